@@ -1,0 +1,199 @@
+"""The `coach` command: parse arguments, build things, run. Friendly errors, no tracebacks
+for problems a person can fix (a missing token, a bad setting, an unreachable database)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
+from telegram.error import InvalidToken, NetworkError
+
+from bot.config import Settings, load_settings, settings_problems
+from bot.db import migrate
+from bot.logs import configure_logging
+from bot.texts import PromptsError, Texts, load_texts
+
+if TYPE_CHECKING:
+    # PTB is imported only by the commands that need it, so `coach --help` stays instant.
+    from bot.telegram.app import CoachRuntime
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_CONFIG = 2
+
+logger = logging.getLogger("bot")
+
+
+class CliError(Exception):
+    """A problem to report as a short paragraph, with an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_CONFIG) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "handler"):
+        parser.print_help()
+        return EXIT_CONFIG
+    try:
+        code: int = args.handler(args)
+    except CliError as error:
+        print(str(error), file=sys.stderr)
+        return error.code
+    except KeyboardInterrupt:
+        return EXIT_OK
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coach",
+        description="Rejection Coach: a kind Telegram coach for rejection therapy.",
+    )
+    commands = parser.add_subparsers(metavar="command")
+
+    run = commands.add_parser("run", help="serve Telegram (applies migrations first)")
+    run.set_defaults(handler=_run)
+
+    sandbox = commands.add_parser(
+        "sandbox", help="try the coach in your terminal: no token, no internet"
+    )
+    sandbox.add_argument("--fresh", action="store_true", help="start with an empty sandbox")
+    sandbox.set_defaults(handler=_sandbox)
+
+    health = commands.add_parser(
+        "health", help="exit 0 if the database answers (for container health checks)"
+    )
+    health.set_defaults(handler=_health)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(metavar="action")
+    upgrade = db_commands.add_parser("upgrade", help="apply migrations (Alembic upgrade head)")
+    upgrade.set_defaults(handler=_db_upgrade)
+    return parser
+
+
+# -- shared steps ---------------------------------------------------------------------------
+
+
+def settings_or_exit(**overrides: object) -> Settings:
+    try:
+        return load_settings(**overrides)
+    except ValidationError as error:
+        lines = settings_problems(error)
+        raise CliError(
+            _fallback_text("cli.bad_settings") + "\n" + "\n".join(f"  {line}" for line in lines)
+        ) from None
+
+
+def texts_or_exit() -> Texts:
+    try:
+        return load_texts()
+    except PromptsError as error:
+        raise CliError(f"prompts.yaml has a problem: {error}") from None
+
+
+def _fallback_text(key: str, **params: object) -> str:
+    """CLI texts come from prompts.yaml too, unless prompts.yaml itself is broken."""
+    try:
+        return load_texts().plain(key, **params)
+    except (PromptsError, KeyError):
+        return {"cli.bad_settings": "Some settings need a fix before I can start:"}.get(key, key)
+
+
+def setup_logging(settings: Settings) -> None:
+    token = settings.telegram_bot_token
+    secrets = [token.get_secret_value()] if token else []
+    if settings.webhook_secret is not None:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    configure_logging(settings.log_level, json_lines=settings.log_format == "json", secrets=secrets)
+
+
+def upgrade_or_exit(database_url: str, texts: Texts) -> None:
+    try:
+        migrate.upgrade(database_url)
+    except (SQLAlchemyError, OSError) as error:
+        reason = type(error.__cause__ or error).__name__
+        raise CliError(
+            texts.plain("cli.database_unreachable", reason=reason), EXIT_FAILURE
+        ) from None
+
+
+async def serve_until_signal(runtime: CoachRuntime) -> None:
+    """Run a runtime's serve() until SIGINT/SIGTERM (graceful: in-flight turns finish)."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await runtime.serve(stop)
+
+
+# -- commands -----------------------------------------------------------------------------
+
+
+def _run(_args: argparse.Namespace) -> int:
+    settings = settings_or_exit()
+    texts = texts_or_exit()
+    if settings.telegram_bot_token is None:
+        raise CliError(texts.plain("cli.missing_token"))
+    setup_logging(settings)
+    upgrade_or_exit(settings.database_url, texts)
+    from bot.telegram.app import CoachRuntime
+
+    runtime = CoachRuntime(settings, texts=texts)
+    try:
+        asyncio.run(serve_until_signal(runtime))
+    except InvalidToken:
+        raise CliError(texts.plain("cli.bad_token"), EXIT_FAILURE) from None
+    except NetworkError as error:
+        raise CliError(
+            texts.plain(
+                "cli.telegram_unreachable",
+                url=settings.telegram_api_base_url,
+                reason=type(error).__name__,
+            ),
+            EXIT_FAILURE,
+        ) from None
+    return EXIT_OK
+
+
+def _sandbox(args: argparse.Namespace) -> int:
+    from bot.sandbox.terminal import run_sandbox
+
+    code: int = run_sandbox(fresh=bool(args.fresh))
+    return code
+
+
+def _db_upgrade(_args: argparse.Namespace) -> int:
+    settings = settings_or_exit()
+    texts = texts_or_exit()
+    setup_logging(settings)
+    upgrade_or_exit(settings.database_url, texts)
+    print(texts.plain("cli.db_upgraded"))
+    return EXIT_OK
+
+
+def _health(_args: argparse.Namespace) -> int:
+    settings = settings_or_exit()
+    from bot.db.session import Database
+
+    async def ping() -> bool:
+        database = Database(settings.database_url, pool_size=1)
+        try:
+            return await database.ping()
+        finally:
+            await database.dispose()
+
+    healthy = asyncio.run(ping())
+    print("ok" if healthy else "database unreachable", file=sys.stdout if healthy else sys.stderr)
+    return EXIT_OK if healthy else EXIT_FAILURE

@@ -1,0 +1,91 @@
+"""Queries. Functions take the caller's session and flush when they must; they never commit
+(one update is one transaction, committed at the edge)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import NAME_MAX, Conversation, User
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What Telegram tells us about a person; the only personal data we keep."""
+
+    user_id: int
+    chat_id: int
+    first_name: str
+    language_code: str | None
+
+
+async def get_user(session: AsyncSession, user_id: int) -> User | None:
+    return await session.get(User, user_id)
+
+
+async def ensure_user(
+    session: AsyncSession, profile: Profile, *, now: datetime, timezone: str
+) -> tuple[User, bool]:
+    """The user row for this person, created on first contact. Returns (user, created)."""
+    user = await session.get(User, profile.user_id)
+    if user is not None:
+        user.first_name = profile.first_name[:NAME_MAX]
+        user.language_code = profile.language_code
+        user.chat_id = profile.chat_id
+        return user, False
+    user = User(
+        id=profile.user_id,
+        chat_id=profile.chat_id,
+        first_name=profile.first_name[:NAME_MAX],
+        language_code=profile.language_code,
+        timezone=timezone,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(user)
+    await session.flush()
+    return user, True
+
+
+async def get_conversation(session: AsyncSession, user_id: int) -> Conversation | None:
+    return await session.get(Conversation, user_id)
+
+
+async def set_conversation(
+    session: AsyncSession,
+    user_id: int,
+    *,
+    flow: str,
+    step: str,
+    attempt_id: int | None = None,
+    data: dict[str, Any] | None = None,
+    now: datetime,
+) -> Conversation:
+    """Point the person's conversation at a new pending question (retries reset)."""
+    conversation = await session.get(Conversation, user_id)
+    if conversation is None:
+        conversation = Conversation(user_id=user_id, flow=flow, step=step, updated_at=now)
+        session.add(conversation)
+    conversation.flow = flow
+    conversation.step = step
+    conversation.attempt_id = attempt_id
+    conversation.retries = 0
+    conversation.data = dict(data or {})
+    conversation.updated_at = now
+    await session.flush()
+    return conversation
+
+
+async def clear_conversation(session: AsyncSession, user_id: int) -> bool:
+    """Leave any flow. Returns whether there was one."""
+    result = await session.execute(delete(Conversation).where(Conversation.user_id == user_id))
+    return bool(getattr(result, "rowcount", 0))
+
+
+async def users_by_ids(session: AsyncSession, user_ids: list[int]) -> dict[int, User]:
+    rows = await session.scalars(select(User).where(User.id.in_(user_ids)))
+    return {user.id: user for user in rows}

@@ -1,0 +1,187 @@
+"""`coach sandbox`: chat with the real coach in your terminal. No token, no internet.
+
+It starts the local Bot API emulator on 127.0.0.1, runs the bot against it (the same
+runtime as `coach run`; only the base URL differs) with its own database file, and lets
+you be the user. Buttons are numbered: type the number to press one.
+
+Works with piped input too (`printf '/start\\nBerlin\\n' | coach sandbox`): each line waits
+for the coach's answer before the next is sent, and the sandbox exits at end of input.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import logging
+import os
+import re
+import sys
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import TextIO
+
+from bot.config import sqlite_url_for
+from bot.logs import configure_logging
+from bot.sandbox.emulator import ChatMessage, EmulatorConfig
+from bot.sandbox.harness import CoachHarness, OffsetClock
+from bot.texts import load_texts
+
+SANDBOX_USER_ID = 7_000_001
+_DURATION_RE = re.compile(r"^(\d+)\s*([mhd])$")
+_UNITS = {"m": "minutes", "h": "hours", "d": "days"}
+
+
+def sandbox_database_path() -> Path:
+    base = Path(os.environ.get("COACH_DATA_DIR", "data"))
+    return base / "sandbox" / "coach.sqlite3"
+
+
+def run_sandbox(*, fresh: bool = False, stdin: TextIO | None = None) -> int:
+    database = sandbox_database_path()
+    if fresh and database.exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+    database.parent.mkdir(parents=True, exist_ok=True)
+    # The chat is the interface here: keep library logs out of it unless things break.
+    configure_logging(os.environ.get("LOG_LEVEL", "WARNING").upper())
+    try:
+        return asyncio.run(_chat(sqlite_url_for(database), stdin or sys.stdin))
+    except KeyboardInterrupt:
+        return 0
+
+
+async def _chat(database_url: str, stdin: TextIO) -> int:
+    texts = load_texts()
+    clock = OffsetClock()
+    config = EmulatorConfig(history_limit=200)
+    harness = CoachHarness(database_url, clock=clock, scheduler=True, emulator_config=config)
+    await harness.start()
+    screen = Screen(harness, SANDBOX_USER_ID)
+    harness.emulator.add_user(SANDBOX_USER_ID, _first_name())
+    print(texts.plain("sandbox.banner"), flush=True)
+    interactive = stdin.isatty()
+    try:
+        await screen.send("/start")  # the coach remembers you from last time, if any
+        await _read_loop(screen, clock, stdin, interactive, texts.plain)
+    finally:
+        await harness.stop()
+    return 0
+
+
+async def _read_loop(
+    screen: Screen,
+    clock: OffsetClock,
+    stdin: TextIO,
+    interactive: bool,
+    say: Callable[..., str],
+) -> None:
+    loop = asyncio.get_running_loop()
+    watcher = asyncio.create_task(screen.watch())
+    try:
+        while True:
+            if interactive:
+                print("> ", end="", flush=True)
+            line = await loop.run_in_executor(None, stdin.readline)
+            if not line:
+                break
+            text = line.rstrip("\n")
+            if not text.strip():
+                continue
+            if text.strip() in (":quit", ":q", ":exit"):
+                break
+            if text.startswith(":later"):
+                _time_travel(clock, text, say)
+                await screen.settle()
+                continue
+            if text.strip() == ":help":
+                print(say("sandbox.help"), flush=True)
+                continue
+            await screen.handle(text.strip())
+    finally:
+        watcher.cancel()
+        await asyncio.gather(watcher, return_exceptions=True)
+        screen.flush()
+
+
+def _time_travel(clock: OffsetClock, command: str, say: Callable[..., str]) -> None:
+    match = _DURATION_RE.match(command.removeprefix(":later").strip())
+    if match is None:
+        print(say("sandbox.later_usage"), flush=True)
+        return
+    amount, unit = int(match.group(1)), match.group(2)
+    clock.advance(timedelta(**{_UNITS[unit]: amount}))
+    print(say("sandbox.later_done", amount=amount, unit=_UNITS[unit]), flush=True)
+
+
+def _first_name() -> str:
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        return "Friend"
+    return name.capitalize() if name and name != "root" else "Friend"
+
+
+class Screen:
+    """Prints what the bot sends to the sandbox chat, with numbered buttons."""
+
+    def __init__(self, harness: CoachHarness, user_id: int) -> None:
+        self._harness = harness
+        self._user_id = user_id
+        self._shown = self._newest_id()
+        self._buttons: list[tuple[int, str]] = []  # (message id, callback data)
+
+    async def handle(self, text: str) -> None:
+        if text.isdigit() and self._buttons:
+            index = int(text) - 1
+            if 0 <= index < len(self._buttons):
+                message_id, data = self._buttons[index]
+                self._harness.emulator.press(self._user_id, message_id, data)
+                await self.settle()
+                return
+        await self.send(text)
+
+    async def send(self, text: str) -> None:
+        self._harness.emulator.send_text(self._user_id, text)
+        await self.settle()
+
+    async def settle(self) -> None:
+        await self._harness.settle()
+        self.flush()
+
+    async def watch(self) -> None:
+        """Show messages that arrive on their own (nudges, follow-ups)."""
+        while True:
+            await asyncio.sleep(0.5)
+            self.flush()
+
+    def flush(self) -> None:
+        for message in self._harness.emulator.messages(self._user_id):
+            if message.message_id > self._shown:
+                self._show(message)
+                self._shown = message.message_id
+
+    def _newest_id(self) -> int:
+        messages = self._harness.emulator.messages(self._user_id)
+        return messages[-1].message_id if messages else 0
+
+    def _show(self, message: ChatMessage) -> None:
+        body = message.text or message.caption or ""
+        if message.file is not None:
+            body = f"[{message.kind}: {message.file.file_name or 'file'}]\n{body}".rstrip()
+        print(f"\ncoach: {body}", flush=True)
+        if message.buttons:
+            self._buttons = [(message.message_id, data) for data in message.callback_data]
+            labels = "  ".join(
+                f"[{number}] {label}" for number, label in enumerate(message.button_texts, 1)
+            )
+            print(f"       {labels}", flush=True)
+
+
+def main() -> None:  # pragma: no cover - convenience for `python -m bot.sandbox.terminal`
+    logging.basicConfig(level=logging.WARNING)
+    raise SystemExit(run_sandbox())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,106 @@
+"""A person's settings: onboarding, /settings, and when their next nudge is due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db import repo
+from bot.db.models import User
+from bot.domain import schedule
+from bot.domain.schedule import Pace
+
+
+@dataclass(frozen=True)
+class StartResult:
+    user: User
+    created: bool
+    came_back: bool  # had blocked the bot (or deleted their chat) and is back now
+
+
+async def start(
+    session: AsyncSession, profile: repo.Profile, *, now: datetime, default_timezone: str
+) -> StartResult:
+    user, created = await repo.ensure_user(session, profile, now=now, timezone=default_timezone)
+    came_back = not created and not user.is_active
+    if came_back:
+        reactivate(user, now)
+    return StartResult(user, created, came_back)
+
+
+def reactivate(user: User, now: datetime) -> None:
+    """They unblocked us or said /start again: sends may resume."""
+    user.is_active = True
+    user.blocked_at = None
+    reschedule(user, now)
+
+
+def deactivate(user: User, now: datetime) -> None:
+    user.is_active = False
+    user.blocked_at = now
+    user.next_nudge_at = None
+
+
+def set_timezone(user: User, zone_name: str, now: datetime) -> None:
+    if not schedule.is_valid_timezone(zone_name):
+        raise ValueError(f"not an IANA zone: {zone_name}")
+    user.timezone = zone_name
+    reschedule(user, now)
+
+
+def set_nudge_time(user: User, at: time, now: datetime) -> None:
+    user.nudge_time = at.replace(second=0, microsecond=0, tzinfo=None)
+    reschedule(user, now)
+
+
+def set_pace(user: User, pace: Pace, now: datetime, days: frozenset[int] | None = None) -> None:
+    user.pace = pace.value
+    if pace is Pace.THREE_A_WEEK:
+        chosen = days or schedule.DEFAULT_THREE_A_WEEK_DAYS
+        user.nudge_days = schedule.encode_days(chosen)
+    reschedule(user, now)
+
+
+def set_level(user: User, level: int) -> None:
+    if not 1 <= level <= 5:
+        raise ValueError("levels run from 1 to 5")
+    user.level = level
+
+
+def finish_onboarding(user: User, now: datetime) -> None:
+    if user.onboarded_at is None:
+        user.onboarded_at = now
+    reschedule(user, now)
+
+
+def nudge_days(user: User) -> frozenset[int]:
+    days = schedule.decode_days(user.nudge_days) if user.nudge_days else None
+    return schedule.scheduled_days(Pace(user.pace), days)
+
+
+def reschedule(user: User, now: datetime) -> None:
+    """Recompute `next_nudge_at` after any change to the schedule or the pause.
+
+    Never a second nudge on a local day that already had one (say, someone moves their
+    time from 9:00 to 18:00 after this morning's nudge).
+    """
+    if user.onboarded_at is None or not user.is_active:
+        user.next_nudge_at = None
+        return
+    after = now
+    if user.paused_until is not None and user.paused_until > now:
+        after = user.paused_until
+    earliest_day = None
+    if user.last_nudge_at is not None:
+        last_day = schedule.local_date(user.last_nudge_at, user.timezone)
+        earliest_day = last_day + timedelta(days=1)
+    user.next_nudge_at = schedule.next_nudge_at(
+        tz_name=user.timezone,
+        at=user.nudge_time,
+        pace=Pace(user.pace),
+        days=nudge_days(user),
+        after=after,
+        earliest_day=earliest_day,
+    )

@@ -1,0 +1,285 @@
+"""The composition root: build the PTB Application, wire handlers, and run the lifecycle.
+
+Nothing is created at import time. `CoachRuntime.post_init` makes the database, the inbox,
+the outbox and the jobs; `post_shutdown` disposes of them. We drive PTB's lifecycle
+ourselves (initialize, post_init, start ... stop, shutdown, post_shutdown) instead of
+run_polling, because our poller must store updates before confirming them. The same runtime serves
+`coach run`, `coach sandbox` (only the base URL differs) and the tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time as monotonic_time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from telegram import BotCommand, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    ExtBot,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import Settings, Switch
+from bot.db.session import Database
+from bot.deps import Deps, system_clock
+from bot.services.catalog import mirror_catalog
+from bot.telegram.context import BotData, CoachContext
+from bot.telegram.errors import on_error
+from bot.telegram.handlers import basics, onboarding, router
+from bot.telegram.inbox import Inbox
+from bot.telegram.outbox import OutboxSender
+from bot.telegram.polling import Poller
+from bot.texts import Texts, load_texts
+
+logger = logging.getLogger(__name__)
+
+CoachApplication = Application[
+    ExtBot[None], CoachContext, dict[Any, Any], dict[Any, Any], BotData, Any
+]
+CONTEXT_TYPES = ContextTypes(context=CoachContext, bot_data=BotData)
+
+# Commands shown in Telegram's menu, in this order (descriptions live in prompts.yaml).
+MENU_COMMANDS = (
+    "idea",
+    "log",
+    "history",
+    "recap",
+    "stats",
+    "settings",
+    "pause",
+    "resume",
+    "export",
+    "delete",
+    "help",
+    "cancel",
+)
+OUTBOX_SWEEP_SECONDS = 1.0
+ORPHAN_SWEEP_SECONDS = 10.0
+# Jobs may start late when the loop is busy; run them anyway (PTB's default grace is 1 s).
+JOB_KWARGS = {"misfire_grace_time": 60, "coalesce": True, "max_instances": 1}
+
+
+class CoachRuntime:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        texts: Texts | None = None,
+        clock: Callable[[], datetime] = system_clock,
+        rng_seed: int | None = None,
+    ) -> None:
+        self.settings = settings
+        self.texts = texts or load_texts()
+        self.clock = clock
+        self.rng_seed = rng_seed
+        self.application = self._build()
+        self._deps: Deps | None = None
+        self._inbox: Inbox | None = None
+        self._outbox: OutboxSender | None = None
+        self._apologised: dict[int, float] = {}
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build(self) -> CoachApplication:
+        token = self.settings.telegram_bot_token
+        if token is None:
+            raise ValueError("TELEGRAM_BOT_TOKEN is required to build the application")
+        builder = (
+            Application.builder()
+            .token(token.get_secret_value())
+            .base_url(self.settings.telegram_api_base_url)
+            .updater(None)
+            .context_types(CONTEXT_TYPES)
+            .connection_pool_size(64)
+            .connect_timeout(10)
+            .read_timeout(15)
+            .write_timeout(30)
+            .pool_timeout(10)
+        )
+        if self.settings.coach_rate_limit is Switch.ON:
+            # PTB types the builder loosely; the limiter is the documented one for ExtBot.
+            builder = builder.rate_limiter(AIORateLimiter(max_retries=2))  # type: ignore[arg-type]
+        application: CoachApplication = builder.build()
+        register_handlers(application)
+        return application
+
+    @property
+    def deps(self) -> Deps:
+        if self._deps is None:
+            raise RuntimeError("the runtime is not initialised")
+        return self._deps
+
+    @property
+    def inbox(self) -> Inbox:
+        if self._inbox is None:
+            raise RuntimeError("the runtime is not initialised")
+        return self._inbox
+
+    @property
+    def outbox(self) -> OutboxSender:
+        if self._outbox is None:
+            raise RuntimeError("the runtime is not initialised")
+        return self._outbox
+
+    # -- lifecycle ----------------------------------------------------------------------
+
+    async def post_init(self, application: CoachApplication) -> None:
+        database = Database(self.settings.database_url)
+        self._deps = Deps(self.settings, database, self.texts, self.clock, self.rng_seed)
+        application.bot_data.attach(self._deps)
+        async with database.transaction() as session:
+            await mirror_catalog(session, self.texts.ideas)
+        self._outbox = OutboxSender(
+            application.bot, self._deps, concurrency=self.settings.coach_concurrent_updates
+        )
+        self._inbox = Inbox(
+            application,
+            self._deps,
+            self._outbox,
+            concurrency=self.settings.coach_concurrent_updates,
+            apologise=self._apologise_directly,
+            apology_text=lambda turn: self.texts("errors.apology", turn.rng),
+        )
+
+    async def post_shutdown(self, _application: CoachApplication) -> None:
+        if self._deps is not None:
+            await self._deps.db.dispose()
+
+    async def start(self) -> None:
+        """Initialise PTB (getMe), our dependencies, and the repeating jobs."""
+        application = self.application
+        await application.initialize()
+        await self.post_init(application)
+        await application.start()
+        self._schedule_jobs()
+        await self._publish_commands()
+
+    async def stop(self) -> None:
+        """Finish in-flight turns, then stop PTB and release the database."""
+        if self._inbox is not None:
+            await self._inbox.close()
+        application = self.application
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+        await self.post_shutdown(application)
+
+    async def serve(
+        self, stop: asyncio.Event, *, on_polling: Callable[[], None] | None = None
+    ) -> None:
+        """Run until `stop` is set: recover what a crash left behind, then poll."""
+        await self.start()
+        try:
+            await self.inbox.recover()
+            await self.outbox.sweep()
+            poller = Poller(
+                self.application.bot, self.inbox, on_store_failure=self._apologise_for_updates
+            )
+            polling = asyncio.create_task(poller.run(), name="polling")
+            if on_polling is not None:
+                polling_started = asyncio.create_task(poller.first_poll.wait())
+                polling_started.add_done_callback(lambda _task: on_polling())
+            stopping = asyncio.create_task(stop.wait())
+            await asyncio.wait({polling, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            polling.cancel()
+            stopping.cancel()
+            await asyncio.gather(polling, return_exceptions=True)
+            if polling.done() and not polling.cancelled() and polling.exception() is not None:
+                raise polling.exception()  # type: ignore[misc]
+        finally:
+            await self.stop()
+
+    def _schedule_jobs(self) -> None:
+        jobs = self.application.job_queue
+        if jobs is None:
+            raise RuntimeError("python-telegram-bot[job-queue] is required")
+        jobs.run_repeating(
+            self._sweep_outbox,
+            interval=OUTBOX_SWEEP_SECONDS,
+            first=OUTBOX_SWEEP_SECONDS,
+            name="outbox-sweep",
+            job_kwargs=JOB_KWARGS,
+        )
+        jobs.run_repeating(
+            self._recover_orphans,
+            interval=ORPHAN_SWEEP_SECONDS,
+            first=ORPHAN_SWEEP_SECONDS,
+            name="inbox-orphans",
+            job_kwargs=JOB_KWARGS,
+        )
+
+    async def _sweep_outbox(self, _ctx: CoachContext) -> None:
+        await self.outbox.sweep()
+
+    async def _recover_orphans(self, _ctx: CoachContext) -> None:
+        await self.inbox.recover_orphans()
+
+    async def _publish_commands(self) -> None:
+        commands = [
+            BotCommand(name, self.texts.plain(f"commands.{name}")) for name in MENU_COMMANDS
+        ]
+        try:
+            await self.application.bot.set_my_commands(commands)
+        except TelegramError as error:
+            logger.warning("could not publish the command menu: %s", type(error).__name__)
+
+    # -- when the database is away --------------------------------------------------------
+
+    async def _apologise_directly(self, chat_id: int) -> None:
+        """Say we're having trouble, straight to Telegram (the outbox needs the database).
+        At most once per chat every few minutes."""
+        now = monotonic_time.monotonic()
+        if chat_id == 0 or now - self._apologised.get(chat_id, -1e9) < 300:
+            return
+        self._apologised[chat_id] = now
+        try:
+            await self.application.bot.send_message(chat_id, self.texts("errors.database_down"))
+        except TelegramError as error:
+            logger.warning("could not send the database apology: %s", type(error).__name__)
+
+    async def _apologise_for_updates(self, updates: list[Update]) -> None:
+        chats = {update.effective_chat.id for update in updates if update.effective_chat}
+        for chat_id in chats:
+            if chat_id > 0:
+                await self._apologise_directly(chat_id)
+
+
+def register_handlers(application: CoachApplication) -> None:
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    commands: dict[str, Callable[..., Any]] = {
+        "start": onboarding.on_start,
+        "settings": onboarding.on_settings,
+        "help": basics.on_help,
+        "cancel": basics.on_cancel,
+    }
+    for name, callback in commands.items():
+        application.add_handler(CommandHandler(name, callback, filters=private))
+    application.add_handler(
+        MessageHandler(private & filters.TEXT & ~filters.COMMAND, router.on_text)
+    )
+    application.add_handler(MessageHandler(private & filters.COMMAND, router.on_unknown_command))
+    application.add_handler(CallbackQueryHandler(router.on_button))
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE, router.on_not_text
+        )
+    )
+    application.add_handler(MessageHandler(private & ~filters.TEXT, router.on_not_text))
+    application.add_handler(
+        MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, router.on_group)
+    )
+    application.add_handler(
+        ChatMemberHandler(router.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+    application.add_error_handler(on_error)

@@ -1,0 +1,136 @@
+"""The typed context every handler receives, and the per-update unit of work ("turn").
+
+A turn is one update processed in one database transaction. Handlers never call the Bot
+API themselves: they queue what they want to say on the turn, and the turn's messages are
+written to the outbox in the same transaction as the answers they acknowledge. So a crash
+can never leave a saved answer without its reply, or a reply for an answer not saved.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.telegram.keyboards import Keyboard, markup
+
+if TYPE_CHECKING:
+    from bot.deps import Deps
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One Bot API call to make after the transaction commits."""
+
+    chat_id: int
+    method: str
+    payload: dict[str, Any]
+    kind: str = "reply"
+    file: bytes | None = None
+
+
+@dataclass
+class Turn:
+    session: AsyncSession
+    now: datetime
+    rng: random.Random
+    outgoing: list[Outgoing] = field(default_factory=list)
+    error: BaseException | None = None
+
+    def send(
+        self,
+        chat_id: int,
+        text: str,
+        keyboard: Keyboard | None = None,
+        *,
+        kind: str = "reply",
+    ) -> None:
+        payload: dict[str, Any] = {"text": text, "parse_mode": "HTML"}
+        if keyboard:
+            payload["reply_markup"] = markup(keyboard)
+        self.outgoing.append(Outgoing(chat_id, "sendMessage", payload, kind))
+
+    def send_many(self, chat_id: int, texts: Sequence[str]) -> None:
+        for text in texts:
+            self.send(chat_id, text)
+
+    def clear_buttons(self, chat_id: int, message_id: int) -> None:
+        """Take the buttons off an answered question, so it cannot be pressed twice."""
+        self.outgoing.append(
+            Outgoing(chat_id, "editMessageReplyMarkup", {"message_id": message_id})
+        )
+
+    def answer_button(
+        self, chat_id: int, query_id: str, text: str | None = None, *, first: bool = False
+    ) -> None:
+        payload: dict[str, Any] = {"callback_query_id": query_id}
+        if text:
+            payload["text"] = text
+        answer = Outgoing(chat_id, "answerCallbackQuery", payload)
+        if first:
+            self.outgoing.insert(0, answer)
+        else:
+            self.outgoing.append(answer)
+
+    def send_file(
+        self, chat_id: int, method: str, data: bytes, *, filename: str, caption: str
+    ) -> None:
+        payload = {"filename": filename, "caption": caption, "parse_mode": "HTML"}
+        self.outgoing.append(Outgoing(chat_id, method, payload, file=data))
+
+
+_current_turn: ContextVar[Turn] = ContextVar("current_turn")
+
+
+def bind_turn(turn: Turn) -> object:
+    """Make `turn` visible to handlers run from this task; returns a reset token."""
+    return _current_turn.set(turn)
+
+
+def unbind_turn(token: object) -> None:
+    _current_turn.reset(token)  # type: ignore[arg-type]
+
+
+class BotData:
+    """Typed replacement for PTB's bot_data dict: the composition root's dependencies."""
+
+    def __init__(self) -> None:
+        self._deps: Deps | None = None
+
+    @property
+    def deps(self) -> Deps:
+        if self._deps is None:
+            raise RuntimeError("dependencies are attached in post_init; none yet")
+        return self._deps
+
+    def attach(self, deps: Deps) -> None:
+        self._deps = deps
+
+
+class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+    """What handlers receive: the current turn and the app's dependencies."""
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        chat_id: int | None = None,
+        user_id: int | None = None,
+    ) -> None:
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+
+    @property
+    def turn(self) -> Turn:
+        try:
+            return _current_turn.get()
+        except LookupError:
+            raise RuntimeError("handlers run inside a turn (see bot.telegram.inbox)") from None
+
+    @property
+    def deps(self) -> Deps:
+        return self.bot_data.deps

@@ -1,0 +1,76 @@
+"""Small helpers every handler uses: who is talking, and saying things from prompts.yaml."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+
+from bot.db import repo
+from bot.db.models import NAME_MAX, Conversation, User
+from bot.telegram.context import CoachContext
+from bot.telegram.keyboards import Button, Callback, Keyboard
+
+# Free text longer than this is cut before we look at it or store it (a 5,000-character
+# message should get the same kind answer as a short one, without bloating anything).
+TEXT_INPUT_MAX = 2000
+
+TextFlow = Callable[[CoachContext, Update, User, Conversation, str], Awaitable[None]]
+ButtonFlow = Callable[[CoachContext, Update, User, Callback], Awaitable[str | None]]
+
+
+def chat_id_of(update: Update) -> int:
+    chat = update.effective_chat
+    if chat is None:
+        raise ValueError("update without a chat")
+    return chat.id
+
+
+def profile_of(update: Update) -> repo.Profile:
+    user = update.effective_user
+    if user is None:
+        raise ValueError("update without a user")
+    return repo.Profile(
+        user_id=user.id,
+        chat_id=chat_id_of(update),
+        first_name=user.first_name or "",
+        language_code=user.language_code,
+    )
+
+
+def say(
+    ctx: CoachContext,
+    update: Update,
+    key: str,
+    keyboard: Keyboard | None = None,
+    **params: object,
+) -> None:
+    """Queue the text `key` (from prompts.yaml) as a reply in this chat."""
+    ctx.turn.send(chat_id_of(update), text(ctx, key, **params), keyboard)
+
+
+def text(ctx: CoachContext, key: str, **params: object) -> str:
+    return ctx.deps.texts(key, ctx.turn.rng, **params)
+
+
+def label(ctx: CoachContext, key: str, **params: object) -> str:
+    """A button label: plain text, no markup."""
+    return ctx.deps.texts.plain(key, ctx.turn.rng, **params)
+
+
+def button(ctx: CoachContext, key: str, data: str, **params: object) -> Button:
+    return Button(label(ctx, key, **params), data)
+
+
+async def current_user(ctx: CoachContext, update: Update) -> User | None:
+    """The person's row, refreshed with what Telegram says about them, if they exist."""
+    profile = profile_of(update)
+    user = await repo.get_user(ctx.turn.session, profile.user_id)
+    if user is not None:
+        user.first_name = profile.first_name[:NAME_MAX]
+        user.chat_id = profile.chat_id
+    return user
+
+
+def clip(value: str) -> str:
+    return value[:TEXT_INPUT_MAX].strip()

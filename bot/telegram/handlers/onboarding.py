@@ -1,0 +1,329 @@
+"""/start, the first-run questions (timezone, nudge time, pace, level) and /settings.
+
+The same four questions serve both flows: in onboarding each answer leads to the next
+question; in /settings each answer leads back to the settings overview.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from telegram import Update
+
+from bot.db import repo
+from bot.db.models import Conversation, User
+from bot.domain import schedule
+from bot.domain.schedule import Pace
+from bot.domain.timezones import parse_nudge_time, resolve_timezone
+from bot.services import profile
+from bot.telegram.context import CoachContext
+from bot.telegram.handlers.common import (
+    button,
+    chat_id_of,
+    clip,
+    current_user,
+    label,
+    profile_of,
+    say,
+    text,
+)
+from bot.telegram.keyboards import Button, Callback, Cb, Keyboard, pack, rows_of
+
+ONBOARDING = "onboarding"
+SETTINGS = "settings"
+STEPS = ("timezone", "time", "pace", "level")
+
+# Zones offered as buttons: (label key, IANA name). Labels show the local time, so people
+# who don't know their zone's name can pick the one that matches their clock.
+COMMON_ZONES: tuple[tuple[str, str], ...] = (
+    ("london", "Europe/London"),
+    ("berlin", "Europe/Berlin"),
+    ("athens", "Europe/Athens"),
+    ("new_york", "America/New_York"),
+    ("chicago", "America/Chicago"),
+    ("los_angeles", "America/Los_Angeles"),
+    ("india", "Asia/Kolkata"),
+    ("tokyo", "Asia/Tokyo"),
+    ("sydney", "Australia/Sydney"),
+)
+COMMON_TIMES: tuple[time, ...] = (time(8, 0), time(9, 0), time(12, 30), time(18, 0), time(20, 0))
+
+
+# -- /start ------------------------------------------------------------------------------
+
+
+async def on_start(update: Update, ctx: CoachContext) -> None:
+    turn = ctx.turn
+    result = await profile.start(
+        turn.session,
+        profile_of(update),
+        now=turn.now,
+        default_timezone=ctx.deps.settings.coach_default_timezone,
+    )
+    user = result.user
+    if user.onboarded_at is not None:
+        await repo.clear_conversation(turn.session, user.id)
+        say(ctx, update, "start.welcome_back", name=user.first_name or "there")
+        say(ctx, update, "start.returning_hint")
+        return
+    say(ctx, update, "start.welcome", name=user.first_name or "there")
+    say(ctx, update, "start.not_therapy")
+    await ask(ctx, update, user, ONBOARDING, "timezone")
+
+
+async def on_settings(update: Update, ctx: CoachContext) -> None:
+    user = await current_user(ctx, update)
+    if user is None or user.onboarded_at is None:
+        say(ctx, update, "fallback.not_onboarded")
+        return
+    await repo.clear_conversation(ctx.turn.session, user.id)
+    show_settings(ctx, update, user)
+
+
+def show_settings(ctx: CoachContext, update: Update, user: User) -> None:
+    keyboard = [
+        [
+            button(ctx, "buttons.settings.timezone", pack(Cb.SETTINGS, "timezone")),
+            button(ctx, "buttons.settings.time", pack(Cb.SETTINGS, "time")),
+        ],
+        [
+            button(ctx, "buttons.settings.pace", pack(Cb.SETTINGS, "pace")),
+            button(ctx, "buttons.settings.level", pack(Cb.SETTINGS, "level")),
+        ],
+        [button(ctx, "buttons.settings.done", pack(Cb.SETTINGS, "done"))],
+    ]
+    say(
+        ctx,
+        update,
+        "settings.overview",
+        keyboard,
+        zone=user.timezone,
+        time=user.nudge_time.strftime("%H:%M"),
+        pace=pace_phrase(ctx, user),
+        level=user.level,
+    )
+
+
+async def on_settings_button(
+    ctx: CoachContext, update: Update, user: User, callback: Callback
+) -> str | None:
+    choice = callback.part(0)
+    if choice == "done":
+        await repo.clear_conversation(ctx.turn.session, user.id)
+        say(ctx, update, "settings.closed")
+        return None
+    if choice not in STEPS:
+        return label(ctx, "stale.button")
+    await ask(ctx, update, user, SETTINGS, choice)
+    return None
+
+
+# -- asking ------------------------------------------------------------------------------
+
+
+async def ask(ctx: CoachContext, update: Update, user: User, flow: str, step: str) -> None:
+    await repo.set_conversation(ctx.turn.session, user.id, flow=flow, step=step, now=ctx.turn.now)
+    say(ctx, update, f"onboarding.ask_{step}", _keyboard(ctx, user, step))
+
+
+def _keyboard(ctx: CoachContext, user: User, step: str) -> Keyboard:
+    if step == "timezone":
+        now = ctx.turn.now
+        zones = [
+            Button(
+                label(ctx, f"buttons.zones.{slug}", time=_clock(now, zone)),
+                pack(Cb.TIMEZONE, index),
+            )
+            for index, (slug, zone) in enumerate(COMMON_ZONES)
+        ]
+        return rows_of(zones, 3)
+    if step == "time":
+        times = [
+            Button(at.strftime("%H:%M"), pack(Cb.TIME, at.strftime("%H%M"))) for at in COMMON_TIMES
+        ]
+        return rows_of(times, 3)
+    if step == "pace":
+        return [
+            [button(ctx, f"buttons.pace.{pace.value}", pack(Cb.PACE, pace.value))] for pace in Pace
+        ]
+    levels = [button(ctx, f"buttons.level.{level}", pack(Cb.LEVEL, level)) for level in range(1, 6)]
+    return rows_of(levels, 5)
+
+
+def _clock(now_utc: datetime, zone_name: str) -> str:
+    return schedule.local_now(now_utc, zone_name).strftime("%H:%M")
+
+
+# -- answers -----------------------------------------------------------------------------
+
+
+async def on_text(
+    ctx: CoachContext, update: Update, user: User, conversation: Conversation, message: str
+) -> None:
+    """A typed answer to the pending onboarding/settings question."""
+    answer = clip(message)
+    step = conversation.step
+    saved = _apply_typed(ctx, update, user, step, answer)
+    if saved:
+        await _after_answer(ctx, update, user, conversation.flow, step)
+        return
+    conversation.retries += 1
+    key = {"timezone": "timezone_unknown", "time": "time_unknown", "pace": "pace_unknown"}
+    say(
+        ctx,
+        update,
+        f"onboarding.{key.get(step, 'level_unknown')}",
+        _keyboard(ctx, user, step),
+        answer=answer[:60],
+    )
+
+
+def _apply_typed(ctx: CoachContext, update: Update, user: User, step: str, answer: str) -> bool:
+    now = ctx.turn.now
+    if step == "timezone":
+        zone = resolve_timezone(answer)
+        if zone is None:
+            return False
+        profile.set_timezone(user, zone, now)
+        say(ctx, update, "onboarding.timezone_set", zone=zone, local_time=_clock(now, zone))
+        return True
+    if step == "time":
+        at = parse_nudge_time(answer)
+        if at is None:
+            return False
+        profile.set_nudge_time(user, at, now)
+        return True
+    if step == "pace":
+        pace = _pace_from_words(answer)
+        if pace is None:
+            return False
+        profile.set_pace(user, pace, now)
+        return True
+    level = _level_from_words(answer)
+    if level is None:
+        return False
+    profile.set_level(user, level)
+    return True
+
+
+def _pace_from_words(answer: str) -> Pace | None:
+    words = answer.lower()
+    if "week" in words and ("day" in words and "3" not in words and "three" not in words):
+        return Pace.WEEKDAYS
+    if "3" in words or "three" in words:
+        return Pace.THREE_A_WEEK
+    if "daily" in words or "every" in words or "each day" in words:
+        return Pace.DAILY
+    return None
+
+
+def _level_from_words(answer: str) -> int | None:
+    digits = [char for char in answer if char.isdigit()]
+    if len(digits) == 1 and 1 <= int(digits[0]) <= 5:
+        return int(digits[0])
+    return None
+
+
+async def on_button(
+    ctx: CoachContext, update: Update, user: User, callback: Callback
+) -> str | None:
+    """A tapped answer (timezone, time, pace or level button)."""
+    step = {Cb.TIMEZONE: "timezone", Cb.TIME: "time", Cb.PACE: "pace", Cb.LEVEL: "level"}[
+        callback.kind
+    ]
+    conversation = await repo.get_conversation(ctx.turn.session, user.id)
+    if conversation is None or conversation.flow not in (ONBOARDING, SETTINGS):
+        return label(ctx, "stale.question")
+    if conversation.step != step:
+        return label(ctx, "stale.question")
+    if not _apply_button(ctx, update, user, callback):
+        return label(ctx, "stale.button")
+    _clear_pressed(ctx, update)
+    await _after_answer(ctx, update, user, conversation.flow, step)
+    return None
+
+
+def _apply_button(ctx: CoachContext, update: Update, user: User, callback: Callback) -> bool:
+    now = ctx.turn.now
+    if callback.kind is Cb.TIMEZONE:
+        index = callback.int_part(0)
+        if index is None or index >= len(COMMON_ZONES):
+            return False
+        zone = COMMON_ZONES[index][1]
+        profile.set_timezone(user, zone, now)
+        say(ctx, update, "onboarding.timezone_set", zone=zone, local_time=_clock(now, zone))
+        return True
+    if callback.kind is Cb.TIME:
+        value = callback.part(0) or ""
+        if len(value) != 4 or not value.isdigit():
+            return False
+        hour, minute = int(value[:2]), int(value[2:])
+        if hour > 23 or minute > 59:
+            return False
+        profile.set_nudge_time(user, time(hour, minute), now)
+        return True
+    if callback.kind is Cb.PACE:
+        try:
+            pace = Pace(callback.part(0) or "")
+        except ValueError:
+            return False
+        profile.set_pace(user, pace, now)
+        return True
+    level = callback.int_part(0)
+    if level is None or not 1 <= level <= 5:
+        return False
+    profile.set_level(user, level)
+    return True
+
+
+def _clear_pressed(ctx: CoachContext, update: Update) -> None:
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        ctx.turn.clear_buttons(chat_id_of(update), query.message.message_id)
+
+
+async def _after_answer(
+    ctx: CoachContext, update: Update, user: User, flow: str, step: str
+) -> None:
+    if flow == SETTINGS:
+        await repo.clear_conversation(ctx.turn.session, user.id)
+        say(ctx, update, "settings.saved")
+        show_settings(ctx, update, user)
+        return
+    position = STEPS.index(step)
+    if position + 1 < len(STEPS):
+        await ask(ctx, update, user, ONBOARDING, STEPS[position + 1])
+        return
+    await _finish(ctx, update, user)
+
+
+async def _finish(ctx: CoachContext, update: Update, user: User) -> None:
+    profile.finish_onboarding(user, ctx.turn.now)
+    await repo.clear_conversation(ctx.turn.session, user.id)
+    say(
+        ctx,
+        update,
+        "onboarding.done",
+        time=user.nudge_time.strftime("%H:%M"),
+        zone=user.timezone,
+        pace=pace_phrase(ctx, user),
+    )
+    say(
+        ctx,
+        update,
+        "onboarding.first_idea_offer",
+        [
+            [
+                button(ctx, "buttons.yes_first_idea", pack(Cb.IDEA, "new")),
+                button(ctx, "buttons.later", pack(Cb.MENU, "later")),
+            ]
+        ],
+    )
+
+
+def pace_phrase(ctx: CoachContext, user: User) -> str:
+    pace = Pace(user.pace)
+    if pace is not Pace.THREE_A_WEEK:
+        return text(ctx, f"paces.{pace.value}")
+    days = ", ".join(label(ctx, f"weekdays.{day}") for day in sorted(profile.nudge_days(user)))
+    return text(ctx, "paces.three_a_week", days=days)

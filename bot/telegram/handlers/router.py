@@ -1,0 +1,134 @@
+"""Where free text, button presses, media and membership changes go.
+
+Text and buttons are routed by the person's pending conversation (kept in the database),
+so whichever process receives the next message can continue the flow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from telegram import ChatMemberUpdated, Update
+
+from bot.db import repo
+from bot.db.models import Conversation, User
+from bot.services import profile
+from bot.telegram.context import CoachContext
+from bot.telegram.handlers import onboarding
+from bot.telegram.handlers.common import (
+    ButtonFlow,
+    TextFlow,
+    chat_id_of,
+    current_user,
+    label,
+    say,
+)
+from bot.telegram.keyboards import Cb, unpack
+
+Reask = Callable[[CoachContext, Update, User, Conversation], Awaitable[None]]
+
+TEXT_FLOWS: dict[str, TextFlow] = {
+    onboarding.ONBOARDING: onboarding.on_text,
+    onboarding.SETTINGS: onboarding.on_text,
+}
+
+
+async def _reask_onboarding(
+    ctx: CoachContext, update: Update, user: User, conversation: Conversation
+) -> None:
+    await onboarding.ask(ctx, update, user, conversation.flow, conversation.step)
+
+
+REASK: dict[str, Reask] = {
+    onboarding.ONBOARDING: _reask_onboarding,
+    onboarding.SETTINGS: _reask_onboarding,
+}
+
+BUTTONS: dict[Cb, ButtonFlow] = {
+    Cb.TIMEZONE: onboarding.on_button,
+    Cb.TIME: onboarding.on_button,
+    Cb.PACE: onboarding.on_button,
+    Cb.LEVEL: onboarding.on_button,
+    Cb.SETTINGS: onboarding.on_settings_button,
+}
+
+
+async def on_text(update: Update, ctx: CoachContext) -> None:
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    user = await current_user(ctx, update)
+    if user is None:
+        say(ctx, update, "fallback.not_onboarded")
+        return
+    conversation = await repo.get_conversation(ctx.turn.session, user.id)
+    if conversation is not None and conversation.flow in TEXT_FLOWS:
+        await TEXT_FLOWS[conversation.flow](ctx, update, user, conversation, message.text)
+        return
+    if user.onboarded_at is None:
+        say(ctx, update, "fallback.not_onboarded")
+        return
+    say(ctx, update, "fallback.text")
+
+
+async def on_button(update: Update, ctx: CoachContext) -> None:
+    query = update.callback_query
+    if query is None:
+        return
+    note: str | None = None
+    callback = unpack(query.data)
+    user = await current_user(ctx, update)
+    if callback is None or callback.kind not in BUTTONS or user is None:
+        note = label(ctx, "stale.button")
+    else:
+        note = await BUTTONS[callback.kind](ctx, update, user, callback)
+    # Answer the press first: it stops the spinner on the button while the rest is sent.
+    ctx.turn.answer_button(chat_id_of(update), query.id, note, first=True)
+
+
+async def on_not_text(update: Update, ctx: CoachContext) -> None:
+    """Stickers, photos, voice notes, edits: a kind pointer back to where we were."""
+    user = await current_user(ctx, update)
+    conversation = None
+    if user is not None:
+        conversation = await repo.get_conversation(ctx.turn.session, user.id)
+    if user is None or conversation is None or conversation.flow not in REASK:
+        say(ctx, update, "fallback.media")
+        return
+    key = "fallback.edited_in_flow" if update.edited_message else "fallback.media_in_flow"
+    say(ctx, update, key)
+    await REASK[conversation.flow](ctx, update, user, conversation)
+
+
+async def on_unknown_command(update: Update, ctx: CoachContext) -> None:
+    say(ctx, update, "fallback.unknown_command")
+
+
+async def on_group(update: Update, ctx: CoachContext) -> None:
+    """We coach one-to-one; in groups we say so once when asked, and nothing else."""
+    if update.effective_chat is not None:
+        say(ctx, update, "errors.not_private")
+
+
+async def on_my_chat_member(update: Update, ctx: CoachContext) -> None:
+    """Telegram tells us when someone blocks or unblocks the bot, or adds it to a group."""
+    change = update.my_chat_member
+    if change is None:
+        return
+    if change.chat.type != "private":
+        if _joined(change):
+            say(ctx, update, "errors.not_private")
+        return
+    user = await repo.get_user(ctx.turn.session, change.from_user.id)
+    if user is None:
+        return
+    if change.new_chat_member.status == "kicked":
+        profile.deactivate(user, ctx.turn.now)
+    elif change.new_chat_member.status == "member" and not user.is_active:
+        profile.reactivate(user, ctx.turn.now)
+
+
+def _joined(change: ChatMemberUpdated) -> bool:
+    return change.new_chat_member.status in ("member", "administrator") and (
+        change.old_chat_member.status in ("left", "kicked")
+    )

@@ -1,0 +1,101 @@
+"""Inline keyboards and the callback-data codec.
+
+Callback data is `<kind>:<part>:<part>...`, at most 64 bytes (Telegram's limit). Anyone
+can forge it, so `unpack` only checks the shape; whoever acts on it checks the parts
+against the pressing user's own rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+CALLBACK_DATA_MAX = 64
+_PART_RE = re.compile(r"^[A-Za-z0-9_.-]{1,24}$")
+
+
+class Cb(StrEnum):
+    """Callback kinds. Short codes keep us far from the 64-byte limit."""
+
+    TIMEZONE = "tz"
+    TIME = "tm"
+    PACE = "pc"
+    DAYS = "dy"
+    LEVEL = "lv"
+    SETTINGS = "st"
+    IDEA = "i"
+    NUDGE = "n"
+    ANSWER = "q"
+    HISTORY = "h"
+    UNDO = "u"
+    PAUSE = "p"
+    DELETE = "d"
+    MENU = "m"
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str
+
+
+Keyboard = Sequence[Sequence[Button]]
+
+
+@dataclass(frozen=True)
+class Callback:
+    kind: Cb
+    parts: tuple[str, ...]
+
+    def int_part(self, index: int) -> int | None:
+        """The part at `index` as a non-negative int, or None if absent or not a number."""
+        if index >= len(self.parts) or not self.parts[index].isdigit():
+            return None
+        return int(self.parts[index])
+
+    def part(self, index: int) -> str | None:
+        return self.parts[index] if index < len(self.parts) else None
+
+
+def pack(kind: Cb, *parts: str | int) -> str:
+    texts = [str(part) for part in parts]
+    for text in texts:
+        if not _PART_RE.fullmatch(text):
+            raise ValueError(f"callback part {text!r} has characters we do not encode")
+    data = ":".join([kind.value, *texts])
+    if len(data.encode()) > CALLBACK_DATA_MAX:
+        raise ValueError(f"callback data {data!r} is over {CALLBACK_DATA_MAX} bytes")
+    return data
+
+
+def unpack(data: str | None) -> Callback | None:
+    """Parse callback data; None for anything we did not (or could not) have produced."""
+    if not data or len(data.encode()) > CALLBACK_DATA_MAX:
+        return None
+    head, *parts = data.split(":")
+    try:
+        kind = Cb(head)
+    except ValueError:
+        return None
+    if len(parts) > 4 or not all(_PART_RE.fullmatch(part) for part in parts):
+        return None
+    return Callback(kind, tuple(parts))
+
+
+def markup(keyboard: Keyboard) -> dict[str, Any]:
+    """The Bot API JSON for an inline keyboard."""
+    return {
+        "inline_keyboard": [
+            [{"text": button.label, "callback_data": button.data} for button in row]
+            for row in keyboard
+            if row
+        ]
+    }
+
+
+def rows_of(buttons: Sequence[Button], width: int) -> list[list[Button]]:
+    """Lay buttons out `width` to a row (phones show 3-4 short buttons comfortably)."""
+    return [list(buttons[start : start + width]) for start in range(0, len(buttons), width)]

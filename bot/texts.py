@@ -1,0 +1,220 @@
+"""Load and validate prompts.yaml: every user-facing string and the challenge catalog.
+
+A text is a dotted key ("onboarding.ask_timezone") whose value is one template or a list
+of variants; one variant is picked at random so the coach does not sound canned.
+Templates use `{name}` placeholders and Telegram HTML; parameters are HTML-escaped when
+rendered, so a first name like "<Bob>" can never break a message.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import re
+import string
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+TELEGRAM_TEXT_MAX = 4096
+IDEA_TEXT_MAX = 300
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ALLOWED_TAGS = frozenset({"b", "i", "u", "s", "code", "pre", "a", "blockquote", "tg-spoiler"})
+_TAG_RE = re.compile(r"<(/?)([a-z-]+)(?:\s[^>]*)?>")
+
+Setting = Literal["in_person", "phone", "message"]
+
+
+class IdeaSpec(BaseModel):
+    """One catalog idea, as written in prompts.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    text: str = Field(min_length=10, max_length=IDEA_TEXT_MAX)
+    level: int = Field(ge=1, le=5)
+    category: str = Field(min_length=2, max_length=32)
+    setting: Setting
+    tip: str | None = Field(default=None, max_length=IDEA_TEXT_MAX)
+    source: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _kebab_case(cls, value: str) -> str:
+        if not _ID_RE.fullmatch(value) or len(value) > 64:
+            raise ValueError("ids are kebab-case, at most 64 characters")
+        return value
+
+
+class PromptsError(ValueError):
+    """prompts.yaml is missing, malformed or inconsistent. The message says where."""
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str
+    variants: tuple[str, ...]
+    fields: frozenset[str]
+
+
+def default_prompts_path() -> Path:
+    """prompts.yaml at the repository root, or the copy shipped inside the package."""
+    checkout = Path(__file__).resolve().parents[1] / "prompts.yaml"
+    if checkout.is_file():
+        return checkout
+    return Path(__file__).resolve().parent / "prompts.yaml"
+
+
+class Texts:
+    """Typed access to prompts.yaml."""
+
+    def __init__(self, templates: Mapping[str, Template], ideas: tuple[IdeaSpec, ...]) -> None:
+        self._templates = dict(templates)
+        self.ideas = ideas
+
+    def __call__(self, key: str, rng: random.Random | None = None, /, **params: object) -> str:
+        """Render `key`, picking a variant and HTML-escaping every parameter."""
+        template = self._template(key)
+        chosen = (rng or random).choice(template.variants)
+        missing = template.fields - params.keys()
+        if missing:
+            raise KeyError(f"text {key!r} needs {sorted(missing)}")
+        escaped = {name: _escape(value) for name, value in params.items()}
+        return chosen.format_map(escaped)
+
+    def plain(self, key: str, rng: random.Random | None = None, /, **params: object) -> str:
+        """Render without HTML markup, for button labels and callback answers."""
+        return html.unescape(_TAG_RE.sub("", self(key, rng, **params)))
+
+    def has(self, key: str) -> bool:
+        return key in self._templates
+
+    def variants(self, key: str) -> tuple[str, ...]:
+        return self._template(key).variants
+
+    def keys(self) -> Iterator[str]:
+        return iter(self._templates)
+
+    def section(self, prefix: str) -> list[str]:
+        """Keys directly below `prefix`, in file order (e.g. the helpline list)."""
+        depth = prefix.count(".") + 1
+        return [
+            key
+            for key in self._templates
+            if key.startswith(prefix + ".") and key.count(".") == depth
+        ]
+
+    @cached_property
+    def ideas_by_id(self) -> dict[str, IdeaSpec]:
+        return {idea.id: idea for idea in self.ideas}
+
+    def _template(self, key: str) -> Template:
+        try:
+            return self._templates[key]
+        except KeyError:
+            raise KeyError(f"no text {key!r} in prompts.yaml") from None
+
+
+def _escape(value: object) -> str:
+    if isinstance(value, Markup):
+        return str(value)
+    return html.escape(str(value), quote=False)
+
+
+class Markup(str):
+    """A parameter that is already safe HTML (e.g. a fragment we rendered ourselves)."""
+
+    __slots__ = ()
+
+
+def load_texts(path: Path | None = None) -> Texts:
+    """Read and validate prompts.yaml; raise PromptsError with a precise location."""
+    source = path or default_prompts_path()
+    try:
+        document = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PromptsError(f"{source}: file not found") from None
+    except yaml.YAMLError as error:
+        raise PromptsError(f"{source}: not valid YAML ({error})") from None
+    if not isinstance(document, dict) or not isinstance(document.get("texts"), dict):
+        raise PromptsError(f"{source}: expected top-level keys 'texts' and 'ideas'")
+    templates = dict(_walk(document["texts"], ""))
+    ideas = _load_ideas(document.get("ideas"), source)
+    return Texts(templates, ideas)
+
+
+def _walk(node: Any, prefix: str) -> Iterator[tuple[str, Template]]:
+    if isinstance(node, dict):
+        for name, child in node.items():
+            key = f"{prefix}.{name}" if prefix else str(name)
+            yield from _walk(child, key)
+        return
+    variants = [node] if isinstance(node, str) else node
+    if not isinstance(variants, list) or not variants:
+        raise PromptsError(f"texts.{prefix}: expected a string or a non-empty list of strings")
+    if not all(isinstance(variant, str) and variant.strip() for variant in variants):
+        raise PromptsError(f"texts.{prefix}: every variant must be a non-empty string")
+    yield prefix, _template(prefix, tuple(str(variant).strip() for variant in variants))
+
+
+def _template(key: str, variants: tuple[str, ...]) -> Template:
+    # Variants may leave a placeholder out; callers always pass the union.
+    fields = frozenset().union(*(_fields(key, variant) for variant in variants))
+    for variant in variants:
+        if len(variant) > TELEGRAM_TEXT_MAX:
+            raise PromptsError(f"texts.{key}: longer than Telegram's {TELEGRAM_TEXT_MAX}")
+        _check_markup(key, variant)
+    return Template(key, variants, fields)
+
+
+def _fields(key: str, variant: str) -> frozenset[str]:
+    try:
+        parsed = list(string.Formatter().parse(variant))
+    except ValueError as error:
+        raise PromptsError(f"texts.{key}: bad placeholder ({error})") from None
+    names = {name for _, name, _, _ in parsed if name is not None}
+    if any(not name.isidentifier() for name in names):
+        raise PromptsError(f"texts.{key}: placeholders must be plain names like {{name}}")
+    return frozenset(names)
+
+
+def _check_markup(key: str, variant: str) -> None:
+    """Only Telegram's HTML tags, properly nested; stray '<' must be written &lt;."""
+    stack: list[str] = []
+    for match in _TAG_RE.finditer(variant):
+        closing, tag = match.group(1) == "/", match.group(2)
+        if tag not in _ALLOWED_TAGS:
+            raise PromptsError(f"texts.{key}: tag <{tag}> is not allowed by Telegram")
+        if not closing:
+            stack.append(tag)
+        elif not stack or stack.pop() != tag:
+            raise PromptsError(f"texts.{key}: tag </{tag}> closes nothing")
+    if stack:
+        raise PromptsError(f"texts.{key}: <{stack[-1]}> is never closed")
+    if "<" in _TAG_RE.sub("", variant):
+        raise PromptsError(f"texts.{key}: write a literal '<' as &lt;")
+
+
+def _load_ideas(raw: Any, source: Path) -> tuple[IdeaSpec, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise PromptsError(f"{source}: 'ideas' must be a non-empty list")
+    ideas: list[IdeaSpec] = []
+    for index, item in enumerate(raw):
+        try:
+            ideas.append(IdeaSpec.model_validate(item))
+        except ValidationError as error:
+            where = item.get("id", f"#{index}") if isinstance(item, dict) else f"#{index}"
+            first = error.errors()[0]
+            field = ".".join(str(part) for part in first["loc"])
+            raise PromptsError(f"ideas[{where}].{field}: {first['msg']}") from None
+    seen: set[str] = set()
+    for idea in ideas:
+        if idea.id in seen:
+            raise PromptsError(f"ideas[{idea.id}]: duplicate id")
+        seen.add(idea.id)
+    return tuple(ideas)

@@ -1,0 +1,80 @@
+"""Shared fixtures: fresh databases (SQLite always, PostgreSQL when TEST_DATABASE_URL is set)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from bot.config import normalise_database_url, sqlite_url_for
+from bot.db import migrate
+
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
+BACKENDS = ["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"]
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return sqlite_url_for(tmp_path / "coach.sqlite3")
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A brand-new, empty PostgreSQL database for one test, dropped afterwards."""
+    if not POSTGRES_URL:
+        pytest.skip("TEST_DATABASE_URL is not set")
+    yield from _fresh_postgres()
+
+
+def _fresh_postgres() -> Iterator[str]:
+    base = make_url(normalise_database_url(POSTGRES_URL))
+    name = f"coach_test_{uuid.uuid4().hex[:12]}"
+
+    async def run(statement: str) -> None:
+        engine = create_async_engine(base, isolation_level="AUTOCOMMIT")
+        try:
+            async with engine.connect() as connection:
+                await connection.execute(text(statement))
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        asyncio.run(run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database on each available backend (no tables)."""
+    if request.param == "sqlite":
+        yield sqlite_url_for(tmp_path / "coach.sqlite3")
+    else:
+        yield from _fresh_postgres()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A migrated database on each available backend."""
+    if request.param == "sqlite":
+        url = sqlite_url_for(tmp_path / "coach.sqlite3")
+        migrate.upgrade(url)
+        yield url
+    else:
+        for url in _fresh_postgres():
+            migrate.upgrade(url)
+            yield url
+
+
+@pytest.fixture
+def migrated_sqlite_url(sqlite_url: str) -> str:
+    migrate.upgrade(sqlite_url)
+    return sqlite_url

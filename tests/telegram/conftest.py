@@ -1,0 +1,15 @@
+"""Handler tests: the real runtime in-process, talking HTTP to the emulator."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.sandbox.harness import CoachHarness
+
+
+@pytest.fixture
+async def coach(sqlite_url: str) -> AsyncIterator[CoachHarness]:
+    async with CoachHarness(sqlite_url) as harness:
+        yield harness
