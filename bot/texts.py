@@ -159,7 +159,8 @@ def _walk(node: Any, prefix: str) -> Iterator[tuple[str, Template]]:
         raise PromptsError(f"texts.{prefix}: expected a string or a non-empty list of strings")
     if not all(isinstance(variant, str) and variant.strip() for variant in variants):
         raise PromptsError(f"texts.{prefix}: every variant must be a non-empty string")
-    yield prefix, _template(prefix, tuple(str(variant).strip() for variant in variants))
+    # Only trailing newlines go: a leading space can be meaningful (" · 7 → 3").
+    yield prefix, _template(prefix, tuple(str(variant).rstrip("\n") for variant in variants))
 
 
 def _template(key: str, variants: tuple[str, ...]) -> Template:

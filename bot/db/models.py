@@ -210,7 +210,12 @@ class IdeaEvent(Base):
 
 
 class InboxUpdate(Base):
-    """Telegram updates, stored before Telegram is told they arrived (durable inbox)."""
+    """Telegram updates, stored before Telegram is told they arrived (durable inbox).
+
+    A redelivered update (same id, same content) is ignored. Telegram may reuse an id after
+    a week of silence (and a restarted emulator reuses them at once), so an id that comes
+    back with different content is a new update: `digest` tells the two apart, and stays
+    after the payload is cleared."""
 
     __tablename__ = "inbox"
     __table_args__ = (Index("ix_inbox_pending", "processed_at", "chat_id", "update_id"),)
@@ -220,6 +225,7 @@ class InboxUpdate(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger)
     # Cleared once processed: we keep no message log.
     payload: Mapped[dict[str, Any] | None]
+    digest: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     processed_at: Mapped[datetime | None]
     tries: Mapped[int] = mapped_column(SmallInteger, default=0)

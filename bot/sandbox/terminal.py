@@ -130,16 +130,28 @@ class Screen:
         self._user_id = user_id
         self._shown = self._newest_id()
         self._buttons: list[tuple[int, str]] = []  # (message id, callback data)
+        self._labels: list[str] = []
 
     async def handle(self, text: str) -> None:
+        """A number presses a button: the one labelled with it (on a 0-10 scale, "3" means
+        3), otherwise the button at that position. Anything else is sent as a message."""
         if text.isdigit() and self._buttons:
-            index = int(text) - 1
-            if 0 <= index < len(self._buttons):
-                message_id, data = self._buttons[index]
+            chosen = self._button_labelled(text) or self._button_at(int(text))
+            if chosen is not None:
+                message_id, data = chosen
                 self._harness.emulator.press(self._user_id, message_id, data)
                 await self.settle()
                 return
         await self.send(text)
+
+    def _button_labelled(self, text: str) -> tuple[int, str] | None:
+        for (message_id, data), shown in zip(self._buttons, self._labels, strict=True):
+            if shown.strip() == text:
+                return message_id, data
+        return None
+
+    def _button_at(self, number: int) -> tuple[int, str] | None:
+        return self._buttons[number - 1] if 1 <= number <= len(self._buttons) else None
 
     async def send(self, text: str) -> None:
         self._harness.emulator.send_text(self._user_id, text)
@@ -172,10 +184,14 @@ class Screen:
         print(f"\ncoach: {body}", flush=True)
         if message.buttons:
             self._buttons = [(message.message_id, data) for data in message.callback_data]
-            labels = "  ".join(
-                f"[{number}] {label}" for number, label in enumerate(message.button_texts, 1)
+            self._labels = list(message.button_texts)
+            # A button labelled with a number is pressed by typing that number (on a 0-10
+            # scale "3" means 3); any other button by its position.
+            shown = "  ".join(
+                f"[{label}]" if label.isdigit() else f"[{number}] {label}"
+                for number, label in enumerate(self._labels, 1)
             )
-            print(f"       {labels}", flush=True)
+            print(f"       {shown}", flush=True)
 
 
 def main() -> None:  # pragma: no cover - convenience for `python -m bot.sandbox.terminal`

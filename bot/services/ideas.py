@@ -91,25 +91,30 @@ async def record(
 async def offered_idea(
     session: AsyncSession, user_id: int, challenge_id: int, *, now: datetime
 ) -> Idea | None:
-    """The idea behind a button press, if it really was offered to this person lately.
+    """The idea behind a button press, if it was offered to this person lately and they
+    haven't answered that offer yet.
 
     Guards against stale buttons and forged callback data: another user's personal idea,
-    an id that never existed, or an offer from months ago all come back as None.
+    an id that never existed, an offer from weeks ago, or a second tap on a card that was
+    already answered all come back as None.
     """
     challenge = await session.get(Challenge, challenge_id)
     if challenge is None or challenge.owner_id not in (None, user_id):
         return None
-    offered = await session.scalar(
-        select(IdeaEvent.id)
-        .where(
-            IdeaEvent.user_id == user_id,
-            IdeaEvent.challenge_id == challenge_id,
+    mine = (IdeaEvent.user_id == user_id, IdeaEvent.challenge_id == challenge_id)
+    offer_id = await session.scalar(
+        select(func.max(IdeaEvent.id)).where(
+            *mine,
             IdeaEvent.kind == Reaction.OFFERED.value,
             IdeaEvent.created_at >= now - OFFER_VALID_FOR,
         )
-        .limit(1)
     )
-    return Idea.of(challenge) if offered is not None else None
+    if offer_id is None:
+        return None
+    answered = await session.scalar(
+        select(IdeaEvent.id).where(*mine, IdeaEvent.id > offer_id).limit(1)
+    )
+    return Idea.of(challenge) if answered is None else None
 
 
 def change_level(user: User, level: int, now: datetime) -> bool:

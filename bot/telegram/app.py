@@ -36,7 +36,7 @@ from bot.deps import Deps, system_clock
 from bot.services.catalog import mirror_catalog
 from bot.telegram.context import BotData, CoachContext
 from bot.telegram.errors import on_error
-from bot.telegram.handlers import basics, onboarding, router
+from bot.telegram.handlers import basics, history, ideas, log, onboarding, router
 from bot.telegram.inbox import Inbox
 from bot.telegram.outbox import OutboxSender
 from bot.telegram.polling import Poller
@@ -212,6 +212,9 @@ class CoachRuntime:
             job_kwargs=JOB_KWARGS,
         )
         jobs.run_repeating(
+            self._purge_inbox, interval=3600, first=60, name="inbox-purge", job_kwargs=JOB_KWARGS
+        )
+        jobs.run_repeating(
             self._recover_orphans,
             interval=ORPHAN_SWEEP_SECONDS,
             first=ORPHAN_SWEEP_SECONDS,
@@ -221,6 +224,9 @@ class CoachRuntime:
 
     async def _sweep_outbox(self, _ctx: CoachContext) -> None:
         await self.outbox.sweep()
+
+    async def _purge_inbox(self, _ctx: CoachContext) -> None:
+        await self.inbox.purge()
 
     async def _recover_orphans(self, _ctx: CoachContext) -> None:
         await self.inbox.recover_orphans()
@@ -262,6 +268,10 @@ def register_handlers(application: CoachApplication) -> None:
         "settings": onboarding.on_settings,
         "help": basics.on_help,
         "cancel": basics.on_cancel,
+        "idea": ideas.on_idea,
+        "log": log.on_log,
+        "undo": log.on_undo,
+        "history": history.on_history,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
+import json
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -43,6 +45,8 @@ logger = logging.getLogger(__name__)
 _GIVE_UP_AFTER = 3
 _RETRY_DELAYS = (0.5, 1.0, 2.0, 5.0, 10.0)
 _ORPHAN_AGE = timedelta(seconds=10)
+# Telegram redelivers unconfirmed updates for at most 24 hours; keep ids a day longer.
+PROCESSED_RETENTION = timedelta(hours=48)
 _NO_CHAT = 0
 
 CoachApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -107,6 +111,7 @@ class Inbox:
                 "update_id": int(payload["update_id"]),
                 "chat_id": chat_id,
                 "payload": dict(payload),
+                "digest": digest_of(payload),
                 "received_at": now,
                 "tries": 0,
             }
@@ -120,10 +125,6 @@ class Inbox:
                 raise
             raise DatabaseUnavailable(type(error).__name__) from error
         self.notify(chat_ids)
-
-    async def last_update_id(self) -> int | None:
-        async with self._deps.db.sessions() as session:
-            return await session.scalar(select(func.max(InboxUpdate.update_id)))
 
     # -- scheduling chats ---------------------------------------------------------------
 
@@ -150,6 +151,17 @@ class Inbox:
             )
         self.notify(chats)
         return len(chats)
+
+    async def purge(self, *, older_than: timedelta = PROCESSED_RETENTION) -> int:
+        """Forget processed updates once Telegram can no longer redeliver them."""
+        cutoff = self._deps.clock() - older_than
+        async with self._deps.db.transaction() as session:
+            result = await session.execute(
+                delete(InboxUpdate).where(
+                    InboxUpdate.processed_at.is_not(None), InboxUpdate.processed_at < cutoff
+                )
+            )
+        return int(getattr(result, "rowcount", 0) or 0)
 
     async def recover_orphans(self) -> int:
         return await self.recover(older_than=_ORPHAN_AGE)
@@ -315,6 +327,24 @@ async def _lock_chat(session: AsyncSession, chat_id: int) -> None:
 
 
 def _insert_ignoring_duplicates(session: AsyncSession, rows: list[dict[str, Any]]) -> Any:
-    if dialect_of(session) == "postgresql":
-        return pg_insert(InboxUpdate).values(rows).on_conflict_do_nothing()
-    return sqlite_insert(InboxUpdate).values(rows).on_conflict_do_nothing()
+    """Insert new updates; skip redeliveries; treat a reused id with new content as new."""
+    insert = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
+    statement = insert(InboxUpdate).values(rows)
+    excluded = statement.excluded
+    return statement.on_conflict_do_update(
+        index_elements=[InboxUpdate.update_id],
+        set_={
+            "chat_id": excluded.chat_id,
+            "payload": excluded.payload,
+            "digest": excluded.digest,
+            "received_at": excluded.received_at,
+            "processed_at": None,
+            "tries": 0,
+        },
+        where=InboxUpdate.digest != excluded.digest,
+    )
+
+
+def digest_of(payload: Mapping[str, Any]) -> str:
+    canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()

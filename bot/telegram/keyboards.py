@@ -36,6 +36,20 @@ class Cb(StrEnum):
     MENU = "m"
 
 
+class IdeaAction(StrEnum):
+    """What an idea or nudge button does: `i:<action>:<idea id>` (or `n:...` on a nudge)."""
+
+    TRY = "try"
+    ANOTHER = "more"
+    EASIER = "easy"
+    BOLDER = "bold"
+    NOT_FOR_ME = "nope"
+    NOT_TODAY = "skip"
+    # Without an idea id: a fresh idea, or one a level gentler than the person's own.
+    NEW = "new"
+    GENTLER = "down"
+
+
 @dataclass(frozen=True)
 class Button:
     label: str

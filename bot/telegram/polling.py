@@ -41,9 +41,9 @@ class Poller:
         self.first_poll = asyncio.Event()
 
     async def run(self) -> None:
-        """Poll until cancelled."""
-        last = await self._inbox.last_update_id()
-        self._offset = last + 1 if last is not None else None
+        """Poll until cancelled. The first call has no offset: Telegram then hands over
+        everything not yet confirmed, including updates stored just before a crash (the
+        inbox ignores those repeats)."""
         failures = 0
         while True:
             try:

@@ -2,7 +2,7 @@
 
 Revision ID: 001
 Revises:
-Create Date: 2026-11-26 16:03:35.548088
+Create Date: 2026-11-26 16:10:36.307201
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("update_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("chat_id", sa.BigInteger(), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=True),
+        sa.Column("digest", sa.String(length=64), nullable=False),
         sa.Column("received_at", bot.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("processed_at", bot.db.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("tries", sa.SmallInteger(), nullable=False),

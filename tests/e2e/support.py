@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -9,6 +10,9 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.sandbox.client import SyncEmulatorClient
 from bot.sandbox.emulator import ChatMessage
@@ -102,3 +106,17 @@ def tap(client: SyncEmulatorClient, user_id: int, label: str) -> list[ChatMessag
                 client.wait_until_idle(quiet=0.3, timeout=15)
                 return [m for m in client.messages(user_id) if m.message_id > before]
     raise AssertionError(f"no button {label!r} in chat {user_id}")
+
+
+def rows(database_url: str, statement: Any) -> list[Any]:
+    """Run a read query against the bot's database from a synchronous test."""
+
+    async def read() -> list[Any]:
+        engine = create_async_engine(database_url)
+        try:
+            async with engine.connect() as connection:
+                return list((await connection.execute(statement)).all())
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(read())

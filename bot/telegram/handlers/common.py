@@ -9,7 +9,7 @@ from telegram import Update
 from bot.db import repo
 from bot.db.models import NAME_MAX, Conversation, User
 from bot.telegram.context import CoachContext
-from bot.telegram.keyboards import Button, Callback, Keyboard
+from bot.telegram.keyboards import Button, Callback, Cb, IdeaAction, Keyboard, pack
 
 # Free text longer than this is cut before we look at it or store it (a 5,000-character
 # message should get the same kind answer as a short one, without bloating anything).
@@ -74,3 +74,15 @@ async def current_user(ctx: CoachContext, update: Update) -> User | None:
 
 def clip(value: str) -> str:
     return value[:TEXT_INPUT_MAX].strip()
+
+
+def gentler_keyboard(ctx: CoachContext) -> Keyboard:
+    """One button: a smaller idea than the person's current level."""
+    return [[button(ctx, "buttons.log.something_easier", pack(Cb.IDEA, IdeaAction.GENTLER))]]
+
+
+def clear_pressed(ctx: CoachContext, update: Update) -> None:
+    """Take the buttons off the message whose button was just pressed."""
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        ctx.turn.clear_buttons(chat_id_of(update), query.message.message_id)

@@ -19,7 +19,7 @@ from bot.services import profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
     button,
-    chat_id_of,
+    clear_pressed,
     clip,
     current_user,
     label,
@@ -238,7 +238,7 @@ async def on_button(
         return label(ctx, "stale.question")
     if not _apply_button(ctx, update, user, callback):
         return label(ctx, "stale.button")
-    _clear_pressed(ctx, update)
+    clear_pressed(ctx, update)
     await _after_answer(ctx, update, user, conversation.flow, step)
     return None
 
@@ -274,12 +274,6 @@ def _apply_button(ctx: CoachContext, update: Update, user: User, callback: Callb
         return False
     profile.set_level(user, level)
     return True
-
-
-def _clear_pressed(ctx: CoachContext, update: Update) -> None:
-    query = update.callback_query
-    if query is not None and query.message is not None:
-        ctx.turn.clear_buttons(chat_id_of(update), query.message.message_id)
 
 
 async def _after_answer(

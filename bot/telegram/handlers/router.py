@@ -12,13 +12,15 @@ from telegram import ChatMemberUpdated, Update
 
 from bot.db import repo
 from bot.db.models import Conversation, User
+from bot.domain.answers import parse_quick_log
 from bot.services import profile
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers import onboarding
+from bot.telegram.handlers import history, ideas, log, onboarding
 from bot.telegram.handlers.common import (
     ButtonFlow,
     TextFlow,
     chat_id_of,
+    clip,
     current_user,
     label,
     say,
@@ -30,6 +32,8 @@ Reask = Callable[[CoachContext, Update, User, Conversation], Awaitable[None]]
 TEXT_FLOWS: dict[str, TextFlow] = {
     onboarding.ONBOARDING: onboarding.on_text,
     onboarding.SETTINGS: onboarding.on_text,
+    log.LOG: log.on_text,
+    log.FIX: log.on_text,
 }
 
 
@@ -42,6 +46,8 @@ async def _reask_onboarding(
 REASK: dict[str, Reask] = {
     onboarding.ONBOARDING: _reask_onboarding,
     onboarding.SETTINGS: _reask_onboarding,
+    log.LOG: log.reask,
+    log.FIX: log.reask,
 }
 
 BUTTONS: dict[Cb, ButtonFlow] = {
@@ -50,6 +56,11 @@ BUTTONS: dict[Cb, ButtonFlow] = {
     Cb.PACE: onboarding.on_button,
     Cb.LEVEL: onboarding.on_button,
     Cb.SETTINGS: onboarding.on_settings_button,
+    Cb.IDEA: ideas.on_idea_button,
+    Cb.NUDGE: ideas.on_idea_button,
+    Cb.ANSWER: log.on_answer_button,
+    Cb.UNDO: log.on_undo_button,
+    Cb.HISTORY: history.on_history_button,
 }
 
 
@@ -67,6 +78,10 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
         return
     if user.onboarded_at is None:
         say(ctx, update, "fallback.not_onboarded")
+        return
+    quick = parse_quick_log(clip(message.text))
+    if quick is not None:
+        await log.record_quick_log(ctx, update, user, quick)
         return
     say(ctx, update, "fallback.text")
 

@@ -1,0 +1,108 @@
+"""/history: the last ten asks at a glance, and fixing a detail of one of them."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.db.models import User
+from bot.domain import schedule
+from bot.domain.questions import FIX_STEPS, Field
+from bot.services import attempts
+from bot.services.attempts import HistoryEntry
+from bot.telegram.context import CoachContext
+from bot.telegram.handlers import log
+from bot.telegram.handlers.common import (
+    button,
+    chat_id_of,
+    clear_pressed,
+    current_user,
+    label,
+    say,
+    text,
+)
+from bot.telegram.keyboards import Button, Callback, Cb, pack, rows_of
+
+TITLE_MAX = 40
+
+
+async def on_history(update: Update, ctx: CoachContext) -> None:
+    user = await current_user(ctx, update)
+    if user is None:
+        say(ctx, update, "history.empty")
+        return
+    entries = await attempts.recent(ctx.turn.session, user.id)
+    if not entries:
+        say(ctx, update, "history.empty")
+        return
+    lines = [text(ctx, "history.title")]
+    lines += [_line(ctx, user, number, entry) for number, entry in enumerate(entries, 1)]
+    body = "\n".join(lines) + "\n\n" + text(ctx, "history.fix_hint")
+    numbers = [
+        Button(str(number), pack(Cb.HISTORY, entry.attempt.id))
+        for number, entry in enumerate(entries, 1)
+    ]
+    ctx.turn.send(chat_id_of(update), body, rows_of(numbers, 5))
+
+
+def _line(ctx: CoachContext, user: User, number: int, entry: HistoryEntry) -> str:
+    attempt = entry.attempt
+    day = schedule.local_date(attempt.created_at, user.timezone).strftime("%d %b")
+    outcome = label(ctx, f"log.outcomes.{attempt.outcome}") if attempt.outcome else "…"
+    change = ""
+    if attempt.anxiety_before is not None and attempt.anxiety_after is not None:
+        change = text(
+            ctx,
+            "history.change",
+            before=log.score(attempt.anxiety_before),
+            after=log.score(attempt.anxiety_after),
+        )
+    return text(
+        ctx,
+        "history.line",
+        number=number,
+        date=day,
+        idea=short_title(attempt.description or entry.idea_text or label(ctx, "history.untitled")),
+        outcome=outcome,
+        change=change,
+    )
+
+
+def short_title(idea: str) -> str:
+    """The first words of an idea, cut at a word boundary."""
+    first_sentence = idea.split(". ")[0].rstrip(".")
+    if len(first_sentence) <= TITLE_MAX:
+        return first_sentence
+    cut = first_sentence[:TITLE_MAX].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+async def on_history_button(
+    ctx: CoachContext, update: Update, user: User, callback: Callback
+) -> str | None:
+    """`h:<attempt>` shows what can be fixed; `h:<attempt>:<field>` asks that question."""
+    attempt_id = callback.int_part(0)
+    attempt = (
+        await attempts.owned(ctx.turn.session, user.id, attempt_id)
+        if attempt_id is not None
+        else None
+    )
+    if attempt is None:
+        return label(ctx, "stale.button")
+    field_name = callback.part(1)
+    if field_name is None:
+        idea = await attempts.idea_text(ctx.turn.session, attempt) or label(ctx, "history.untitled")
+        fields = [
+            button(ctx, f"buttons.fix.{field.value}", pack(Cb.HISTORY, attempt.id, field.value))
+            for field in FIX_STEPS
+        ]
+        say(ctx, update, "history.pick_field", rows_of(fields, 2), idea=short_title(idea))
+        return None
+    try:
+        field = Field(field_name)
+    except ValueError:
+        return label(ctx, "stale.button")
+    if field not in FIX_STEPS:
+        return label(ctx, "stale.button")
+    clear_pressed(ctx, update)
+    await log.ask(ctx, update, user, attempt, FIX_STEPS[field], flow=log.FIX)
+    return None

@@ -1,0 +1,226 @@
+"""/idea and the idea buttons: I'll try it, Another one, Easier, Bolder, Not for me.
+
+Nudges carry the same buttons (plus "Not today"), so both go through here.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.db.models import User
+from bot.domain import ladder
+from bot.services import attempts, ideas
+from bot.services.ideas import Idea, Reaction
+from bot.telegram.context import CoachContext
+from bot.telegram.handlers import log
+from bot.telegram.handlers.common import (
+    button,
+    chat_id_of,
+    clear_pressed,
+    current_user,
+    gentler_keyboard,
+    label,
+    say,
+    text,
+)
+from bot.telegram.keyboards import Callback, Cb, IdeaAction, Keyboard, pack
+
+# Words people type after /idea, mapped to catalog categories. Matching only; the labels
+# shown to people live in prompts.yaml.
+CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
+    "everyday_strangers": ("stranger", "strangers", "street", "everyday", "people"),
+    "shops_and_service": ("shop", "shops", "store", "stores", "service", "shopping"),
+    "food_and_drink": ("food", "drink", "drinks", "cafe", "café", "coffee", "restaurant"),
+    "work_and_career": ("work", "career", "job", "jobs", "office", "boss"),
+    "fitness_and_hobbies": ("gym", "fitness", "sport", "sports", "hobby", "hobbies"),
+    "neighbours_and_community": ("neighbour", "neighbours", "neighbor", "neighbors", "community"),
+    "online_and_phone": ("online", "phone", "email", "call", "message", "internet"),
+    "friends_and_family": ("friend", "friends", "family"),
+}
+EASIER_WORDS = ("easier", "easy", "gentler", "gentle", "smaller", "softer")
+BOLDER_WORDS = ("bolder", "bold", "harder", "braver", "bigger", "scarier")
+
+TRY, ANOTHER, EASIER, BOLDER = (
+    IdeaAction.TRY,
+    IdeaAction.ANOTHER,
+    IdeaAction.EASIER,
+    IdeaAction.BOLDER,
+)
+NOPE, NOT_TODAY, NEW, GENTLER = (
+    IdeaAction.NOT_FOR_ME,
+    IdeaAction.NOT_TODAY,
+    IdeaAction.NEW,
+    IdeaAction.GENTLER,
+)
+
+
+async def on_idea(update: Update, ctx: CoachContext) -> None:
+    user = await current_user(ctx, update)
+    if user is None or user.onboarded_at is None:
+        say(ctx, update, "fallback.not_onboarded")
+        return
+    words = [word.lower() for word in (ctx.args or [])]
+    if any(word in EASIER_WORDS for word in words):
+        await _shift(ctx, update, user, -1, user.level)
+        return
+    if any(word in BOLDER_WORDS for word in words):
+        await _shift(ctx, update, user, +1, user.level)
+        return
+    category = _category_from(words)
+    if words and category is None:
+        await send_idea(ctx, update, user, intro=text(ctx, "ideas.unknown_filter", word=words[0]))
+        return
+    await send_idea(ctx, update, user, category=category)
+
+
+def _category_from(words: list[str]) -> str | None:
+    for category, keywords in CATEGORY_WORDS.items():
+        if any(word in keywords for word in words):
+            return category
+    return None
+
+
+async def send_idea(
+    ctx: CoachContext,
+    update: Update,
+    user: User,
+    *,
+    intro: str | None = None,
+    category: str | None = None,
+    exclude: tuple[int, ...] = (),
+) -> Idea | None:
+    """Offer the next idea on the ladder, with its buttons."""
+    turn = ctx.turn
+    idea = await ideas.offer_idea(
+        turn.session, user, now=turn.now, rng=turn.rng, category=category, exclude=exclude
+    )
+    if idea is None:
+        say(ctx, update, "ideas.none_left")
+        return None
+    body = render_idea(ctx, idea)
+    turn.send(chat_id_of(update), f"{intro}\n\n{body}" if intro else body, idea_keyboard(ctx, idea))
+    return idea
+
+
+def render_idea(ctx: CoachContext, idea: Idea) -> str:
+    if idea.personal:
+        card = text(ctx, "ideas.personal_card", level=idea.level, text=idea.text)
+    else:
+        category = label(ctx, f"categories.{idea.category}")
+        card = text(ctx, "ideas.card", level=idea.level, category=category, text=idea.text)
+    if idea.tip:
+        card += "\n\n" + text(ctx, "ideas.tip", tip=idea.tip)
+    return card
+
+
+def idea_keyboard(ctx: CoachContext, idea: Idea, kind: Cb = Cb.IDEA) -> Keyboard:
+    if kind is Cb.NUDGE:
+        return [
+            [button(ctx, "buttons.idea.try", pack(kind, TRY, idea.id))],
+            [
+                button(ctx, "buttons.nudge.another", pack(kind, ANOTHER, idea.id)),
+                button(ctx, "buttons.nudge.not_today", pack(kind, NOT_TODAY, idea.id)),
+            ],
+        ]
+    return [
+        [button(ctx, "buttons.idea.try", pack(kind, TRY, idea.id))],
+        [
+            button(ctx, "buttons.idea.another", pack(kind, ANOTHER, idea.id)),
+            button(ctx, "buttons.idea.nope", pack(kind, NOPE, idea.id)),
+        ],
+        [
+            button(ctx, "buttons.idea.easier", pack(kind, EASIER, idea.id)),
+            button(ctx, "buttons.idea.bolder", pack(kind, BOLDER, idea.id)),
+        ],
+    ]
+
+
+async def on_idea_button(
+    ctx: CoachContext, update: Update, user: User, callback: Callback
+) -> str | None:
+    action = callback.part(0)
+    if action in (NEW.value, GENTLER.value):
+        clear_pressed(ctx, update)
+        if action == NEW.value:
+            await send_idea(ctx, update, user)
+        else:
+            await _shift(ctx, update, user, -1, user.level)
+        return None
+    challenge_id = callback.int_part(1)
+    if challenge_id is None:
+        return label(ctx, "stale.button")
+    turn = ctx.turn
+    idea = await ideas.offered_idea(turn.session, user.id, challenge_id, now=turn.now)
+    handler = _ACTIONS.get(action or "")
+    if idea is None or handler is None:
+        return label(ctx, "stale.button")
+    clear_pressed(ctx, update)
+    await handler(ctx, update, user, idea, callback.kind)
+    return None
+
+
+async def _try(ctx: CoachContext, update: Update, user: User, idea: Idea, kind: Cb) -> None:
+    turn = ctx.turn
+    await ideas.record(turn.session, user.id, idea.id, Reaction.ACCEPTED, turn.now)
+    source = "nudge" if kind is Cb.NUDGE else "idea"
+    attempt = await attempts.start_planned(turn.session, user, idea, source=source, now=turn.now)
+    say(ctx, update, "ideas.accepted")
+    await log.begin_before_ask(ctx, update, user, attempt)
+
+
+async def _another(ctx: CoachContext, update: Update, user: User, idea: Idea, kind: Cb) -> None:
+    turn = ctx.turn
+    await ideas.record(turn.session, user.id, idea.id, Reaction.ANOTHER, turn.now)
+    await send_idea(ctx, update, user, exclude=(idea.id,))
+
+
+async def _not_for_me(ctx: CoachContext, update: Update, user: User, idea: Idea, kind: Cb) -> None:
+    turn = ctx.turn
+    await ideas.record(turn.session, user.id, idea.id, Reaction.NOT_FOR_ME, turn.now)
+    await send_idea(ctx, update, user, intro=text(ctx, "ideas.not_for_me"), exclude=(idea.id,))
+
+
+async def _easier(ctx: CoachContext, update: Update, user: User, idea: Idea, kind: Cb) -> None:
+    await ideas.record(ctx.turn.session, user.id, idea.id, Reaction.EASIER, ctx.turn.now)
+    await _shift(ctx, update, user, -1, idea.level, exclude=(idea.id,))
+
+
+async def _bolder(ctx: CoachContext, update: Update, user: User, idea: Idea, kind: Cb) -> None:
+    await ideas.record(ctx.turn.session, user.id, idea.id, Reaction.BOLDER, ctx.turn.now)
+    await _shift(ctx, update, user, +1, idea.level, exclude=(idea.id,))
+
+
+async def _not_today(ctx: CoachContext, update: Update, user: User, idea: Idea, kind: Cb) -> None:
+    turn = ctx.turn
+    await ideas.record(turn.session, user.id, idea.id, Reaction.NOT_TODAY, turn.now)
+    say(ctx, update, "nudge.not_today", gentler_keyboard(ctx))
+    await ideas.apply_ladder(turn.session, user, turn.now)
+
+
+async def _shift(
+    ctx: CoachContext,
+    update: Update,
+    user: User,
+    step: int,
+    from_level: int,
+    *,
+    exclude: tuple[int, ...] = (),
+) -> None:
+    """Easier or Bolder: the person's own choice moves their level (one step)."""
+    target = ladder.clamp(from_level + step)
+    if target == from_level:
+        key = "ideas.easiest_already" if step < 0 else "ideas.boldest_already"
+    else:
+        key = "ideas.easier" if step < 0 else "ideas.bolder"
+    ideas.change_level(user, target, ctx.turn.now)
+    await send_idea(ctx, update, user, intro=text(ctx, key), exclude=exclude)
+
+
+_ACTIONS = {
+    TRY.value: _try,
+    ANOTHER.value: _another,
+    NOPE.value: _not_for_me,
+    EASIER.value: _easier,
+    BOLDER.value: _bolder,
+    NOT_TODAY.value: _not_today,
+}

@@ -1,0 +1,522 @@
+"""Logging an ask: one short question at a time, buttons or free text, each answer saved
+the moment it arrives. The pending question lives in the database (conversations), so a
+restart mid-flow loses nothing. Also /log, /undo, and the one-line quick log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import Update
+
+from bot.db import repo
+from bot.db.models import Attempt, Conversation, User
+from bot.domain import ladder
+from bot.domain.answers import Control, Outcome, QuickLog, parse_control, parse_quick_log
+from bot.domain.questions import (
+    FIX_STEPS,
+    PERCENT_CHOICES,
+    QUESTIONS,
+    Answer,
+    Field,
+    Kind,
+    Step,
+    next_after_ask,
+    next_before_ask,
+    read_button,
+    read_typed,
+)
+from bot.services import attempts
+from bot.services.attempts import Completion
+from bot.telegram.context import CoachContext
+from bot.telegram.handlers.common import (
+    button,
+    chat_id_of,
+    clear_pressed,
+    clip,
+    current_user,
+    gentler_keyboard,
+    label,
+    say,
+    text,
+)
+from bot.telegram.keyboards import Button, Callback, Cb, Keyboard, pack, rows_of
+
+LOG = "log"
+FIX = "fix"
+MAX_REASKS = 2  # then we offer to skip the question
+BEFORE_ASK = (Step.PREDICT, Step.ANXIETY_NOW)
+SKIP = "s"
+
+
+def score(value: float) -> str:
+    """6.5 -> "6.5", 7.0 -> "7"."""
+    return f"{value:g}"
+
+
+# -- starting -------------------------------------------------------------------------------
+
+
+async def begin_before_ask(ctx: CoachContext, update: Update, user: User, attempt: Attempt) -> None:
+    """Right after "I'll try it": the optional warm-up questions, then "off you go"."""
+    step = next_before_ask(attempts.progress_of(attempt))
+    await ask(ctx, update, user, attempt, step)
+
+
+async def on_log(update: Update, ctx: CoachContext) -> None:
+    """/log: continue the pending question, pick up an "I'll try it", or log a new ask."""
+    user = await current_user(ctx, update)
+    if user is None or user.onboarded_at is None:
+        say(ctx, update, "fallback.not_onboarded")
+        return
+    turn = ctx.turn
+    typed = clip(" ".join(ctx.args or []))
+    if typed:
+        await _log_typed(ctx, update, user, typed)
+        return
+    conversation = await repo.get_conversation(turn.session, user.id)
+    if conversation is not None and conversation.flow in (LOG, FIX):
+        attempt = await _attempt_of(ctx, user, conversation)
+        if attempt is not None:
+            say(ctx, update, "log.in_progress")
+            await reask(ctx, update, user, conversation)
+            return
+    planned = await attempts.open_planned(turn.session, user.id, now=turn.now)
+    if planned is not None:
+        await ask(ctx, update, user, planned, Step.ASKED, resume=True)
+        return
+    attempt = await attempts.start_free(turn.session, user, now=turn.now)
+    await ask(ctx, update, user, attempt, Step.WHAT)
+
+
+async def _log_typed(ctx: CoachContext, update: Update, user: User, typed: str) -> None:
+    """`/log asked for a discount, got a no, 7 -> 3`, or `/log asked my boss for Friday off`."""
+    parsed = parse_quick_log(typed)
+    if parsed is not None:
+        await record_quick_log(ctx, update, user, parsed)
+        return
+    turn = ctx.turn
+    attempt = await attempts.start_free(turn.session, user, now=turn.now, description=typed)
+    await ask(ctx, update, user, attempt, Step.OUTCOME)
+
+
+# -- asking ---------------------------------------------------------------------------------
+
+
+async def ask(
+    ctx: CoachContext,
+    update: Update,
+    user: User,
+    attempt: Attempt,
+    step: Step,
+    *,
+    flow: str = LOG,
+    skipped: Sequence[str] = (),
+    resume: bool = False,
+) -> None:
+    await repo.set_conversation(
+        ctx.turn.session,
+        user.id,
+        flow=flow,
+        step=step.value,
+        attempt_id=attempt.id,
+        data={"skipped": list(skipped)},
+        now=ctx.turn.now,
+    )
+    question = await _question_text(ctx, attempt, step, resume=resume)
+    ctx.turn.send(chat_id_of(update), question, keyboard_for(ctx, attempt.id, step))
+
+
+async def _question_text(ctx: CoachContext, attempt: Attempt, step: Step, *, resume: bool) -> str:
+    if step is Step.ASKED:
+        if resume:
+            idea = await attempts.idea_text(ctx.turn.session, attempt) or label(
+                ctx, "history.untitled"
+            )
+            return text(ctx, "log.resume", idea=idea)
+        return text(ctx, "log.ready")
+    return text(ctx, f"log.{step.value}")
+
+
+async def reask(ctx: CoachContext, update: Update, user: User, conversation: Conversation) -> None:
+    """Show the pending question again (after a sticker, a command mid-flow, /log)."""
+    attempt = await _attempt_of(ctx, user, conversation)
+    if attempt is None:
+        await repo.clear_conversation(ctx.turn.session, user.id)
+        return
+    step = Step(conversation.step)
+    question = await _question_text(ctx, attempt, step, resume=step is Step.ASKED)
+    ctx.turn.send(chat_id_of(update), question, keyboard_for(ctx, attempt.id, step))
+
+
+def keyboard_for(ctx: CoachContext, attempt_id: int, step: Step) -> Keyboard:
+    kind = QUESTIONS[step].kind
+
+    def answer(code: str | int, shown: str) -> Button:
+        return Button(shown, pack(Cb.ANSWER, attempt_id, step.value, code))
+
+    skip = button(ctx, "buttons.log.skip", pack(Cb.ANSWER, attempt_id, step.value, SKIP))
+    if kind is Kind.PERCENT:
+        return [[answer(value, f"{value}%") for value in PERCENT_CHOICES], [skip]]
+    if kind is Kind.SCALE:
+        numbers = [answer(value, str(value)) for value in range(11)]
+        return [numbers[:6], numbers[6:], [skip]]
+    if kind is Kind.OUTCOME:
+        codes = ("no", "yes", "na", "mid")
+        return rows_of([answer(code, label(ctx, f"buttons.log.{code}")) for code in codes], 2)
+    if kind is Kind.ASKED:
+        return [
+            [
+                answer("y", label(ctx, "buttons.log.i_asked")),
+                answer("n", label(ctx, "buttons.log.asked_no")),
+            ]
+        ]
+    if step is Step.LESSON:
+        return [[skip]]
+    return []
+
+
+# -- answering ------------------------------------------------------------------------------
+
+
+async def on_text(
+    ctx: CoachContext, update: Update, user: User, conversation: Conversation, message: str
+) -> None:
+    """A typed answer to the pending question (flows "log" and "fix")."""
+    typed = clip(message)
+    control = parse_control(typed)
+    if control is Control.CANCEL:
+        await repo.clear_conversation(ctx.turn.session, user.id)
+        say(ctx, update, "cancel.left_flow")
+        return
+    if control is Control.UNDO:
+        await undo(ctx, update, user)
+        return
+    attempt = await _attempt_of(ctx, user, conversation)
+    if attempt is None:
+        await repo.clear_conversation(ctx.turn.session, user.id)
+        say(ctx, update, "fallback.text")
+        return
+    step = Step(conversation.step)
+    if control is Control.SKIP:
+        await _skip(ctx, update, user, conversation, attempt, step)
+        return
+    if step is Step.ASKED:
+        quick = parse_quick_log(typed)
+        if quick is not None:
+            await _apply_quick_log_to(ctx, update, user, conversation, attempt, quick)
+            return
+    answer = read_typed(QUESTIONS[step], typed)
+    if answer is None:
+        await _reask_kindly(ctx, update, user, conversation, attempt, step)
+        return
+    await _apply(ctx, update, user, conversation, attempt, step, answer)
+
+
+async def on_answer_button(
+    ctx: CoachContext, update: Update, user: User, callback: Callback
+) -> str | None:
+    """A tapped answer: `q:<attempt>:<step>:<code>`, checked against this person's rows."""
+    attempt_id, step_name, code = callback.int_part(0), callback.part(1), callback.part(2)
+    conversation = await repo.get_conversation(ctx.turn.session, user.id)
+    if (
+        attempt_id is None
+        or code is None
+        or conversation is None
+        or conversation.flow not in (LOG, FIX)
+        or conversation.attempt_id != attempt_id
+        or conversation.step != step_name
+    ):
+        return label(ctx, "stale.question")
+    attempt = await attempts.owned(ctx.turn.session, user.id, attempt_id)
+    if attempt is None:
+        return label(ctx, "stale.question")
+    step = Step(conversation.step)
+    clear_pressed(ctx, update)
+    if code == SKIP:
+        await _skip(ctx, update, user, conversation, attempt, step)
+        return None
+    answer = read_button(QUESTIONS[step], code)
+    if answer is None:
+        return label(ctx, "stale.button")
+    await _apply(ctx, update, user, conversation, attempt, step, answer)
+    return None
+
+
+async def _apply(
+    ctx: CoachContext,
+    update: Update,
+    user: User,
+    conversation: Conversation,
+    attempt: Attempt,
+    step: Step,
+    answer: Answer,
+) -> None:
+    now = ctx.turn.now
+    session = ctx.turn.session
+    if step is Step.ASKED:
+        if answer.value is True:
+            await ask(ctx, update, user, attempt, Step.OUTCOME, skipped=_skipped(conversation))
+            return
+        await attempts.save(session, attempt, Field.OUTCOME, answer.value, now=now)
+        if answer.value == Outcome.DIDNT_ASK:
+            await _not_this_time(ctx, update, user, attempt)
+            return
+    else:
+        field = QUESTIONS[step].field
+        if field is not None:
+            await attempts.save(session, attempt, field, answer.value, now=now)
+    await _advance(ctx, update, user, conversation, attempt, step)
+
+
+async def _advance(
+    ctx: CoachContext,
+    update: Update,
+    user: User,
+    conversation: Conversation,
+    attempt: Attempt,
+    step: Step,
+) -> None:
+    """Go to the next question, or finish."""
+    if conversation.flow == FIX:
+        await repo.clear_conversation(ctx.turn.session, user.id)
+        say(ctx, update, "history.updated")
+        return
+    skipped = _skipped(conversation)
+    progress = attempts.progress_of(attempt, set(skipped))
+    if step in BEFORE_ASK:
+        await ask(ctx, update, user, attempt, next_before_ask(progress), skipped=skipped)
+        return
+    if step is Step.WHAT:
+        await ask(ctx, update, user, attempt, Step.OUTCOME, skipped=skipped)
+        return
+    following = next_after_ask(progress)
+    if following is None:
+        await finish(ctx, update, user, attempt)
+        return
+    await ask(ctx, update, user, attempt, following, skipped=skipped)
+
+
+async def _skip(
+    ctx: CoachContext,
+    update: Update,
+    user: User,
+    conversation: Conversation,
+    attempt: Attempt,
+    step: Step,
+) -> None:
+    field = QUESTIONS[step].field
+    if field is None or field in (Field.OUTCOME, Field.DESCRIPTION):
+        # "Did you ask" and "what did they say" are the heart of the log: ask again.
+        await _reask_kindly(ctx, update, user, conversation, attempt, step)
+        return
+    conversation.data = {"skipped": [*_skipped(conversation), field.value]}
+    await _advance(ctx, update, user, conversation, attempt, step)
+
+
+async def _reask_kindly(
+    ctx: CoachContext,
+    update: Update,
+    user: User,
+    conversation: Conversation,
+    attempt: Attempt,
+    step: Step,
+) -> None:
+    """Re-ask with the buttons; after two misses, offer to skip (when skipping is fine)."""
+    conversation.retries += 1
+    keyboard = keyboard_for(ctx, attempt.id, step)
+    skippable = QUESTIONS[step].field not in (None, Field.OUTCOME, Field.DESCRIPTION)
+    if conversation.retries > MAX_REASKS and skippable:
+        say(ctx, update, "log.offer_skip", keyboard)
+        return
+    say(ctx, update, f"log.reask.{QUESTIONS[step].kind.value}", keyboard)
+
+
+def _skipped(conversation: Conversation) -> list[str]:
+    raw = conversation.data.get("skipped", []) if isinstance(conversation.data, dict) else []
+    return [str(item) for item in raw] if isinstance(raw, list) else []
+
+
+async def _attempt_of(ctx: CoachContext, user: User, conversation: Conversation) -> Attempt | None:
+    if conversation.attempt_id is None:
+        return None
+    return await attempts.owned(ctx.turn.session, user.id, conversation.attempt_id)
+
+
+# -- finishing ------------------------------------------------------------------------------
+
+
+async def _not_this_time(ctx: CoachContext, update: Update, user: User, attempt: Attempt) -> None:
+    await attempts.complete(ctx.turn.session, user, attempt, now=ctx.turn.now)
+    await repo.clear_conversation(ctx.turn.session, user.id)
+    say(ctx, update, "log.not_this_time", gentler_keyboard(ctx))
+
+
+async def finish(ctx: CoachContext, update: Update, user: User, attempt: Attempt) -> None:
+    completion = await attempts.complete(ctx.turn.session, user, attempt, now=ctx.turn.now)
+    await repo.clear_conversation(ctx.turn.session, user.id)
+    ctx.turn.send(chat_id_of(update), "\n\n".join(summary_paragraphs(ctx, completion)))
+
+
+def summary_paragraphs(ctx: CoachContext, completion: Completion) -> list[str]:
+    """Credit the ask, name the anxiety change plainly, frame a no as the brain's update."""
+    attempt = completion.attempt
+    paragraphs = [text(ctx, "log.credit")]
+    change = _anxiety_line(ctx, attempt)
+    # The brain-update line already says where anxiety is now; don't say it twice.
+    said_in_update = attempt.outcome == Outcome.NO and attempt.anxiety_before is None
+    if change is not None and not said_in_update:
+        paragraphs.append(change)
+    outcome_line = _outcome_line(ctx, attempt)
+    if outcome_line is not None:
+        paragraphs.append(outcome_line)
+    level_line = _level_line(ctx, completion.level_change, attempt.level)
+    if level_line is not None:
+        paragraphs.append(level_line)
+    return paragraphs
+
+
+def _anxiety_line(ctx: CoachContext, attempt: Attempt) -> str | None:
+    before, after = attempt.anxiety_before, attempt.anxiety_after
+    if after is None:
+        return None
+    if before is None:
+        return text(ctx, "log.after_only", after=score(after))
+    key = "change_down" if after < before else "change_up" if after > before else "change_same"
+    return text(ctx, f"log.{key}", before=score(before), after=score(after))
+
+
+def _outcome_line(ctx: CoachContext, attempt: Attempt) -> str | None:
+    predicted, after = attempt.predicted_no_pct, attempt.anxiety_after
+    if attempt.outcome == Outcome.NO:
+        if predicted is not None and after is not None:
+            return text(ctx, "log.brain_update_no", predicted=predicted, after=score(after))
+        return text(ctx, "log.brain_update_no_plain")
+    if attempt.outcome == Outcome.YES:
+        if predicted is not None and predicted >= 60:
+            return text(ctx, "log.brain_update_yes", predicted=predicted)
+        return text(ctx, "log.yes_plain")
+    if attempt.outcome == Outcome.NO_ANSWER:
+        return text(ctx, "log.no_answer")
+    if attempt.outcome == Outcome.PARTIAL:
+        return text(ctx, "log.partial")
+    return None
+
+
+def _level_line(ctx: CoachContext, change: ladder.LevelChange, old: int | None) -> str | None:
+    if change.move is ladder.Move.UP:
+        return text(ctx, "log.level_up", old=old or change.level - 1, new=change.level)
+    if change.move is ladder.Move.DOWN:
+        key = (
+            "log.level_down_rough"
+            if change.reason is ladder.Reason.ROUGH
+            else ("log.level_down_skips")
+        )
+        return text(ctx, key, new=change.level)
+    return None
+
+
+# -- quick log and undo -----------------------------------------------------------------------
+
+
+async def record_quick_log(ctx: CoachContext, update: Update, user: User, parsed: QuickLog) -> None:
+    """A whole attempt in one line: confirm what we understood, with an Undo button."""
+    turn = ctx.turn
+    completion = await attempts.quick_log(turn.session, user, parsed, now=turn.now)
+    attempt = completion.attempt
+    undo_button = button(ctx, "buttons.undo", pack(Cb.UNDO, attempt.id))
+    say(ctx, update, "log.quick_logged", [[undo_button]], summary=quick_summary(ctx, attempt))
+    turn.send(chat_id_of(update), "\n\n".join(summary_paragraphs(ctx, completion)))
+
+
+def quick_summary(ctx: CoachContext, attempt: Attempt) -> str:
+    parts = []
+    if attempt.description:
+        parts.append(attempt.description)
+    if attempt.outcome:
+        parts.append(label(ctx, f"log.outcomes.{attempt.outcome}"))
+    if attempt.anxiety_before is not None and attempt.anxiety_after is not None:
+        parts.append(
+            label(
+                ctx,
+                "log.summary_anxiety",
+                before=score(attempt.anxiety_before),
+                after=score(attempt.anxiety_after),
+            )
+        )
+    return " · ".join(parts)
+
+
+async def _apply_quick_log_to(
+    ctx: CoachContext,
+    update: Update,
+    user: User,
+    conversation: Conversation,
+    attempt: Attempt,
+    quick: QuickLog,
+) -> None:
+    """At "did you ask?", a one-line answer fills the pending attempt itself."""
+    session, now = ctx.turn.session, ctx.turn.now
+    await attempts.save(session, attempt, Field.OUTCOME, quick.outcome, now=now)
+    if quick.outcome is Outcome.DIDNT_ASK:
+        await _not_this_time(ctx, update, user, attempt)
+        return
+    if quick.anxiety_before is not None:
+        await attempts.save(session, attempt, Field.ANXIETY_BEFORE, quick.anxiety_before, now=now)
+    if quick.anxiety_after is not None:
+        await attempts.save(session, attempt, Field.ANXIETY_AFTER, quick.anxiety_after, now=now)
+    await _advance(ctx, update, user, conversation, attempt, Step.OUTCOME)
+
+
+async def on_undo(update: Update, ctx: CoachContext) -> None:
+    user = await current_user(ctx, update)
+    if user is None:
+        say(ctx, update, "log.nothing_to_undo")
+        return
+    await undo(ctx, update, user)
+
+
+async def undo(ctx: CoachContext, update: Update, user: User) -> None:
+    """Take back the last answer; if we're mid-flow on that attempt, ask it again."""
+    session = ctx.turn.session
+    undone = await attempts.undo_last(session, user.id)
+    if undone is None:
+        say(ctx, update, "log.nothing_to_undo")
+        return
+    if undone.attempt is None:
+        say(ctx, update, "log.undone_quick")
+        return
+    say(ctx, update, "log.undone", what=label(ctx, f"log.fields.{undone.field}"))
+    conversation = await repo.get_conversation(session, user.id)
+    in_this_flow = conversation is not None and conversation.attempt_id == undone.attempt_id
+    if in_this_flow or undone.attempt.completed_at is None:
+        step = _step_for(Field(undone.field), undone.attempt)
+        skipped = _skipped(conversation) if conversation is not None else []
+        await ask(ctx, update, user, undone.attempt, step, skipped=skipped)
+
+
+def _step_for(field: Field, attempt: Attempt) -> Step:
+    before_ask = attempt.outcome is None and attempt.status == "planned"
+    if before_ask and field is Field.PREDICTED:
+        return Step.PREDICT
+    if before_ask and field is Field.ANXIETY_BEFORE:
+        return Step.ANXIETY_NOW
+    if field is Field.OUTCOME:
+        return Step.ASKED if attempt.challenge_id is not None else Step.OUTCOME
+    if field is Field.DESCRIPTION:
+        return Step.WHAT
+    return FIX_STEPS[field]
+
+
+async def on_undo_button(
+    ctx: CoachContext, update: Update, user: User, callback: Callback
+) -> str | None:
+    """The Undo button under a quick log."""
+    attempt_id = callback.int_part(0)
+    if attempt_id is None:
+        return label(ctx, "stale.button")
+    removed = await attempts.undo_quick_log(ctx.turn.session, user.id, attempt_id)
+    if not removed:
+        return label(ctx, "stale.button")
+    clear_pressed(ctx, update)
+    say(ctx, update, "log.undone_quick")
+    return None
