@@ -6,9 +6,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
@@ -40,6 +42,8 @@ class CliError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Opt in to PTB 23's behaviour (durations as timedelta) before PTB is imported.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     parser = _parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "handler"):
@@ -70,6 +74,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     sandbox.add_argument("--fresh", action="store_true", help="start with an empty sandbox")
     sandbox.set_defaults(handler=_sandbox)
+
+    tick = commands.add_parser(
+        "tick", help="one scheduling pass (nudges, follow-ups, recaps), then exit"
+    )
+    tick.add_argument(
+        "--at",
+        metavar="ISO-8601",
+        type=_instant,
+        help="run as if it were this instant (default: now), e.g. 2026-11-27T09:00:00+01:00",
+    )
+    tick.set_defaults(handler=_tick)
 
     health = commands.add_parser(
         "health", help="exit 0 if the database answers (for container health checks)"
@@ -197,3 +212,52 @@ def _health(_args: argparse.Namespace) -> int:
     healthy = asyncio.run(ping())
     print("ok" if healthy else "database unreachable", file=sys.stdout if healthy else sys.stderr)
     return EXIT_OK if healthy else EXIT_FAILURE
+
+
+def _instant(value: str) -> datetime:
+    """An ISO-8601 instant; without an offset it is taken as UTC."""
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO-8601 time, e.g. 2026-11-27T09:00:00+01:00"
+        ) from None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def _tick(args: argparse.Namespace) -> int:
+    settings = settings_or_exit()
+    texts = texts_or_exit()
+    if settings.telegram_bot_token is None:
+        raise CliError(texts.plain("cli.missing_token"))
+    setup_logging(settings)
+    upgrade_or_exit(settings.database_url, texts)
+    from bot.telegram.app import CoachRuntime
+
+    at: datetime = args.at or datetime.now(UTC)
+    runtime = CoachRuntime(settings, texts=texts, clock=lambda: at)
+    try:
+        report = asyncio.run(runtime.tick_once(at))
+    except InvalidToken:
+        raise CliError(texts.plain("cli.bad_token"), EXIT_FAILURE) from None
+    except NetworkError as error:
+        raise CliError(
+            texts.plain(
+                "cli.telegram_unreachable",
+                url=settings.telegram_api_base_url,
+                reason=type(error).__name__,
+            ),
+            EXIT_FAILURE,
+        ) from None
+    print(
+        texts.plain(
+            "cli.tick_done",
+            at=at.isoformat(),
+            nudges=report.nudges,
+            followups=report.followups,
+            recaps=report.recaps,
+            late=report.skipped_late,
+            paused=report.paused,
+        )
+    )
+    return EXIT_OK

@@ -16,6 +16,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from bot.config import normalise_database_url, sqlite_url_for
 from bot.db import migrate
 
+# Opt in to PTB 23's behaviour now (RetryAfter.retry_after as a timedelta), as `coach` does.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
+
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
 BACKENDS = ["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"]
 
@@ -78,3 +81,10 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 def migrated_sqlite_url(sqlite_url: str) -> str:
     migrate.upgrade(sqlite_url)
     return sqlite_url
+
+
+@pytest.fixture(scope="session")
+def coach_texts_keys() -> set[str]:
+    from bot.texts import load_texts
+
+    return set(load_texts().keys())

@@ -63,7 +63,7 @@ def test_bad_settings_get_one_clear_line_each(
 def test_help_lists_the_contract_commands(tmp_path: Path) -> None:
     result = coach("--help", cwd=tmp_path)
     assert result.returncode == 0
-    for command in ("run", "sandbox", "db"):
+    for command in ("run", "sandbox", "tick", "db"):
         assert command in result.stdout
 
 

@@ -92,6 +92,9 @@ class User(Base):
     blocked_at: Mapped[datetime | None]
     next_nudge_at: Mapped[datetime | None] = mapped_column(index=True)
     last_nudge_at: Mapped[datetime | None]
+    # Local wall-clock hours without check-ins (follow-ups never wake anyone up).
+    quiet_start: Mapped[time] = mapped_column(Time, default=time(21, 30), server_default="21:30:00")
+    quiet_end: Mapped[time] = mapped_column(Time, default=time(8, 0), server_default="08:00:00")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -161,6 +164,9 @@ class Attempt(Base):
     asked_at: Mapped[datetime | None]
     completed_at: Mapped[datetime | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # One gentle check-in after "I'll try it", if the ask isn't logged by then.
+    followup_due_at: Mapped[datetime | None] = mapped_column(index=True)
+    followup_sent_at: Mapped[datetime | None]
 
 
 class Conversation(Base):

@@ -13,7 +13,7 @@ from bot.db.models import IDEA_TEXT_MAX, LESSON_MAX, AnswerLog, Attempt, Challen
 from bot.domain import ladder
 from bot.domain.answers import Outcome, QuickLog
 from bot.domain.questions import Field, Progress
-from bot.services import ideas
+from bot.services import ideas, nudges
 from bot.services.ideas import Idea
 
 # "I'll try it" stays open this long; /log picks it up within that window.
@@ -51,6 +51,7 @@ async def start_planned(
         status="planned",
         created_at=now,
         updated_at=now,
+        followup_due_at=nudges.followup_due(user, now),
     )
     session.add(attempt)
     await session.flush()

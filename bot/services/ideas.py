@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Attempt, Challenge, IdeaEvent, User
@@ -61,22 +63,61 @@ async def offer_idea(
     exclude: tuple[int, ...] = (),
 ) -> Idea | None:
     """Choose the next idea for `user` at their level, and record that it was offered."""
-    candidates = await _candidates(session, user.id)
-    history = await _history(session, user.id, candidates)
-    chosen = ladder.choose_idea(
-        list(candidates.values()),
-        level=user.level,
-        history=history,
-        now=now,
-        rng=rng,
-        category=category,
-        exclude=exclude,
+    chosen = await offer_ideas(
+        session, [user], now=now, rng=rng, category=category, exclude=exclude
     )
-    if chosen is None:
-        return None
-    await record(session, user.id, chosen.id, Reaction.OFFERED, now)
-    challenge = await session.get(Challenge, chosen.id)
-    return Idea.of(challenge) if challenge is not None else None
+    return chosen.get(user.id)
+
+
+async def offer_ideas(
+    session: AsyncSession,
+    users: Sequence[User],
+    *,
+    now: datetime,
+    rng: random.Random,
+    category: str | None = None,
+    exclude: tuple[int, ...] = (),
+) -> dict[int, Idea]:
+    """Choose and record one idea each for many people, with a fixed number of queries
+    (the scheduler fans out nudges in batches)."""
+    if not users:
+        return {}
+    user_ids = [user.id for user in users]
+    ideas_by_id = await _candidate_ideas(session, user_ids)
+    offered_at, hidden = await _histories(session, user_ids)
+    chosen: dict[int, Idea] = {}
+    for user in users:
+        candidates = [
+            Candidate(idea.id, idea.level, idea.category, idea.setting)
+            for idea in ideas_by_id.values()
+            if idea.owner_id in (None, user.id)
+        ]
+        history = _history_of(offered_at.get(user.id, {}), hidden.get(user.id, set()), ideas_by_id)
+        pick = ladder.choose_idea(
+            candidates,
+            level=user.level,
+            history=history,
+            now=now,
+            rng=rng,
+            category=category,
+            exclude=exclude,
+        )
+        if pick is not None:
+            chosen[user.id] = Idea.of(ideas_by_id[pick.id])
+    if chosen:
+        await session.execute(
+            insert(IdeaEvent),
+            [
+                {
+                    "user_id": user_id,
+                    "challenge_id": idea.id,
+                    "kind": Reaction.OFFERED.value,
+                    "created_at": now,
+                }
+                for user_id, idea in chosen.items()
+            ],
+        )
+    return chosen
 
 
 async def record(
@@ -89,14 +130,20 @@ async def record(
 
 
 async def offered_idea(
-    session: AsyncSession, user_id: int, challenge_id: int, *, now: datetime
+    session: AsyncSession,
+    user_id: int,
+    challenge_id: int,
+    *,
+    now: datetime,
+    answered_ok: bool = False,
 ) -> Idea | None:
     """The idea behind a button press, if it was offered to this person lately and they
     haven't answered that offer yet.
 
     Guards against stale buttons and forged callback data: another user's personal idea,
     an id that never existed, an offer from weeks ago, or a second tap on a card that was
-    already answered all come back as None.
+    already answered all come back as None (`answered_ok` allows the last one: a typed
+    reply to an old nudge still refers to its idea).
     """
     challenge = await session.get(Challenge, challenge_id)
     if challenge is None or challenge.owner_id not in (None, user_id):
@@ -111,6 +158,8 @@ async def offered_idea(
     )
     if offer_id is None:
         return None
+    if answered_ok:
+        return Idea.of(challenge)
     answered = await session.scalar(
         select(IdeaEvent.id).where(*mine, IdeaEvent.id > offer_id).limit(1)
     )
@@ -174,32 +223,51 @@ async def _signals_since_change(session: AsyncSession, user: User) -> list[ladde
     return [signal for _, signal in timeline]
 
 
-async def _candidates(session: AsyncSession, user_id: int) -> dict[int, Candidate]:
-    rows = await session.execute(
-        select(Challenge.id, Challenge.level, Challenge.category, Challenge.setting).where(
+async def _candidate_ideas(session: AsyncSession, user_ids: list[int]) -> dict[int, Challenge]:
+    """The catalog plus these people's own ideas (each person only ever sees their own)."""
+    rows = await session.scalars(
+        select(Challenge).where(
             Challenge.retired.is_(False),
-            or_(Challenge.owner_id.is_(None), Challenge.owner_id == user_id),
+            or_(Challenge.owner_id.is_(None), Challenge.owner_id.in_(user_ids)),
         )
     )
-    return {row.id: Candidate(row.id, row.level, row.category, row.setting) for row in rows}
+    return {challenge.id: challenge for challenge in rows}
 
 
-async def _history(
-    session: AsyncSession, user_id: int, candidates: dict[int, Candidate]
-) -> History:
+async def _histories(
+    session: AsyncSession, user_ids: list[int]
+) -> tuple[dict[int, dict[int, datetime]], dict[int, set[int]]]:
+    """Per person: when each idea was last offered, and which ideas are hidden."""
     last_offers = await session.execute(
-        select(IdeaEvent.challenge_id, func.max(IdeaEvent.created_at).label("at"))
-        .where(IdeaEvent.user_id == user_id, IdeaEvent.kind == Reaction.OFFERED.value)
-        .group_by(IdeaEvent.challenge_id)
+        select(
+            IdeaEvent.user_id,
+            IdeaEvent.challenge_id,
+            func.max(IdeaEvent.created_at).label("at"),
+        )
+        .where(IdeaEvent.user_id.in_(user_ids), IdeaEvent.kind == Reaction.OFFERED.value)
+        .group_by(IdeaEvent.user_id, IdeaEvent.challenge_id)
     )
-    offered_at = {row.challenge_id: row.at for row in last_offers}
-    hidden = set(
-        await session.scalars(
-            select(IdeaEvent.challenge_id).where(
-                IdeaEvent.user_id == user_id, IdeaEvent.kind == Reaction.NOT_FOR_ME.value
-            )
+    offered_at: dict[int, dict[int, datetime]] = defaultdict(dict)
+    for user_id, challenge_id, at in last_offers:
+        offered_at[user_id][challenge_id] = at
+    hidden_rows = await session.execute(
+        select(IdeaEvent.user_id, IdeaEvent.challenge_id).where(
+            IdeaEvent.user_id.in_(user_ids), IdeaEvent.kind == Reaction.NOT_FOR_ME.value
         )
     )
+    hidden: dict[int, set[int]] = defaultdict(set)
+    for user_id, challenge_id in hidden_rows:
+        hidden[user_id].add(challenge_id)
+    return offered_at, hidden
+
+
+def _history_of(
+    offered_at: dict[int, datetime], hidden: set[int], ideas_by_id: dict[int, Challenge]
+) -> History:
     newest_first = sorted(offered_at, key=lambda idea_id: offered_at[idea_id], reverse=True)
-    recent = [candidates[idea_id] for idea_id in newest_first[:5] if idea_id in candidates]
+    recent = [
+        Candidate(idea.id, idea.level, idea.category, idea.setting)
+        for idea in (ideas_by_id.get(idea_id) for idea_id in newest_first[:5])
+        if idea is not None
+    ]
     return History(offered_at=offered_at, hidden=hidden, recent=recent)

@@ -81,14 +81,18 @@ def nudge_days(user: User) -> frozenset[int]:
 
 
 def reschedule(user: User, now: datetime) -> None:
-    """Recompute `next_nudge_at` after any change to the schedule or the pause.
+    """Recompute `next_nudge_at` after any change to the schedule or the pause."""
+    user.next_nudge_at = next_nudge_for(user, now)
+
+
+def next_nudge_for(user: User, now: datetime) -> datetime | None:
+    """When this person's next nudge is due, given their settings, pause and last nudge.
 
     Never a second nudge on a local day that already had one (say, someone moves their
     time from 9:00 to 18:00 after this morning's nudge).
     """
     if user.onboarded_at is None or not user.is_active:
-        user.next_nudge_at = None
-        return
+        return None
     after = now
     if user.paused_until is not None and user.paused_until > now:
         after = user.paused_until
@@ -96,7 +100,7 @@ def reschedule(user: User, now: datetime) -> None:
     if user.last_nudge_at is not None:
         last_day = schedule.local_date(user.last_nudge_at, user.timezone)
         earliest_day = last_day + timedelta(days=1)
-    user.next_nudge_at = schedule.next_nudge_at(
+    return schedule.next_nudge_at(
         tz_name=user.timezone,
         at=user.nudge_time,
         pace=Pace(user.pace),
@@ -104,3 +108,25 @@ def reschedule(user: User, now: datetime) -> None:
         after=after,
         earliest_day=earliest_day,
     )
+
+
+MAX_PAUSE_DAYS = 60
+
+
+def pause(user: User, days: int, now: datetime) -> datetime:
+    """A break: no nudges or check-ins today and the next `days - 1` days (local).
+    Returns when the break ends; the first nudge after it says welcome back."""
+    if not 1 <= days <= MAX_PAUSE_DAYS:
+        raise ValueError(f"a pause lasts 1 to {MAX_PAUSE_DAYS} days")
+    first_day_back = schedule.local_date(now, user.timezone) + timedelta(days=days)
+    user.paused_until = schedule.local_day_bounds(first_day_back, user.timezone)[0]
+    reschedule(user, now)
+    return user.paused_until
+
+
+def resume(user: User, now: datetime) -> bool:
+    """End a break early. Returns whether there was one."""
+    was_paused = user.paused_until is not None and user.paused_until > now
+    user.paused_until = None
+    reschedule(user, now)
+    return was_paused

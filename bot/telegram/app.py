@@ -33,13 +33,24 @@ from telegram.ext import (
 from bot.config import Settings, Switch
 from bot.db.session import Database
 from bot.deps import Deps, system_clock
+from bot.services import nudges
 from bot.services.catalog import mirror_catalog
 from bot.telegram.context import BotData, CoachContext
 from bot.telegram.errors import on_error
-from bot.telegram.handlers import basics, history, ideas, log, onboarding, router
+from bot.telegram.handlers import (
+    basics,
+    history,
+    ideas,
+    log,
+    onboarding,
+    pause,
+    personal,
+    router,
+)
 from bot.telegram.inbox import Inbox
 from bot.telegram.outbox import OutboxSender
 from bot.telegram.polling import Poller
+from bot.telegram.scheduler import PassReport, Scheduler
 from bot.texts import Texts, load_texts
 
 logger = logging.getLogger(__name__)
@@ -78,15 +89,18 @@ class CoachRuntime:
         texts: Texts | None = None,
         clock: Callable[[], datetime] = system_clock,
         rng_seed: int | None = None,
+        scheduler_batch: int = nudges.BATCH_SIZE,
     ) -> None:
         self.settings = settings
         self.texts = texts or load_texts()
         self.clock = clock
         self.rng_seed = rng_seed
+        self.scheduler_batch = scheduler_batch
         self.application = self._build()
         self._deps: Deps | None = None
         self._inbox: Inbox | None = None
         self._outbox: OutboxSender | None = None
+        self._scheduler: Scheduler | None = None
         self._apologised: dict[int, float] = {}
 
     # -- building -----------------------------------------------------------------------
@@ -127,6 +141,12 @@ class CoachRuntime:
         return self._inbox
 
     @property
+    def scheduler(self) -> Scheduler:
+        if self._scheduler is None:
+            raise RuntimeError("the runtime is not initialised")
+        return self._scheduler
+
+    @property
     def outbox(self) -> OutboxSender:
         if self._outbox is None:
             raise RuntimeError("the runtime is not initialised")
@@ -143,6 +163,7 @@ class CoachRuntime:
         self._outbox = OutboxSender(
             application.bot, self._deps, concurrency=self.settings.coach_concurrent_updates
         )
+        self._scheduler = Scheduler(self._deps, self._outbox, batch_size=self.scheduler_batch)
         self._inbox = Inbox(
             application,
             self._deps,
@@ -164,6 +185,19 @@ class CoachRuntime:
         await application.start()
         self._schedule_jobs()
         await self._publish_commands()
+
+    async def tick_once(self, at: datetime) -> PassReport:
+        """`coach tick --at`: one scheduling pass as if it were `at`, then deliver leftovers."""
+        application = self.application
+        await application.initialize()
+        await self.post_init(application)
+        try:
+            report = await self.scheduler.run_pass(at)
+            await self.outbox.sweep()
+        finally:
+            await application.shutdown()
+            await self.post_shutdown(application)
+        return report
 
     async def stop(self) -> None:
         """Finish in-flight turns, then stop PTB and release the database."""
@@ -211,6 +245,14 @@ class CoachRuntime:
             name="outbox-sweep",
             job_kwargs=JOB_KWARGS,
         )
+        if self.settings.coach_scheduler is Switch.ON:
+            jobs.run_repeating(
+                self._tick,
+                interval=self.settings.coach_tick_seconds,
+                first=1.0,
+                name="scheduler-tick",
+                job_kwargs=JOB_KWARGS,
+            )
         jobs.run_repeating(
             self._purge_inbox, interval=3600, first=60, name="inbox-purge", job_kwargs=JOB_KWARGS
         )
@@ -224,6 +266,9 @@ class CoachRuntime:
 
     async def _sweep_outbox(self, _ctx: CoachContext) -> None:
         await self.outbox.sweep()
+
+    async def _tick(self, _ctx: CoachContext) -> None:
+        await self.scheduler.run_pass(self.clock())
 
     async def _purge_inbox(self, _ctx: CoachContext) -> None:
         await self.inbox.purge()
@@ -272,6 +317,9 @@ def register_handlers(application: CoachApplication) -> None:
         "log": log.on_log,
         "undo": log.on_undo,
         "history": history.on_history,
+        "add": personal.on_add,
+        "pause": pause.on_pause,
+        "resume": pause.on_resume,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))

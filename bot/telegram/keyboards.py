@@ -34,6 +34,8 @@ class Cb(StrEnum):
     PAUSE = "p"
     DELETE = "d"
     MENU = "m"
+    ADD = "a"
+    FOLLOWUP = "f"
 
 
 class IdeaAction(StrEnum):

@@ -11,10 +11,10 @@ from bot.db.models import User
 from bot.domain import ladder
 from bot.services import attempts, ideas
 from bot.services.ideas import Idea, Reaction
+from bot.telegram import views
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import log
 from bot.telegram.handlers.common import (
-    button,
     chat_id_of,
     clear_pressed,
     current_user,
@@ -23,7 +23,7 @@ from bot.telegram.handlers.common import (
     say,
     text,
 )
-from bot.telegram.keyboards import Callback, Cb, IdeaAction, Keyboard, pack
+from bot.telegram.keyboards import Callback, Cb, IdeaAction
 
 # Words people type after /idea, mapped to catalog categories. Matching only; the labels
 # shown to people live in prompts.yaml.
@@ -97,42 +97,11 @@ async def send_idea(
     if idea is None:
         say(ctx, update, "ideas.none_left")
         return None
-    body = render_idea(ctx, idea)
-    turn.send(chat_id_of(update), f"{intro}\n\n{body}" if intro else body, idea_keyboard(ctx, idea))
+    texts = ctx.deps.texts
+    body = views.idea_card(texts, turn.rng, idea)
+    keyboard = views.idea_keyboard(texts, turn.rng, idea)
+    turn.send(chat_id_of(update), f"{intro}\n\n{body}" if intro else body, keyboard)
     return idea
-
-
-def render_idea(ctx: CoachContext, idea: Idea) -> str:
-    if idea.personal:
-        card = text(ctx, "ideas.personal_card", level=idea.level, text=idea.text)
-    else:
-        category = label(ctx, f"categories.{idea.category}")
-        card = text(ctx, "ideas.card", level=idea.level, category=category, text=idea.text)
-    if idea.tip:
-        card += "\n\n" + text(ctx, "ideas.tip", tip=idea.tip)
-    return card
-
-
-def idea_keyboard(ctx: CoachContext, idea: Idea, kind: Cb = Cb.IDEA) -> Keyboard:
-    if kind is Cb.NUDGE:
-        return [
-            [button(ctx, "buttons.idea.try", pack(kind, TRY, idea.id))],
-            [
-                button(ctx, "buttons.nudge.another", pack(kind, ANOTHER, idea.id)),
-                button(ctx, "buttons.nudge.not_today", pack(kind, NOT_TODAY, idea.id)),
-            ],
-        ]
-    return [
-        [button(ctx, "buttons.idea.try", pack(kind, TRY, idea.id))],
-        [
-            button(ctx, "buttons.idea.another", pack(kind, ANOTHER, idea.id)),
-            button(ctx, "buttons.idea.nope", pack(kind, NOPE, idea.id)),
-        ],
-        [
-            button(ctx, "buttons.idea.easier", pack(kind, EASIER, idea.id)),
-            button(ctx, "buttons.idea.bolder", pack(kind, BOLDER, idea.id)),
-        ],
-    ]
 
 
 async def on_idea_button(

@@ -25,7 +25,7 @@ from bot.domain.questions import (
     read_button,
     read_typed,
 )
-from bot.services import attempts
+from bot.services import attempts, ideas
 from bot.services.attempts import Completion
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
@@ -520,3 +520,49 @@ async def on_undo_button(
     clear_pressed(ctx, update)
     say(ctx, update, "log.undone_quick")
     return None
+
+
+async def on_followup_button(
+    ctx: CoachContext, update: Update, user: User, callback: Callback
+) -> str | None:
+    """The check-in's "I asked!" / "Not this time": continue logging that attempt."""
+    attempt_id, code = callback.int_part(0), callback.part(1) or ""
+    attempt = (
+        await attempts.owned(ctx.turn.session, user.id, attempt_id)
+        if attempt_id is not None
+        else None
+    )
+    answer = read_button(QUESTIONS[Step.ASKED], code)
+    if attempt is None or attempt.status != "planned" or answer is None:
+        return label(ctx, "stale.question")
+    clear_pressed(ctx, update)
+    conversation = await repo.set_conversation(
+        ctx.turn.session,
+        user.id,
+        flow=LOG,
+        step=Step.ASKED.value,
+        attempt_id=attempt.id,
+        now=ctx.turn.now,
+    )
+    await _apply(ctx, update, user, conversation, attempt, Step.ASKED, answer)
+    return None
+
+
+async def log_reply_to_idea(
+    ctx: CoachContext, update: Update, user: User, challenge_id: int, typed: str
+) -> bool:
+    """A typed reply to a nudge or idea card ("got a no!") logs an ask for that idea.
+    Returns False when the idea isn't one we offered this person."""
+    turn = ctx.turn
+    idea = await ideas.offered_idea(
+        turn.session, user.id, challenge_id, now=turn.now, answered_ok=True
+    )
+    if idea is None:
+        return False
+    await ideas.record(turn.session, user.id, idea.id, ideas.Reaction.ACCEPTED, turn.now)
+    attempt = await attempts.start_planned(turn.session, user, idea, source="reply", now=turn.now)
+    conversation = await repo.set_conversation(
+        turn.session, user.id, flow=LOG, step=Step.ASKED.value, attempt_id=attempt.id, now=turn.now
+    )
+    await on_text(ctx, update, user, conversation, typed)
+    return True

@@ -15,7 +15,7 @@ from bot.db.models import Conversation, User
 from bot.domain.answers import parse_quick_log
 from bot.services import profile
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers import history, ideas, log, onboarding
+from bot.telegram.handlers import history, ideas, log, onboarding, pause, personal
 from bot.telegram.handlers.common import (
     ButtonFlow,
     TextFlow,
@@ -25,7 +25,7 @@ from bot.telegram.handlers.common import (
     label,
     say,
 )
-from bot.telegram.keyboards import Cb, unpack
+from bot.telegram.keyboards import Cb, IdeaAction, unpack
 
 Reask = Callable[[CoachContext, Update, User, Conversation], Awaitable[None]]
 
@@ -34,6 +34,7 @@ TEXT_FLOWS: dict[str, TextFlow] = {
     onboarding.SETTINGS: onboarding.on_text,
     log.LOG: log.on_text,
     log.FIX: log.on_text,
+    personal.ADD: personal.on_text,
 }
 
 
@@ -61,6 +62,9 @@ BUTTONS: dict[Cb, ButtonFlow] = {
     Cb.ANSWER: log.on_answer_button,
     Cb.UNDO: log.on_undo_button,
     Cb.HISTORY: history.on_history_button,
+    Cb.ADD: personal.on_level_button,
+    Cb.FOLLOWUP: log.on_followup_button,
+    Cb.PAUSE: pause.on_pause_button,
 }
 
 
@@ -78,6 +82,11 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
         return
     if user.onboarded_at is None:
         say(ctx, update, "fallback.not_onboarded")
+        return
+    replied_idea = idea_replied_to(update)
+    if replied_idea is not None and await log.log_reply_to_idea(
+        ctx, update, user, replied_idea, message.text
+    ):
         return
     quick = parse_quick_log(clip(message.text))
     if quick is not None:
@@ -147,3 +156,20 @@ def _joined(change: ChatMemberUpdated) -> bool:
     return change.new_chat_member.status in ("member", "administrator") and (
         change.old_chat_member.status in ("left", "kicked")
     )
+
+
+def idea_replied_to(update: Update) -> int | None:
+    """The idea behind the nudge or idea card this message replies to, if any."""
+    message = update.effective_message
+    original = message.reply_to_message if message is not None else None
+    markup = original.reply_markup if original is not None else None
+    if markup is None:
+        return None
+    for row in markup.inline_keyboard:
+        for button in row:
+            data = button.callback_data if isinstance(button.callback_data, str) else None
+            callback = unpack(data)
+            is_try = callback is not None and callback.part(0) == IdeaAction.TRY.value
+            if callback is not None and is_try and callback.kind in (Cb.IDEA, Cb.NUDGE):
+                return callback.int_part(1)
+    return None
