@@ -7,7 +7,7 @@ cleared as soon as they are processed.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -15,6 +15,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     Time,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -95,6 +97,10 @@ class User(Base):
     # Local wall-clock hours without check-ins (follow-ups never wake anyone up).
     quiet_start: Mapped[time] = mapped_column(Time, default=time(21, 30), server_default="21:30:00")
     quiet_end: Mapped[time] = mapped_column(Time, default=time(8, 0), server_default="08:00:00")
+    # Weekly recap: local weekday (0 = Monday) and time; the next one is due at next_recap_at.
+    recap_weekday: Mapped[int] = mapped_column(SmallInteger, default=6, server_default="6")
+    recap_time: Mapped[time] = mapped_column(Time, default=time(18, 0), server_default="18:00:00")
+    next_recap_at: Mapped[datetime | None] = mapped_column(index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -167,6 +173,21 @@ class Attempt(Base):
     # One gentle check-in after "I'll try it", if the ask isn't logged by then.
     followup_due_at: Mapped[datetime | None] = mapped_column(index=True)
     followup_sent_at: Mapped[datetime | None]
+
+
+class Recap(Base):
+    """One weekly recap per person and local week (Monday), kept so /recap can show it
+    again. The unique constraint is the last guard against sending one twice."""
+
+    __tablename__ = "recaps"
+    __table_args__ = (UniqueConstraint("user_id", "week_start", name="uq_recaps_user_week"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    week_start: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Conversation(Base):
@@ -272,6 +293,7 @@ __all__ = [
     "IdeaEvent",
     "InboxUpdate",
     "OutboxMessage",
+    "Recap",
     "User",
     "utcnow",
 ]

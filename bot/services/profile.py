@@ -11,6 +11,7 @@ from bot.db import repo
 from bot.db.models import User
 from bot.domain import schedule
 from bot.domain.schedule import Pace
+from bot.services import recaps
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,13 @@ def set_pace(user: User, pace: Pace, now: datetime, days: frozenset[int] | None 
     reschedule(user, now)
 
 
+def set_recap_day(user: User, weekday: int, now: datetime) -> None:
+    if not 0 <= weekday <= 6:
+        raise ValueError("weekdays run from 0 (Monday) to 6 (Sunday)")
+    user.recap_weekday = weekday
+    reschedule(user, now)
+
+
 def set_level(user: User, level: int) -> None:
     if not 1 <= level <= 5:
         raise ValueError("levels run from 1 to 5")
@@ -81,8 +89,9 @@ def nudge_days(user: User) -> frozenset[int]:
 
 
 def reschedule(user: User, now: datetime) -> None:
-    """Recompute `next_nudge_at` after any change to the schedule or the pause."""
+    """Recompute the next nudge and recap after any change to the schedule or the pause."""
     user.next_nudge_at = next_nudge_for(user, now)
+    recaps.reschedule_recap(user, now)
 
 
 def next_nudge_for(user: User, now: datetime) -> datetime | None:

@@ -45,6 +45,7 @@ from bot.telegram.handlers import (
     onboarding,
     pause,
     personal,
+    progress,
     router,
 )
 from bot.telegram.inbox import Inbox
@@ -320,6 +321,8 @@ def register_handlers(application: CoachApplication) -> None:
         "add": personal.on_add,
         "pause": pause.on_pause,
         "resume": pause.on_resume,
+        "recap": progress.on_recap,
+        "stats": progress.on_stats,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))

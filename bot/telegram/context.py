@@ -35,6 +35,25 @@ class Outgoing:
     file: bytes | None = None
 
 
+def chart_message(
+    chat_id: int,
+    data: dict[str, Any],
+    labels: dict[str, str],
+    caption: str,
+    *,
+    kind: str = "reply",
+) -> Outgoing:
+    """A chart photo, drawn at send time from plain data (see bot.services.progress)."""
+    payload = {
+        "chart": data,
+        "labels": labels,
+        "caption": caption,
+        "parse_mode": "HTML",
+        "filename": "progress.png",
+    }
+    return Outgoing(chat_id, "sendPhoto", payload, kind)
+
+
 @dataclass
 class Turn:
     session: AsyncSession
@@ -77,6 +96,11 @@ class Turn:
             self.outgoing.insert(0, answer)
         else:
             self.outgoing.append(answer)
+
+    def send_chart(
+        self, chat_id: int, data: dict[str, Any], labels: dict[str, str], caption: str
+    ) -> None:
+        self.outgoing.append(chart_message(chat_id, data, labels, caption))
 
     def send_file(
         self, chat_id: int, method: str, data: bytes, *, filename: str, caption: str

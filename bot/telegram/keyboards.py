@@ -36,6 +36,8 @@ class Cb(StrEnum):
     MENU = "m"
     ADD = "a"
     FOLLOWUP = "f"
+    RECAP = "r"
+    NUDGE_DAYS = "nd"
 
 
 class IdeaAction(StrEnum):

@@ -22,14 +22,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, InputFile, LinkPreviewOptions
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
 from bot.db.models import OutboxMessage, User
+from bot.db.session import dialect_of
 from bot.deps import Deps
+from bot.services import progress
 from bot.telegram.context import Outgoing
 
 logger = logging.getLogger(__name__)
@@ -103,23 +105,23 @@ class OutboxSender:
         )
         blocked_chats = set(waiting)
         rows = [
-            OutboxMessage(
-                chat_id=message.chat_id,
-                kind=message.kind,
-                method=message.method,
-                payload=message.payload,
-                file=message.file,
-                created_at=now,
-                claimed_until=None if message.chat_id in blocked_chats else now + LEASE,
-            )
+            {
+                "chat_id": message.chat_id,
+                "kind": message.kind,
+                "method": message.method,
+                "payload": message.payload,
+                "file": message.file,
+                "created_at": now,
+                "claimed_until": None if message.chat_id in blocked_chats else now + LEASE,
+                "tries": 0,
+            }
             for message in messages
         ]
-        session.add_all(rows)
-        await session.flush()
+        ids = await _insert_rows(session, rows)
         return [
-            Pending(row.id, message)
-            for row, message in zip(rows, messages, strict=True)
-            if row.claimed_until is not None
+            Pending(row_id, message)
+            for row_id, row, message in zip(ids, rows, messages, strict=True)
+            if row["claimed_until"] is not None
         ]
 
     # -- delivering ---------------------------------------------------------------------
@@ -259,6 +261,24 @@ class OutboxSender:
         return len(pending)
 
 
+async def _insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> Sequence[int]:
+    """Insert many outbox rows in one statement and return their ids in row order.
+
+    PostgreSQL batches INSERT ... RETURNING in order. SQLite cannot promise RETURNING
+    order for a batch, but inside our write transaction (BEGIN IMMEDIATE: nobody else can
+    insert) an executemany hands out consecutive rowids in row order, so the ids are the
+    last `len(rows)` ones.
+    """
+    if dialect_of(session) == "postgresql":
+        statement = insert(OutboxMessage).returning(OutboxMessage.id, sort_by_parameter_order=True)
+        return list(await session.scalars(statement, rows))
+    await session.execute(insert(OutboxMessage), rows)
+    last = await session.scalar(select(func.max(OutboxMessage.id)))
+    if last is None:
+        raise RuntimeError("outbox rows vanished inside their own transaction")
+    return range(last - len(rows) + 1, last + 1)
+
+
 def _as_delta(retry_after: int | timedelta) -> timedelta:
     if isinstance(retry_after, timedelta):
         return retry_after
@@ -316,9 +336,13 @@ async def _answer_button(bot: ExtBot[None], message: Outgoing) -> object:
 
 async def _send_photo(bot: ExtBot[None], message: Outgoing) -> object:
     payload = message.payload
+    picture = message.file
+    if picture is None and "chart" in payload:
+        # Charts are drawn here, at send time, so no transaction ever waits on matplotlib.
+        picture = await asyncio.to_thread(progress.render, payload["chart"], payload["labels"])
     return await bot.send_photo(
         chat_id=message.chat_id,
-        photo=InputFile(message.file or b"", filename=payload.get("filename")),
+        photo=InputFile(picture or b"", filename=payload.get("filename")),
         caption=payload.get("caption"),
         parse_mode=payload.get("parse_mode"),
     )

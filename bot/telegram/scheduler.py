@@ -9,17 +9,23 @@ several processes can run passes at once without double-sending.
 from __future__ import annotations
 
 import logging
+import random
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from bot.db.models import Attempt
 from bot.deps import Deps
-from bot.services import ideas, nudges
+from bot.domain.recap import ASKED, WeekAttempt, summarise
+from bot.services import ideas, nudges, progress, recaps
 from bot.telegram import views
-from bot.telegram.context import Outgoing
+from bot.telegram.context import Outgoing, chart_message
 from bot.telegram.keyboards import markup
 from bot.telegram.outbox import OutboxSender
 
 logger = logging.getLogger(__name__)
+
+# The weekly recap includes the chart when the week had at least this many asks.
+RECAP_CHART_MINIMUM = 3
 
 
 @dataclass
@@ -49,7 +55,9 @@ class Scheduler:
             pass
         while await self._followup_batch(now, report):
             pass
-        if report.nudges or report.followups:
+        while await self._recap_batch(now, report):
+            pass
+        if report.nudges or report.followups or report.recaps:
             logger.info("scheduler pass: %s", report.describe())
         return report
 
@@ -96,3 +104,77 @@ class Scheduler:
         await self._outbox.deliver(pending)
         report.followups += len(outgoing)
         return claims.seen >= self._batch
+
+    async def _recap_batch(self, now: datetime, report: PassReport) -> bool:
+        """Weekly recaps for one batch of people, with a fixed number of statements per
+        batch whatever its size: claim, read the weeks, read chart history, store."""
+        async with self._deps.db.transaction() as session:
+            claimed = await recaps.claim_due_recaps(session, now=now, limit=self._batch)
+            weeks = {claim.user.id: claim.week for claim in claimed.due}
+            found = await recaps.week_attempts(session, weeks)
+            charted = [
+                user_id
+                for user_id, attempts in found.items()
+                if sum(attempt.outcome in ASKED for attempt in attempts) >= RECAP_CHART_MINIMUM
+            ]
+            since = now - timedelta(weeks=progress.CHART_WEEKS)
+            history = await recaps.history_attempts(session, charted, since=since)
+            rng = self._deps.turn_rng()
+            composed = [
+                self._compose_recap(claim, found.get(claim.user.id, []), history, now, rng)
+                for claim in claimed.due
+            ]
+            wanted = [recap for recap in composed if recap is not None]
+            fresh = await recaps.store_many(session, [recap.row for recap in wanted], now=now)
+            outgoing = [
+                message
+                for recap in wanted
+                if recap.row.user_id in fresh
+                for message in recap.messages
+            ]
+            pending = await self._outbox.enqueue(session, outgoing, now=now)
+        await self._outbox.deliver(pending)
+        report.recaps += len(fresh)
+        return claimed.seen >= self._batch
+
+    def _compose_recap(
+        self,
+        claim: recaps.ClaimedRecap,
+        week_attempts: list[WeekAttempt],
+        history: dict[int, list[Attempt]],
+        now: datetime,
+        rng: random.Random,
+    ) -> _ComposedRecap | None:
+        user, texts = claim.user, self._deps.texts
+        paused = user.paused_until is not None and user.paused_until > now
+        if paused and not week_attempts:
+            return None  # a quiet week during a break gets no message at all
+        summary = summarise(week_attempts, level=user.level)
+        text = views.recap_text(
+            texts,
+            rng,
+            summary,
+            name=user.first_name,
+            dates=views.week_dates(claim.week.start),
+            level=user.level,
+        )
+        stats = {"asked": summary.asked, "noes": summary.noes, "not_asked": summary.not_asked}
+        messages = [
+            Outgoing(user.chat_id, "sendMessage", {"text": text, "parse_mode": "HTML"}, "recap")
+        ]
+        if user.id in history:
+            attempts = history[user.id]
+            data = progress.chart_data(attempts, tz_name=user.timezone, now=now)
+            caption = views.chart_caption(
+                texts, rng, weeks=progress.CHART_WEEKS, change=progress.average_change(attempts)
+            )
+            labels = views.chart_labels(texts, rng)
+            messages.append(chart_message(user.chat_id, data, labels, caption, kind="recap"))
+        row = recaps.NewRecap(user.id, claim.week.start, text, stats)
+        return _ComposedRecap(row, messages)
+
+
+@dataclass(frozen=True)
+class _ComposedRecap:
+    row: recaps.NewRecap
+    messages: list[Outgoing]

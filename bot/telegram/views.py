@@ -7,7 +7,9 @@ no handler context) and the handlers render exactly the same thing.
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 
+from bot.domain.recap import WeekSummary
 from bot.services.ideas import Idea
 from bot.telegram.keyboards import Button, Cb, IdeaAction, Keyboard, pack
 from bot.texts import Markup, Texts
@@ -75,3 +77,127 @@ def followup_keyboard(texts: Texts, rng: random.Random, attempt_id: int) -> Keyb
             Button(texts.plain("buttons.log.asked_no", rng), pack(Cb.FOLLOWUP, attempt_id, "n")),
         ]
     ]
+
+
+# -- weekly recap -------------------------------------------------------------------------------
+
+
+def recap_text(
+    texts: Texts,
+    rng: random.Random,
+    summary: WeekSummary,
+    *,
+    name: str,
+    dates: str,
+    level: int,
+    so_far: bool = False,
+) -> str:
+    """The recap in words: credit first, numbers in plain language, their own lessons,
+    and one gentle suggestion. Empty weeks get warmth, never guilt."""
+    heading = (
+        texts("recap.heading_so_far", rng, dates=dates)
+        if so_far
+        else texts("recap.heading", rng, name=name or texts.plain("nudge.friend", rng), dates=dates)
+    )
+    return "\n\n".join([heading, *_recap_body(texts, rng, summary, level)])
+
+
+def _recap_body(texts: Texts, rng: random.Random, summary: WeekSummary, level: int) -> list[str]:
+    if summary.asked == 0:
+        key = "recap.only_not_asked" if summary.not_asked else "recap.empty"
+        return [texts(key, rng)]
+    paragraphs = [
+        texts("recap.asked_one", rng)
+        if summary.asked == 1
+        else texts("recap.asked_many", rng, count=summary.asked)
+    ]
+    paragraphs.append(_outcomes_line(texts, rng, summary))
+    if summary.not_asked:
+        paragraphs.append(texts("recap.not_asked_too", rng, count=summary.not_asked))
+    paragraphs += _numbers(texts, rng, summary)
+    if summary.bravest is not None and summary.bravest.title and summary.asked > 1:
+        title = short_title(summary.bravest.title, limit=80)
+        paragraphs.append(texts("recap.bravest", rng, title=title))
+    if summary.lessons:
+        quotes = [texts("recap.lesson", rng, lesson=lesson) for lesson in summary.lessons]
+        paragraphs.append("\n".join([texts("recap.lessons_intro", rng), *quotes]))
+    next_level = min(level + 1, 5)
+    paragraphs.append(texts(f"recap.suggestion.{summary.suggestion.value}", rng, level=next_level))
+    return paragraphs
+
+
+def _outcomes_line(texts: Texts, rng: random.Random, summary: WeekSummary) -> str:
+    counts = (
+        ("no", summary.noes),
+        ("yes", summary.yeses),
+        ("no_answer", summary.no_answers),
+        ("partial", summary.partials),
+    )
+    parts = [
+        texts.plain(f"recap.parts.{name}_{'one' if count == 1 else 'many'}", rng, count=count)
+        for name, count in counts
+        if count
+    ]
+    joined = (
+        parts[0]
+        if len(parts) == 1
+        else (", ".join(parts[:-1]) + f" {texts.plain('recap.and', rng)} " + parts[-1])
+    )
+    line = texts("recap.outcomes", rng, parts=joined)
+    if summary.noes:
+        line += " " + texts("recap.noes_credit", rng)
+    return line
+
+
+def _numbers(texts: Texts, rng: random.Random, summary: WeekSummary) -> list[str]:
+    lines = []
+    before, after = summary.average_before, summary.average_after
+    if before is not None and after is not None:
+        line = texts("recap.anxiety", rng, before=f"{before:g}", after=f"{after:g}")
+        if after < before:
+            line += " " + texts("recap.anxiety_settles", rng)
+        lines.append(line)
+    if summary.prediction is not None:
+        guess = summary.prediction
+        line = texts(
+            "recap.prediction", rng, expected=guess.expected_no_pct, heard=guess.heard_no_pct
+        )
+        if guess.heard_no_pct < guess.expected_no_pct:
+            line += " " + texts("recap.prediction_kinder", rng)
+        elif guess.heard_no_pct > 0:
+            line += " " + texts("recap.prediction_as_expected", rng)
+        lines.append(line)
+    return lines
+
+
+def short_title(idea: str, *, limit: int = 40) -> str:
+    """The first sentence of an idea, cut at a word boundary (for lists and recaps)."""
+    first = idea.split(". ")[0].rstrip(".")
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+# -- charts -------------------------------------------------------------------------------------
+
+
+def chart_labels(texts: Texts, rng: random.Random) -> dict[str, str]:
+    names = ("title_anxiety", "before", "after", "axis_anxiety", "title_weeks", "asks", "noes")
+    return {name: texts.plain(f"stats.chart.{name}", rng) for name in names}
+
+
+def chart_caption(texts: Texts, rng: random.Random, *, weeks: int, change: float | None) -> str:
+    if change is None:
+        summary = texts("stats.caption_no_pairs", rng)
+    elif change <= -0.5:
+        summary = texts("stats.caption_change_down", rng, difference=f"{-change:g}")
+    elif change >= 0.5:
+        summary = texts("stats.caption_change_up", rng, difference=f"{change:g}")
+    else:
+        summary = texts("stats.caption_change_none", rng)
+    return texts("stats.caption", rng, weeks=weeks, summary=Markup(summary))
+
+
+def week_dates(start: date) -> str:
+    end = start + timedelta(days=6)
+    return f"{start:%d %b} – {end:%d %b}"

@@ -23,6 +23,7 @@ async def onboard(coach: CoachHarness, user_id: int = ALICE) -> None:
     await coach.say(user_id, "Berlin")
     await coach.say(user_id, "8:30")
     await coach.tap(user_id, "3 a week")
+    await coach.tap(user_id, "Tue · Thu · Sat")
     await coach.tap(user_id, "2")
 
 
@@ -43,6 +44,8 @@ async def test_full_onboarding_saves_choices(coach: CoachHarness) -> None:
     assert user.timezone == "Europe/Berlin"
     assert user.nudge_time == time(8, 30)
     assert user.pace == "three_a_week"
+    assert user.nudge_days == "1,3,5"
+    assert user.next_recap_at is not None
     assert user.level == 2
     assert user.onboarded_at is not None
     assert user.next_nudge_at is not None and user.next_nudge_at > coach.clock()
@@ -136,3 +139,26 @@ async def test_sticker_in_onboarding_points_back_to_the_question(coach: CoachHar
     last_two = coach.emulator.messages(ALICE)[-2:]
     assert "only read text" in (last_two[0].text or "")
     assert "where in the world" in (last_two[1].text or "")
+
+
+async def test_three_a_week_days_can_be_typed(coach: CoachHarness) -> None:
+    coach.emulator.add_user(ALICE, "Alice")
+    await coach.say(ALICE, "/start")
+    await coach.say(ALICE, "Paris")
+    await coach.say(ALICE, "7pm")
+    replies = await coach.tap(ALICE, "3 a week")
+    assert "Which three days" in texts_of(replies)
+    assert "three days" in texts_of(await coach.say(ALICE, "just mondays"))
+    await coach.say(ALICE, "mon, thursday and sunday please")
+    user = await user_row(coach, ALICE)
+    assert user is not None and user.nudge_days == "0,3,6"
+
+
+async def test_settings_change_recap_day(coach: CoachHarness) -> None:
+    await onboard(coach)
+    await coach.say(ALICE, "/settings")
+    await coach.tap(ALICE, "Recap day")
+    replies = await coach.tap(ALICE, "Fri")
+    assert "Weekly recap: Fri at 18:00" in texts_of(replies)
+    user = await user_row(coach, ALICE)
+    assert user is not None and user.recap_weekday == 4

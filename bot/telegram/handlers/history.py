@@ -9,6 +9,7 @@ from bot.domain import schedule
 from bot.domain.questions import FIX_STEPS, Field
 from bot.services import attempts
 from bot.services.attempts import HistoryEntry
+from bot.telegram import views
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import log
 from bot.telegram.handlers.common import (
@@ -21,8 +22,6 @@ from bot.telegram.handlers.common import (
     text,
 )
 from bot.telegram.keyboards import Button, Callback, Cb, pack, rows_of
-
-TITLE_MAX = 40
 
 
 async def on_history(update: Update, ctx: CoachContext) -> None:
@@ -61,19 +60,12 @@ def _line(ctx: CoachContext, user: User, number: int, entry: HistoryEntry) -> st
         "history.line",
         number=number,
         date=day,
-        idea=short_title(attempt.description or entry.idea_text or label(ctx, "history.untitled")),
+        idea=views.short_title(
+            attempt.description or entry.idea_text or label(ctx, "history.untitled")
+        ),
         outcome=outcome,
         change=change,
     )
-
-
-def short_title(idea: str) -> str:
-    """The first words of an idea, cut at a word boundary."""
-    first_sentence = idea.split(". ")[0].rstrip(".")
-    if len(first_sentence) <= TITLE_MAX:
-        return first_sentence
-    cut = first_sentence[:TITLE_MAX].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
 
 
 async def on_history_button(
@@ -95,7 +87,7 @@ async def on_history_button(
             button(ctx, f"buttons.fix.{field.value}", pack(Cb.HISTORY, attempt.id, field.value))
             for field in FIX_STEPS
         ]
-        say(ctx, update, "history.pick_field", rows_of(fields, 2), idea=short_title(idea))
+        say(ctx, update, "history.pick_field", rows_of(fields, 2), idea=views.short_title(idea))
         return None
     try:
         field = Field(field_name)

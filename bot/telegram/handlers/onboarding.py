@@ -32,6 +32,16 @@ from bot.telegram.keyboards import Button, Callback, Cb, Keyboard, pack, rows_of
 ONBOARDING = "onboarding"
 SETTINGS = "settings"
 STEPS = ("timezone", "time", "pace", "level")
+SETTINGS_ONLY = ("recap",)
+# Follow-up questions that belong to another step ("days" comes after a three-a-week pace).
+SUB_STEPS = ("days",)
+DAY_SETS: tuple[frozenset[int], ...] = (
+    frozenset({0, 2, 4}),
+    frozenset({1, 3, 5}),
+    frozenset({0, 3, 6}),
+    frozenset({1, 3, 6}),
+)
+WEEKDAY_WORDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 # Zones offered as buttons: (label key, IANA name). Labels show the local time, so people
 # who don't know their zone's name can pick the one that matches their clock.
@@ -90,7 +100,10 @@ def show_settings(ctx: CoachContext, update: Update, user: User) -> None:
             button(ctx, "buttons.settings.pace", pack(Cb.SETTINGS, "pace")),
             button(ctx, "buttons.settings.level", pack(Cb.SETTINGS, "level")),
         ],
-        [button(ctx, "buttons.settings.done", pack(Cb.SETTINGS, "done"))],
+        [
+            button(ctx, "buttons.settings.recap", pack(Cb.SETTINGS, "recap")),
+            button(ctx, "buttons.settings.done", pack(Cb.SETTINGS, "done")),
+        ],
     ]
     say(
         ctx,
@@ -101,6 +114,8 @@ def show_settings(ctx: CoachContext, update: Update, user: User) -> None:
         time=user.nudge_time.strftime("%H:%M"),
         pace=pace_phrase(ctx, user),
         level=user.level,
+        recap_day=label(ctx, f"weekdays.{user.recap_weekday}"),
+        recap_time=user.recap_time.strftime("%H:%M"),
     )
 
 
@@ -112,7 +127,7 @@ async def on_settings_button(
         await repo.clear_conversation(ctx.turn.session, user.id)
         say(ctx, update, "settings.closed")
         return None
-    if choice not in STEPS:
+    if choice not in STEPS + SETTINGS_ONLY:
         return label(ctx, "stale.button")
     await ask(ctx, update, user, SETTINGS, choice)
     return None
@@ -146,6 +161,14 @@ def _keyboard(ctx: CoachContext, user: User, step: str) -> Keyboard:
         return [
             [button(ctx, f"buttons.pace.{pace.value}", pack(Cb.PACE, pace.value))] for pace in Pace
         ]
+    if step == "recap":
+        days = [button(ctx, f"weekdays.{day}", pack(Cb.DAYS, day)) for day in range(7)]
+        return rows_of(days, 4)
+    if step == "days":
+        return [
+            [Button(_days_label(ctx, days), pack(Cb.NUDGE_DAYS, _days_code(days)))]
+            for days in DAY_SETS
+        ]
     levels = [button(ctx, f"buttons.level.{level}", pack(Cb.LEVEL, level)) for level in range(1, 6)]
     return rows_of(levels, 5)
 
@@ -168,7 +191,13 @@ async def on_text(
         await _after_answer(ctx, update, user, conversation.flow, step)
         return
     conversation.retries += 1
-    key = {"timezone": "timezone_unknown", "time": "time_unknown", "pace": "pace_unknown"}
+    key = {
+        "timezone": "timezone_unknown",
+        "time": "time_unknown",
+        "pace": "pace_unknown",
+        "recap": "recap_unknown",
+        "days": "days_unknown",
+    }
     say(
         ctx,
         update,
@@ -199,6 +228,18 @@ def _apply_typed(ctx: CoachContext, update: Update, user: User, step: str, answe
             return False
         profile.set_pace(user, pace, now)
         return True
+    if step == "recap":
+        weekday = _weekday_from_words(answer)
+        if weekday is None:
+            return False
+        profile.set_recap_day(user, weekday, now)
+        return True
+    if step == "days":
+        chosen = _weekdays_from_words(answer)
+        if len(chosen) != 3:
+            return False
+        profile.set_pace(user, Pace.THREE_A_WEEK, now, chosen)
+        return True
     level = _level_from_words(answer)
     if level is None:
         return False
@@ -217,6 +258,25 @@ def _pace_from_words(answer: str) -> Pace | None:
     return None
 
 
+def _weekdays_from_words(answer: str) -> frozenset[int]:
+    words = answer.lower()
+    return frozenset(index for index, day in enumerate(WEEKDAY_WORDS) if day in words)
+
+
+def _days_code(days: frozenset[int]) -> str:
+    return "".join(str(day) for day in sorted(days))
+
+
+def _days_label(ctx: CoachContext, days: frozenset[int]) -> str:
+    return " · ".join(label(ctx, f"weekdays.{day}") for day in sorted(days))
+
+
+def _weekday_from_words(answer: str) -> int | None:
+    words = answer.lower()
+    found = [index for index, day in enumerate(WEEKDAY_WORDS) if day in words]
+    return found[0] if len(found) == 1 else None
+
+
 def _level_from_words(answer: str) -> int | None:
     digits = [char for char in answer if char.isdigit()]
     if len(digits) == 1 and 1 <= int(digits[0]) <= 5:
@@ -228,9 +288,14 @@ async def on_button(
     ctx: CoachContext, update: Update, user: User, callback: Callback
 ) -> str | None:
     """A tapped answer (timezone, time, pace or level button)."""
-    step = {Cb.TIMEZONE: "timezone", Cb.TIME: "time", Cb.PACE: "pace", Cb.LEVEL: "level"}[
-        callback.kind
-    ]
+    step = {
+        Cb.TIMEZONE: "timezone",
+        Cb.TIME: "time",
+        Cb.PACE: "pace",
+        Cb.LEVEL: "level",
+        Cb.DAYS: "recap",
+        Cb.NUDGE_DAYS: "days",
+    }[callback.kind]
     conversation = await repo.get_conversation(ctx.turn.session, user.id)
     if conversation is None or conversation.flow not in (ONBOARDING, SETTINGS):
         return label(ctx, "stale.question")
@@ -269,6 +334,19 @@ def _apply_button(ctx: CoachContext, update: Update, user: User, callback: Callb
             return False
         profile.set_pace(user, pace, now)
         return True
+    if callback.kind is Cb.DAYS:
+        weekday = callback.int_part(0)
+        if weekday is None or weekday > 6:
+            return False
+        profile.set_recap_day(user, weekday, now)
+        return True
+    if callback.kind is Cb.NUDGE_DAYS:
+        code = callback.part(0) or ""
+        chosen = next((days for days in DAY_SETS if _days_code(days) == code), None)
+        if chosen is None:
+            return False
+        profile.set_pace(user, Pace.THREE_A_WEEK, now, chosen)
+        return True
     level = callback.int_part(0)
     if level is None or not 1 <= level <= 5:
         return False
@@ -279,6 +357,11 @@ def _apply_button(ctx: CoachContext, update: Update, user: User, callback: Callb
 async def _after_answer(
     ctx: CoachContext, update: Update, user: User, flow: str, step: str
 ) -> None:
+    if step == "pace" and user.pace == Pace.THREE_A_WEEK:
+        await ask(ctx, update, user, flow, "days")  # which three days?
+        return
+    if step == "days":
+        step = "pace"  # carry on as if the pace question had just been answered
     if flow == SETTINGS:
         await repo.clear_conversation(ctx.turn.session, user.id)
         say(ctx, update, "settings.saved")

@@ -15,7 +15,7 @@ from bot.db.models import Conversation, User
 from bot.domain.answers import parse_quick_log
 from bot.services import profile
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers import history, ideas, log, onboarding, pause, personal
+from bot.telegram.handlers import history, ideas, log, onboarding, pause, personal, progress
 from bot.telegram.handlers.common import (
     ButtonFlow,
     TextFlow,
@@ -56,6 +56,8 @@ BUTTONS: dict[Cb, ButtonFlow] = {
     Cb.TIME: onboarding.on_button,
     Cb.PACE: onboarding.on_button,
     Cb.LEVEL: onboarding.on_button,
+    Cb.DAYS: onboarding.on_button,
+    Cb.NUDGE_DAYS: onboarding.on_button,
     Cb.SETTINGS: onboarding.on_settings_button,
     Cb.IDEA: ideas.on_idea_button,
     Cb.NUDGE: ideas.on_idea_button,
@@ -65,6 +67,7 @@ BUTTONS: dict[Cb, ButtonFlow] = {
     Cb.ADD: personal.on_level_button,
     Cb.FOLLOWUP: log.on_followup_button,
     Cb.PAUSE: pause.on_pause_button,
+    Cb.RECAP: progress.on_recap_button,
 }
 
 

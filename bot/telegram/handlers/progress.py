@@ -1,0 +1,87 @@
+"""/recap (this week so far, or the last weekly recap) and /stats (a chart)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from telegram import Update
+
+from bot.db.models import User
+from bot.domain.recap import ASKED, summarise
+from bot.services import progress, recaps
+from bot.telegram import views
+from bot.telegram.context import CoachContext
+from bot.telegram.handlers.common import (
+    button,
+    chat_id_of,
+    clear_pressed,
+    current_user,
+    label,
+    say,
+)
+from bot.telegram.keyboards import Callback, Cb, pack
+
+LAST = "last"
+
+
+async def on_recap(update: Update, ctx: CoachContext) -> None:
+    user = await current_user(ctx, update)
+    if user is None or user.onboarded_at is None:
+        say(ctx, update, "fallback.not_onboarded")
+        return
+    if any(word.lower() == LAST for word in ctx.args or []):
+        await _last_recap(ctx, update, user.id, user.recap_weekday)
+        return
+    turn = ctx.turn
+    week = recaps.Week.containing(turn.now, user.timezone)
+    found = await recaps.week_attempts(turn.session, {user.id: week})
+    summary = summarise(found.get(user.id, []), level=user.level)
+    text = views.recap_text(
+        ctx.deps.texts,
+        turn.rng,
+        summary,
+        name=user.first_name,
+        dates=views.week_dates(week.start),
+        level=user.level,
+        so_far=True,
+    )
+    keyboard = [[button(ctx, "buttons.recap.last_week", pack(Cb.RECAP, LAST))]]
+    turn.send(chat_id_of(update), text, keyboard)
+
+
+async def on_recap_button(
+    ctx: CoachContext, update: Update, user: User, callback: Callback
+) -> str | None:
+    if callback.part(0) != LAST:
+        return label(ctx, "stale.button")
+    clear_pressed(ctx, update)
+    await _last_recap(ctx, update, user.id, user.recap_weekday)
+    return None
+
+
+async def _last_recap(ctx: CoachContext, update: Update, user_id: int, weekday: int) -> None:
+    stored = await recaps.latest(ctx.turn.session, user_id)
+    if stored is None:
+        say(ctx, update, "recap.none_stored", day=label(ctx, f"weekdays.{weekday}"))
+        return
+    ctx.turn.send(chat_id_of(update), stored.text)
+
+
+async def on_stats(update: Update, ctx: CoachContext) -> None:
+    user = await current_user(ctx, update)
+    if user is None or user.onboarded_at is None:
+        say(ctx, update, "fallback.not_onboarded")
+        return
+    turn = ctx.turn
+    since = turn.now - timedelta(weeks=progress.CHART_WEEKS)
+    history = await recaps.history_attempts(turn.session, [user.id], since=since)
+    attempts = history.get(user.id, [])
+    if not any(attempt.outcome in ASKED for attempt in attempts):
+        say(ctx, update, "stats.nothing_yet")
+        return
+    texts = ctx.deps.texts
+    data = progress.chart_data(attempts, tz_name=user.timezone, now=turn.now)
+    caption = views.chart_caption(
+        texts, turn.rng, weeks=progress.CHART_WEEKS, change=progress.average_change(attempts)
+    )
+    turn.send_chart(chat_id_of(update), data, views.chart_labels(texts, turn.rng), caption)

@@ -1,0 +1,125 @@
+"""The weekly recap: numbers, suggestion, and the tone guard over many kinds of week."""
+
+from __future__ import annotations
+
+import html
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.domain.recap import Suggestion, WeekAttempt, summarise
+from bot.domain.tone import check_prompts, check_text, split_sentences
+from bot.telegram import views
+from bot.texts import load_texts
+
+MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def attempt(
+    outcome: str | None,
+    *,
+    level: int = 2,
+    predicted: int | None = None,
+    before: float | None = None,
+    after: float | None = None,
+    lesson: str | None = None,
+    title: str | None = "Ask a stranger for the time",
+    hours: int = 0,
+) -> WeekAttempt:
+    return WeekAttempt(
+        MONDAY + timedelta(hours=hours), level, outcome, predicted, before, after, lesson, title
+    )
+
+
+def test_numbers_and_prediction() -> None:
+    week = [
+        attempt("no", predicted=80, before=7, after=3, lesson="It was fine", hours=1),
+        attempt("yes", predicted=70, before=6, after=2, hours=2),
+        attempt("no_answer", predicted=60, before=5, after=4, level=4, hours=3),
+        attempt("didnt_ask", hours=4),
+    ]
+    summary = summarise(week, level=2)
+    assert (summary.asked, summary.noes, summary.yeses, summary.no_answers) == (3, 1, 1, 1)
+    assert summary.not_asked == 1
+    assert summary.average_before == 6.0
+    assert summary.average_after == 3.0
+    assert summary.prediction is not None
+    assert (summary.prediction.expected_no_pct, summary.prediction.heard_no_pct) == (70, 33)
+    assert summary.bravest is not None and summary.bravest.level == 4
+    assert summary.lessons == ("It was fine",)
+    assert summary.suggestion is Suggestion.BOLDER
+
+
+@pytest.mark.parametrize(
+    ("week", "expected"),
+    [
+        ([attempt("no", after=9)], Suggestion.LIGHTER),
+        ([attempt("no", after=7.5), attempt("no", after=7)], Suggestion.LIGHTER),
+        ([attempt("didnt_ask"), attempt("didnt_ask"), attempt("no", after=4)], Suggestion.LIGHTER),
+        ([attempt("no", after=5), attempt("no", after=4)], Suggestion.STEADY),
+        ([attempt("yes", after=5), attempt("yes", after=5)], Suggestion.BOLDER),
+        ([], Suggestion.START),
+    ],
+)
+def test_suggestion(week: list[WeekAttempt], expected: Suggestion) -> None:
+    assert summarise(week, level=2).suggestion is expected
+
+
+def _synthetic_weeks() -> dict[str, list[WeekAttempt]]:
+    generator = random.Random(7)
+    twenty = [
+        attempt(
+            generator.choice(["no", "yes", "no_answer", "partial", "didnt_ask"]),
+            predicted=generator.randrange(0, 101),
+            before=generator.randrange(0, 11),
+            after=generator.randrange(0, 11),
+            lesson=generator.choice([None, "I failed again, I should have been braver. lazy me"]),
+            hours=index,
+        )
+        for index in range(20)
+    ]
+    return {
+        "all no": [attempt("no", predicted=90, before=8, after=6, hours=h) for h in range(4)],
+        "all yes": [attempt("yes", predicted=80, before=7, after=2, hours=h) for h in range(4)],
+        "nothing logged": [],
+        "very high anxiety": [attempt("no", before=10, after=10, hours=h) for h in range(3)],
+        "one attempt": [attempt("partial", before=5, after=3)],
+        "twenty attempts": twenty,
+        "only didn't ask": [attempt("didnt_ask", hours=h) for h in range(3)],
+        "no anxiety given": [attempt("no"), attempt("yes", hours=1)],
+    }
+
+
+@pytest.mark.parametrize("name", list(_synthetic_weeks()))
+@pytest.mark.parametrize("seed", range(6))
+def test_every_recap_sentence_passes_the_tone_guard(name: str, seed: int) -> None:
+    week = _synthetic_weeks()[name]
+    summary = summarise(week, level=3)
+    text = views.recap_text(
+        load_texts(), random.Random(seed), summary, name="Sam", dates="16 – 22 Nov", level=3
+    )
+    # The person's own words may be quoted back; the guard applies to ours.
+    ours = text
+    for lesson in summary.lessons:
+        ours = ours.replace(html.escape(lesson, quote=False), "")
+    for sentence in split_sentences(ours):
+        assert check_text(sentence) == (), (name, sentence)
+    assert "Sam" in text
+
+
+def test_quiet_weeks_are_warm_and_short() -> None:
+    texts = load_texts()
+    empty = views.recap_text(
+        texts, random.Random(1), summarise([], level=1), name="Sam", dates="x", level=1
+    )
+    assert "okay" in empty or "No guilt" in empty
+    assert len(empty) < 400
+
+
+def test_prompts_yaml_passes_the_tone_guard() -> None:
+    document = yaml.safe_load((ROOT / "prompts.yaml").read_text(encoding="utf-8"))
+    assert check_prompts(document) == []
