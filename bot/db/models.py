@@ -101,6 +101,13 @@ class User(Base):
     recap_weekday: Mapped[int] = mapped_column(SmallInteger, default=6, server_default="6")
     recap_time: Mapped[time] = mapped_column(Time, default=time(18, 0), server_default="18:00:00")
     next_recap_at: Mapped[datetime | None] = mapped_column(index=True)
+    # Care: no challenges or nudges before this instant (after crisis language, or a
+    # "skip tomorrow" after a draining day). Asking for an idea still works.
+    rest_until: Mapped[datetime | None]
+    # Soft weekly cap on asks (0 = none); past it the coach suggests rest, and holds the
+    # nudges for that local week unless the person asked to keep going (override_week).
+    weekly_cap: Mapped[int] = mapped_column(SmallInteger, default=3, server_default="3")
+    cap_override_week: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

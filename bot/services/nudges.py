@@ -14,12 +14,13 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.db.models import Attempt, Challenge, User
 from bot.db.session import dialect_of
 from bot.domain import schedule
 from bot.domain.schedule import CatchUp
-from bot.services import profile
+from bot.services import care, profile
 
 BATCH_SIZE = 500
 # A follow-up more than this late (the bot was down for a day) is dropped, not sent.
@@ -38,6 +39,7 @@ class NudgeClaims:
     seen: int = 0  # rows looked at; a full batch means there may be more
     skipped_late: int = 0
     paused: int = 0
+    capped: int = 0
 
 
 async def claim_due_nudges(
@@ -51,12 +53,18 @@ async def claim_due_nudges(
     """
     users = list(await session.scalars(_lock(session, _due_users(now, limit))))
     claims = NudgeClaims(due=[], seen=len(users))
+    weekly = await care.paces(session, users, now)
     for user in users:
         due_at = user.next_nudge_at
         if due_at is None:
             continue
-        if user.paused_until is not None and user.paused_until > now:
+        paused = user.paused_until is not None and user.paused_until > now
+        if paused or care.resting(user, now):
             claims.paused += await _reschedule(session, user, due_at, now)
+            continue
+        if weekly[user.id].cap_reached:
+            # A full week of practice: hold the nudges until the next local week.
+            claims.capped += await _reschedule(session, user, due_at, now)
             continue
         decision = schedule.catch_up_decision(due_at=due_at, now=now, tz_name=user.timezone)
         if decision is CatchUp.SKIP:
@@ -98,8 +106,10 @@ async def _claim(session: AsyncSession, user: User, due_at: datetime, now: datet
         .execution_options(synchronize_session=False)
     )
     claimed = bool(getattr(result, "rowcount", 0) == 1)
-    if claimed:
-        user.next_nudge_at, user.last_nudge_at, user.paused_until = following, now, None
+    if claimed:  # written above already: record the values without a second UPDATE
+        for name, value in (("next_nudge_at", following), ("last_nudge_at", now)):
+            set_committed_value(user, name, value)
+        set_committed_value(user, "paused_until", None)
     return claimed
 
 
@@ -114,7 +124,7 @@ async def _reschedule(session: AsyncSession, user: User, due_at: datetime, now: 
     )
     claimed = getattr(result, "rowcount", 0) == 1
     if claimed:
-        user.next_nudge_at = following
+        set_committed_value(user, "next_nudge_at", following)  # written above already
     return int(claimed)
 
 
@@ -188,7 +198,8 @@ async def _mark_followup_sent(session: AsyncSession, attempt_id: int, now: datet
 
 def _may_follow_up(user: User, attempt: Attempt, now: datetime) -> bool:
     """Claimed either way (at most one per attempt); sent only when it is welcome."""
-    if not user.is_active or (user.paused_until is not None and user.paused_until > now):
+    paused = user.paused_until is not None and user.paused_until > now
+    if not user.is_active or paused or care.resting(user, now):
         return False
     due = attempt.followup_due_at
     return due is not None and now - due <= FOLLOWUP_MAX_LATE

@@ -102,9 +102,7 @@ def next_nudge_for(user: User, now: datetime) -> datetime | None:
     """
     if user.onboarded_at is None or not user.is_active:
         return None
-    after = now
-    if user.paused_until is not None and user.paused_until > now:
-        after = user.paused_until
+    after = max(now, user.paused_until or now, user.rest_until or now)
     earliest_day = None
     if user.last_nudge_at is not None:
         last_day = schedule.local_date(user.last_nudge_at, user.timezone)

@@ -39,12 +39,14 @@ from bot.telegram.context import BotData, CoachContext
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import (
     basics,
+    care,
     history,
     ideas,
     log,
     onboarding,
     pause,
     personal,
+    privacy,
     progress,
     router,
 )
@@ -74,6 +76,7 @@ MENU_COMMANDS = (
     "export",
     "delete",
     "help",
+    "about",
     "cancel",
 )
 OUTBOX_SWEEP_SECONDS = 1.0
@@ -308,6 +311,13 @@ class CoachRuntime:
 
 
 def register_handlers(application: CoachApplication) -> None:
+    # Crisis language is looked for first, in every private text (edits and captions too).
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & (filters.TEXT | filters.CAPTION), care.on_any_text
+        ),
+        group=-1,
+    )
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     commands: dict[str, Callable[..., Any]] = {
         "start": onboarding.on_start,
@@ -323,6 +333,10 @@ def register_handlers(application: CoachApplication) -> None:
         "resume": pause.on_resume,
         "recap": progress.on_recap,
         "stats": progress.on_stats,
+        "about": basics.on_about,
+        "export": privacy.on_export,
+        "delete": privacy.on_delete,
+        "admin": basics.on_admin,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))

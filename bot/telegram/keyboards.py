@@ -38,6 +38,7 @@ class Cb(StrEnum):
     FOLLOWUP = "f"
     RECAP = "r"
     NUDGE_DAYS = "nd"
+    CARE = "c"
 
 
 class IdeaAction(StrEnum):

@@ -26,7 +26,7 @@ async def explode(update: Update, ctx: CoachContext) -> None:
 async def test_failing_handler_apologises_and_keeps_serving(
     coach: CoachHarness, caplog: pytest.LogCaptureFixture
 ) -> None:
-    coach.runtime.application.add_handler(CommandHandler("boom", explode), group=-1)
+    coach.runtime.application.add_handler(CommandHandler("boom", explode), group=-2)
     handler = logging.StreamHandler()
     handler.setFormatter(RedactingFormatter(Redactor([SANDBOX_TOKEN])))
     caplog.handler.setFormatter(handler.formatter)  # the same formatter `coach run` uses

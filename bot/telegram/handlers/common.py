@@ -8,6 +8,9 @@ from telegram import Update
 
 from bot.db import repo
 from bot.db.models import NAME_MAX, Conversation, User
+from bot.services import ideas
+from bot.services.ideas import Idea
+from bot.telegram import views
 from bot.telegram.context import CoachContext
 from bot.telegram.keyboards import Button, Callback, Cb, IdeaAction, Keyboard, pack
 
@@ -86,3 +89,27 @@ def clear_pressed(ctx: CoachContext, update: Update) -> None:
     query = update.callback_query
     if query is not None and query.message is not None:
         ctx.turn.clear_buttons(chat_id_of(update), query.message.message_id)
+
+
+async def send_idea(
+    ctx: CoachContext,
+    update: Update,
+    user: User,
+    *,
+    intro: str | None = None,
+    category: str | None = None,
+    exclude: tuple[int, ...] = (),
+) -> Idea | None:
+    """Offer the next idea on the ladder, with its buttons."""
+    turn = ctx.turn
+    idea = await ideas.offer_idea(
+        turn.session, user, now=turn.now, rng=turn.rng, category=category, exclude=exclude
+    )
+    if idea is None:
+        say(ctx, update, "ideas.none_left")
+        return None
+    texts = ctx.deps.texts
+    body = views.idea_card(texts, turn.rng, idea)
+    keyboard = views.idea_keyboard(texts, turn.rng, idea)
+    turn.send(chat_id_of(update), f"{intro}\n\n{body}" if intro else body, keyboard)
+    return idea

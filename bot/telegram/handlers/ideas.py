@@ -11,16 +11,16 @@ from bot.db.models import User
 from bot.domain import ladder
 from bot.services import attempts, ideas
 from bot.services.ideas import Idea, Reaction
-from bot.telegram import views
 from bot.telegram.context import CoachContext
+from bot.telegram.handlers import care as care_handlers
 from bot.telegram.handlers import log
 from bot.telegram.handlers.common import (
-    chat_id_of,
     clear_pressed,
     current_user,
     gentler_keyboard,
     label,
     say,
+    send_idea,
     text,
 )
 from bot.telegram.keyboards import Callback, Cb, IdeaAction
@@ -66,6 +66,8 @@ async def on_idea(update: Update, ctx: CoachContext) -> None:
     if any(word in BOLDER_WORDS for word in words):
         await _shift(ctx, update, user, +1, user.level)
         return
+    if await care_handlers.cap_holds_idea(ctx, update, user):
+        return
     category = _category_from(words)
     if words and category is None:
         await send_idea(ctx, update, user, intro=text(ctx, "ideas.unknown_filter", word=words[0]))
@@ -78,30 +80,6 @@ def _category_from(words: list[str]) -> str | None:
         if any(word in keywords for word in words):
             return category
     return None
-
-
-async def send_idea(
-    ctx: CoachContext,
-    update: Update,
-    user: User,
-    *,
-    intro: str | None = None,
-    category: str | None = None,
-    exclude: tuple[int, ...] = (),
-) -> Idea | None:
-    """Offer the next idea on the ladder, with its buttons."""
-    turn = ctx.turn
-    idea = await ideas.offer_idea(
-        turn.session, user, now=turn.now, rng=turn.rng, category=category, exclude=exclude
-    )
-    if idea is None:
-        say(ctx, update, "ideas.none_left")
-        return None
-    texts = ctx.deps.texts
-    body = views.idea_card(texts, turn.rng, idea)
-    keyboard = views.idea_keyboard(texts, turn.rng, idea)
-    turn.send(chat_id_of(update), f"{intro}\n\n{body}" if intro else body, keyboard)
-    return idea
 
 
 async def on_idea_button(

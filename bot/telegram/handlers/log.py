@@ -28,6 +28,7 @@ from bot.domain.questions import (
 from bot.services import attempts, ideas
 from bot.services.attempts import Completion
 from bot.telegram.context import CoachContext
+from bot.telegram.handlers import care as care_handlers
 from bot.telegram.handlers.common import (
     button,
     chat_id_of,
@@ -209,6 +210,8 @@ async def on_text(
     if answer is None:
         await _reask_kindly(ctx, update, user, conversation, attempt, step)
         return
+    if step is Step.LESSON:
+        care_handlers.reframe_once(ctx, update, conversation, typed)
     await _apply(ctx, update, user, conversation, attempt, step, answer)
 
 
@@ -355,6 +358,7 @@ async def finish(ctx: CoachContext, update: Update, user: User, attempt: Attempt
     completion = await attempts.complete(ctx.turn.session, user, attempt, now=ctx.turn.now)
     await repo.clear_conversation(ctx.turn.session, user.id)
     ctx.turn.send(chat_id_of(update), "\n\n".join(summary_paragraphs(ctx, completion)))
+    await care_handlers.after_logged(ctx, update, user, attempt)
 
 
 def summary_paragraphs(ctx: CoachContext, completion: Completion) -> list[str]:
@@ -426,6 +430,7 @@ async def record_quick_log(ctx: CoachContext, update: Update, user: User, parsed
     undo_button = button(ctx, "buttons.undo", pack(Cb.UNDO, attempt.id))
     say(ctx, update, "log.quick_logged", [[undo_button]], summary=quick_summary(ctx, attempt))
     turn.send(chat_id_of(update), "\n\n".join(summary_paragraphs(ctx, completion)))
+    await care_handlers.after_logged(ctx, update, user, attempt)
 
 
 def quick_summary(ctx: CoachContext, attempt: Attempt) -> str:

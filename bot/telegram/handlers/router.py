@@ -13,9 +13,20 @@ from telegram import ChatMemberUpdated, Update
 from bot.db import repo
 from bot.db.models import Conversation, User
 from bot.domain.answers import parse_quick_log
+from bot.domain.care import detect_exhaustion
 from bot.services import profile
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers import history, ideas, log, onboarding, pause, personal, progress
+from bot.telegram.handlers import (
+    care,
+    history,
+    ideas,
+    log,
+    onboarding,
+    pause,
+    personal,
+    privacy,
+    progress,
+)
 from bot.telegram.handlers.common import (
     ButtonFlow,
     TextFlow,
@@ -68,6 +79,8 @@ BUTTONS: dict[Cb, ButtonFlow] = {
     Cb.FOLLOWUP: log.on_followup_button,
     Cb.PAUSE: pause.on_pause_button,
     Cb.RECAP: progress.on_recap_button,
+    Cb.CARE: care.on_care_button,
+    Cb.DELETE: privacy.on_delete_button,
 }
 
 
@@ -94,6 +107,9 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
     quick = parse_quick_log(clip(message.text))
     if quick is not None:
         await log.record_quick_log(ctx, update, user, quick)
+        return
+    if detect_exhaustion(clip(message.text)):
+        say(ctx, update, "care.hangover", care.rest_keyboard(ctx))
         return
     say(ctx, update, "fallback.text")
 

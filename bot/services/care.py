@@ -1,0 +1,104 @@
+"""Care: rest after crisis language or a draining day, and the soft weekly pace."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import Attempt, User
+from bot.domain import schedule
+from bot.domain.recap import ASKED
+from bot.services import profile
+
+# "Several attempts in one day" is a vulnerability-hangover signal from this many on.
+BUSY_DAY = 3
+ROUGH_AFTER = 8.0
+CAP_CHOICES = (2, 3, 5, 7, 0)  # 0 = no cap
+
+
+def start_of_local_day(day_offset: int, user: User, now: datetime) -> datetime:
+    day = schedule.local_date(now, user.timezone) + timedelta(days=day_offset)
+    return schedule.local_day_bounds(day, user.timezone)[0]
+
+
+def rest_for_today(user: User, now: datetime) -> None:
+    """No challenges or nudges for the rest of the person's day (they can still ask)."""
+    user.rest_until = max(user.rest_until or now, start_of_local_day(1, user, now))
+    profile.reschedule(user, now)
+
+
+def skip_tomorrow(user: User, now: datetime) -> None:
+    user.rest_until = max(user.rest_until or now, start_of_local_day(2, user, now))
+    profile.reschedule(user, now)
+
+
+def resting(user: User, now: datetime) -> bool:
+    return user.rest_until is not None and user.rest_until > now
+
+
+@dataclass(frozen=True)
+class Pace:
+    """How many asks this local week and today, against the person's soft cap."""
+
+    this_week: int
+    today: int
+    cap: int
+    kept_going: bool
+
+    @property
+    def cap_reached(self) -> bool:
+        return self.cap > 0 and self.this_week >= self.cap and not self.kept_going
+
+
+async def paces(session: AsyncSession, users: Sequence[User], now: datetime) -> dict[int, Pace]:
+    """Each person's pace, with one query for the whole batch."""
+    if not users:
+        return {}
+    since = now - timedelta(days=8)  # covers any local week containing `now`
+    rows = await session.execute(
+        select(Attempt.user_id, Attempt.created_at).where(
+            Attempt.user_id.in_([user.id for user in users]),
+            Attempt.created_at >= since,
+            Attempt.outcome.in_(sorted(ASKED)),
+        )
+    )
+    moments: dict[int, list[datetime]] = defaultdict(list)
+    for user_id, created_at in rows:
+        moments[user_id].append(created_at)
+    return {user.id: _pace(user, moments.get(user.id, []), now) for user in users}
+
+
+def _pace(user: User, moments: list[datetime], now: datetime) -> Pace:
+    week = schedule.local_week_of(now, user.timezone)
+    today = schedule.local_date(now, user.timezone)
+    return Pace(
+        this_week=sum(schedule.local_week_of(m, user.timezone) == week for m in moments),
+        today=sum(schedule.local_date(m, user.timezone) == today for m in moments),
+        cap=user.weekly_cap,
+        kept_going=user.cap_override_week == week,
+    )
+
+
+async def pace_of(session: AsyncSession, user: User, now: datetime) -> Pace:
+    return (await paces(session, [user], now))[user.id]
+
+
+def keep_going_this_week(user: User, now: datetime) -> None:
+    user.cap_override_week = schedule.local_week_of(now, user.timezone)
+
+
+def set_weekly_cap(user: User, cap: int) -> None:
+    if cap not in CAP_CHOICES:
+        raise ValueError(f"the weekly pace is one of {CAP_CHOICES}")
+    user.weekly_cap = cap
+
+
+def hangover_signs(attempt: Attempt, pace: Pace, *, drained_words: bool) -> bool:
+    """After a rough ask, a draining day, or many asks at once: suggest rest."""
+    rough = attempt.anxiety_after is not None and attempt.anxiety_after >= ROUGH_AFTER
+    return rough or drained_words or pace.today >= BUSY_DAY
