@@ -162,3 +162,13 @@ async def test_settings_change_recap_day(coach: CoachHarness) -> None:
     assert "Weekly recap: Fri at 18:00" in texts_of(replies)
     user = await user_row(coach, ALICE)
     assert user is not None and user.recap_weekday == 4
+
+
+async def test_settings_change_weekly_pace(coach: CoachHarness) -> None:
+    await onboard(coach)
+    await coach.say(ALICE, "/settings")
+    await coach.tap(ALICE, "Weekly pace")
+    replies = await coach.tap(ALICE, "No limit")
+    assert "Weekly pace: No limit" in texts_of(replies)
+    user = await user_row(coach, ALICE)
+    assert user is not None and user.weekly_cap == 0

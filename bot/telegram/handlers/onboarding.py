@@ -15,7 +15,7 @@ from bot.db.models import Conversation, User
 from bot.domain import schedule
 from bot.domain.schedule import Pace
 from bot.domain.timezones import parse_nudge_time, resolve_timezone
-from bot.services import profile
+from bot.services import care, profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
     button,
@@ -32,7 +32,7 @@ from bot.telegram.keyboards import Button, Callback, Cb, Keyboard, pack, rows_of
 ONBOARDING = "onboarding"
 SETTINGS = "settings"
 STEPS = ("timezone", "time", "pace", "level")
-SETTINGS_ONLY = ("recap",)
+SETTINGS_ONLY = ("recap", "cap")
 # Follow-up questions that belong to another step ("days" comes after a three-a-week pace).
 SUB_STEPS = ("days",)
 DAY_SETS: tuple[frozenset[int], ...] = (
@@ -102,8 +102,9 @@ def show_settings(ctx: CoachContext, update: Update, user: User) -> None:
         ],
         [
             button(ctx, "buttons.settings.recap", pack(Cb.SETTINGS, "recap")),
-            button(ctx, "buttons.settings.done", pack(Cb.SETTINGS, "done")),
+            button(ctx, "buttons.settings.cap", pack(Cb.SETTINGS, "cap")),
         ],
+        [button(ctx, "buttons.settings.done", pack(Cb.SETTINGS, "done"))],
     ]
     say(
         ctx,
@@ -116,6 +117,7 @@ def show_settings(ctx: CoachContext, update: Update, user: User) -> None:
         level=user.level,
         recap_day=label(ctx, f"weekdays.{user.recap_weekday}"),
         recap_time=user.recap_time.strftime("%H:%M"),
+        cap=label(ctx, f"buttons.cap.{user.weekly_cap}"),
     )
 
 
@@ -164,6 +166,9 @@ def _keyboard(ctx: CoachContext, user: User, step: str) -> Keyboard:
     if step == "recap":
         days = [button(ctx, f"weekdays.{day}", pack(Cb.DAYS, day)) for day in range(7)]
         return rows_of(days, 4)
+    if step == "cap":
+        choices = [button(ctx, f"buttons.cap.{cap}", pack(Cb.CAP, cap)) for cap in care.CAP_CHOICES]
+        return rows_of(choices, 3)
     if step == "days":
         return [
             [Button(_days_label(ctx, days), pack(Cb.NUDGE_DAYS, _days_code(days)))]
@@ -197,6 +202,7 @@ async def on_text(
         "pace": "pace_unknown",
         "recap": "recap_unknown",
         "days": "days_unknown",
+        "cap": "cap_unknown",
     }
     say(
         ctx,
@@ -234,6 +240,12 @@ def _apply_typed(ctx: CoachContext, update: Update, user: User, step: str, answe
             return False
         profile.set_recap_day(user, weekday, now)
         return True
+    if step == "cap":
+        cap = _cap_from_words(answer)
+        if cap is None:
+            return False
+        care.set_weekly_cap(user, cap)
+        return True
     if step == "days":
         chosen = _weekdays_from_words(answer)
         if len(chosen) != 3:
@@ -261,6 +273,15 @@ def _pace_from_words(answer: str) -> Pace | None:
 def _weekdays_from_words(answer: str) -> frozenset[int]:
     words = answer.lower()
     return frozenset(index for index, day in enumerate(WEEKDAY_WORDS) if day in words)
+
+
+def _cap_from_words(answer: str) -> int | None:
+    lowered = answer.lower()
+    if any(word in lowered for word in ("no limit", "unlimited", "none", "no cap")):
+        return 0
+    digits = "".join(char for char in answer if char.isdigit())
+    value = int(digits) if 0 < len(digits) <= 2 else None
+    return value if value in care.CAP_CHOICES else None
 
 
 def _days_code(days: frozenset[int]) -> str:
@@ -295,6 +316,7 @@ async def on_button(
         Cb.LEVEL: "level",
         Cb.DAYS: "recap",
         Cb.NUDGE_DAYS: "days",
+        Cb.CAP: "cap",
     }[callback.kind]
     conversation = await repo.get_conversation(ctx.turn.session, user.id)
     if conversation is None or conversation.flow not in (ONBOARDING, SETTINGS):
@@ -339,6 +361,12 @@ def _apply_button(ctx: CoachContext, update: Update, user: User, callback: Callb
         if weekday is None or weekday > 6:
             return False
         profile.set_recap_day(user, weekday, now)
+        return True
+    if callback.kind is Cb.CAP:
+        cap = callback.int_part(0)
+        if cap not in care.CAP_CHOICES:
+            return False
+        care.set_weekly_cap(user, cap)
         return True
     if callback.kind is Cb.NUDGE_DAYS:
         code = callback.part(0) or ""
