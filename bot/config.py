@@ -60,6 +60,10 @@ class Settings(BaseSettings):
     coach_default_timezone: str = "UTC"
     coach_rate_limit: Switch = Switch.ON
     coach_concurrent_updates: int = Field(default=16, ge=1, le=256)
+    # How long one Bot API call may take before it counts as failed and is retried.
+    coach_send_timeout: float = Field(default=15.0, gt=0, le=120)
+    # How long a process may hold a claimed outgoing message before another may send it.
+    coach_outbox_lease_seconds: float = Field(default=20.0, ge=1, le=600)
     metrics_port: int | None = Field(default=None, ge=1, le=65535)
 
     @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", mode="before")

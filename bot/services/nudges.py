@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -138,6 +138,16 @@ def _next_after_send(user: User, now: datetime) -> datetime:
         after=now,
         earliest_day=tomorrow,
     )
+
+
+async def lag_seconds(session: AsyncSession, *, now: datetime) -> float:
+    """How late the oldest due nudge is (0 when nothing is overdue): scheduler health."""
+    oldest = await session.scalar(
+        select(func.min(User.next_nudge_at)).where(
+            User.next_nudge_at <= now, User.is_active.is_(True), User.onboarded_at.is_not(None)
+        )
+    )
+    return max(0.0, (now - oldest).total_seconds()) if oldest is not None else 0.0
 
 
 # -- follow-ups -------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import asyncio
 import logging
 import time as monotonic_time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import BotCommand, Update
@@ -51,9 +51,11 @@ from bot.telegram.handlers import (
     router,
 )
 from bot.telegram.inbox import Inbox
+from bot.telegram.metrics import Metrics
 from bot.telegram.outbox import OutboxSender
-from bot.telegram.polling import Poller
+from bot.telegram.polling import ALLOWED_UPDATES, Poller
 from bot.telegram.scheduler import PassReport, Scheduler
+from bot.telegram.webhook import WebhookServer
 from bot.texts import Texts, load_texts
 
 logger = logging.getLogger(__name__)
@@ -100,6 +102,7 @@ class CoachRuntime:
         self.clock = clock
         self.rng_seed = rng_seed
         self.scheduler_batch = scheduler_batch
+        self.metrics = Metrics()
         self.application = self._build()
         self._deps: Deps | None = None
         self._inbox: Inbox | None = None
@@ -121,7 +124,7 @@ class CoachRuntime:
             .context_types(CONTEXT_TYPES)
             .connection_pool_size(64)
             .connect_timeout(10)
-            .read_timeout(15)
+            .read_timeout(self.settings.coach_send_timeout)
             .write_timeout(30)
             .pool_timeout(10)
         )
@@ -165,9 +168,20 @@ class CoachRuntime:
         async with database.transaction() as session:
             await mirror_catalog(session, self.texts.ideas)
         self._outbox = OutboxSender(
-            application.bot, self._deps, concurrency=self.settings.coach_concurrent_updates
+            application.bot,
+            self._deps,
+            concurrency=self.settings.coach_concurrent_updates,
+            lease=timedelta(seconds=self.settings.coach_outbox_lease_seconds),
+            on_result=lambda message, outcome, error: self.metrics.record_send(
+                message.kind, outcome, error
+            ),
         )
-        self._scheduler = Scheduler(self._deps, self._outbox, batch_size=self.scheduler_batch)
+        self._scheduler = Scheduler(
+            self._deps,
+            self._outbox,
+            batch_size=self.scheduler_batch,
+            on_lag=self.metrics.scheduler_lag.set,
+        )
         self._inbox = Inbox(
             application,
             self._deps,
@@ -175,6 +189,7 @@ class CoachRuntime:
             concurrency=self.settings.coach_concurrent_updates,
             apologise=self._apologise_directly,
             apology_text=lambda turn: self.texts("errors.apology", turn.rng),
+            on_processed=self.metrics.updates.inc,
         )
 
     async def post_shutdown(self, _application: CoachApplication) -> None:
@@ -216,27 +231,67 @@ class CoachRuntime:
     async def serve(
         self, stop: asyncio.Event, *, on_polling: Callable[[], None] | None = None
     ) -> None:
-        """Run until `stop` is set: recover what a crash left behind, then poll."""
+        """Run until `stop` is set: recover what a crash left behind, then receive updates
+        (long polling, or a webhook when WEBHOOK_URL is set). On stop, in-flight turns
+        finish before the process exits."""
         await self.start()
         try:
+            if self.settings.metrics_port is not None:
+                await self.metrics.serve(self.settings.webhook_listen, self.settings.metrics_port)
             await self.inbox.recover()
             await self.outbox.sweep()
-            poller = Poller(
-                self.application.bot, self.inbox, on_store_failure=self._apologise_for_updates
-            )
-            polling = asyncio.create_task(poller.run(), name="polling")
-            if on_polling is not None:
-                polling_started = asyncio.create_task(poller.first_poll.wait())
-                polling_started.add_done_callback(lambda _task: on_polling())
-            stopping = asyncio.create_task(stop.wait())
-            await asyncio.wait({polling, stopping}, return_when=asyncio.FIRST_COMPLETED)
-            polling.cancel()
-            stopping.cancel()
-            await asyncio.gather(polling, return_exceptions=True)
-            if polling.done() and not polling.cancelled() and polling.exception() is not None:
-                raise polling.exception()  # type: ignore[misc]
+            if self.settings.uses_webhook:
+                await self._serve_webhook(stop)
+            else:
+                await self._serve_polling(stop, on_polling)
         finally:
+            await self.metrics.stop()
             await self.stop()
+
+    async def _serve_polling(
+        self, stop: asyncio.Event, on_polling: Callable[[], None] | None
+    ) -> None:
+        poller = Poller(
+            self.application.bot, self.inbox, on_store_failure=self._apologise_for_updates
+        )
+        polling = asyncio.create_task(poller.run(), name="polling")
+        if on_polling is not None:
+            polling_started = asyncio.create_task(poller.first_poll.wait())
+            polling_started.add_done_callback(lambda _task: on_polling())
+        stopping = asyncio.create_task(stop.wait())
+        await asyncio.wait({polling, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        polling.cancel()
+        stopping.cancel()
+        await asyncio.gather(polling, return_exceptions=True)
+        if polling.done() and not polling.cancelled() and polling.exception() is not None:
+            raise polling.exception()  # type: ignore[misc]
+
+    async def _serve_webhook(self, stop: asyncio.Event) -> None:
+        settings = self.settings
+        url, secret = settings.webhook_url, settings.webhook_secret
+        if url is None or secret is None:
+            raise RuntimeError("webhook mode needs WEBHOOK_URL and WEBHOOK_SECRET")
+        server = WebhookServer(
+            self.inbox,
+            url=url,
+            secret=secret.get_secret_value(),
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            healthy=self.deps.db.ping,
+        )
+        await server.start()
+        try:
+            # Register after listening, so Telegram's first delivery finds us. Every
+            # replica does this; it is idempotent.
+            await self.application.bot.set_webhook(
+                url=url,
+                secret_token=secret.get_secret_value(),
+                allowed_updates=ALLOWED_UPDATES,
+                max_connections=40,
+            )
+            await stop.wait()
+        finally:
+            await server.stop()
 
     def _schedule_jobs(self) -> None:
         jobs = self.application.job_queue

@@ -87,6 +87,7 @@ class Inbox:
         concurrency: int = 16,
         apologise: ApologyHook | None = None,
         apology_text: ApologyText | None = None,
+        on_processed: Callable[[], None] | None = None,
     ) -> None:
         self._application = application
         self._deps = deps
@@ -96,6 +97,7 @@ class Inbox:
         self._dirty: set[int] = set()
         self._apologise = apologise
         self._apology_text = apology_text
+        self._on_processed = on_processed
         self._closing = False
 
     # -- storing ------------------------------------------------------------------------
@@ -204,6 +206,8 @@ class Inbox:
             if pending is None:
                 return
             failures = 0
+            if self._on_processed is not None:
+                self._on_processed()
             await self._outbox.deliver(pending)
 
     async def _after_database_trouble(

@@ -29,8 +29,8 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import ExtBot
 
 from bot.db.models import OutboxMessage, User
-from bot.db.session import dialect_of
-from bot.deps import Deps
+from bot.db.session import dialect_of, is_transient
+from bot.deps import Deps, system_clock
 from bot.services import progress
 from bot.telegram.context import Outgoing
 
@@ -66,7 +66,8 @@ class _Result:
     error: str | None = None
 
 
-SendHook = Callable[[Outgoing, str], None]
+# Called after every send attempt with the message, the outcome and the error kind if any.
+SendHook = Callable[[Outgoing, str, str | None], None]
 
 
 class OutboxSender:
@@ -77,11 +78,21 @@ class OutboxSender:
         *,
         concurrency: int = 16,
         on_result: SendHook | None = None,
+        lease: timedelta = LEASE,
+        backoff_base: float = 1.0,
+        clock: Callable[[], datetime] = system_clock,
     ) -> None:
         self._bot = bot
         self._deps = deps
         self._limit = asyncio.Semaphore(concurrency)
         self._on_result = on_result
+        self._acks = _Acknowledger(deps)
+        # Leases and back-offs are about real elapsed time, never the (injectable) clock
+        # the coaching runs on: a test's frozen clock or `coach tick --at` must not stop
+        # retries from ever becoming due.
+        self._clock = clock
+        self.lease = lease
+        self.backoff_base = backoff_base
 
     # -- writing ----------------------------------------------------------------------
 
@@ -99,6 +110,7 @@ class OutboxSender:
         """
         if not messages:
             return []
+        lease_ends = self._clock() + self.lease
         chats = {message.chat_id for message in messages}
         waiting = await session.scalars(
             select(OutboxMessage.chat_id).where(OutboxMessage.chat_id.in_(chats)).distinct()
@@ -112,7 +124,7 @@ class OutboxSender:
                 "payload": message.payload,
                 "file": message.file,
                 "created_at": now,
-                "claimed_until": None if message.chat_id in blocked_chats else now + LEASE,
+                "claimed_until": None if message.chat_id in blocked_chats else lease_ends,
                 "tries": 0,
             }
             for message in messages
@@ -127,25 +139,50 @@ class OutboxSender:
     # -- delivering ---------------------------------------------------------------------
 
     async def deliver(self, pending: Sequence[Pending]) -> None:
-        """Send claimed rows: chats in parallel (bounded), each chat strictly in order."""
+        """Send claimed rows: chats in parallel (bounded), each chat strictly in order.
+
+        A send slot is released only once its row is acknowledged (deleted; concurrent
+        acknowledgements share one DELETE), so a crash can re-send at most the messages
+        holding a slot at that moment: at most `concurrency` duplicates."""
         by_chat: dict[int, list[Pending]] = defaultdict(list)
         for item in pending:
             by_chat[item.message.chat_id].append(item)
-        sent: list[int] = []
-        await asyncio.gather(*(self._deliver_chat(items, sent) for items in by_chat.values()))
-        if sent:
-            async with self._deps.db.transaction() as session:
-                await session.execute(delete(OutboxMessage).where(OutboxMessage.id.in_(sent)))
+        held = {item.id for item in pending}
+        renewing = asyncio.create_task(self._keep_claims(held), name="outbox-lease")
+        try:
+            await asyncio.gather(*(self._deliver_chat(items, held) for items in by_chat.values()))
+        finally:
+            renewing.cancel()
 
-    async def _deliver_chat(self, items: Sequence[Pending], sent: list[int]) -> None:
+    async def _keep_claims(self, held: set[int]) -> None:
+        """While a delivery is under way, keep extending the claim on its rows, so a long
+        fan-out (30 a second for minutes) is never mistaken for an abandoned one."""
+        while True:
+            await asyncio.sleep(self.lease.total_seconds() / 3)
+            ids = list(held)
+            if not ids:
+                continue
+            now = self._clock()
+            async with self._deps.db.transaction() as session:
+                await session.execute(
+                    update(OutboxMessage)
+                    .where(OutboxMessage.id.in_(ids), OutboxMessage.claimed_until.is_not(None))
+                    .values(claimed_until=now + self.lease)
+                )
+
+    async def _deliver_chat(self, items: Sequence[Pending], held: set[int]) -> None:
         for position, item in enumerate(items):
             async with self._limit:
                 result = await self._send_one(item.message)
+                if result.outcome in (SendOutcome.SENT, SendOutcome.DROP):
+                    await self._acks.ack(item.id)
+                    held.discard(item.id)
             if self._on_result is not None:
-                self._on_result(item.message, result.outcome)
+                self._on_result(item.message, result.outcome, result.error)
             if result.outcome in (SendOutcome.SENT, SendOutcome.DROP):
-                sent.append(item.id)
                 continue
+            for rest in items[position:]:
+                held.discard(rest.id)
             if result.outcome == SendOutcome.GONE:
                 await self._forget_chat(item.message.chat_id)
                 return
@@ -156,9 +193,9 @@ class OutboxSender:
         try:
             await _CALLS[message.method](self._bot, message)
         except RetryAfter as error:
-            return _Result(SendOutcome.RETRY, _as_delta(error.retry_after), "429")
+            return _Result(SendOutcome.RETRY, _as_delta(error.retry_after), "retry_after")
         except Forbidden:
-            return _Result(SendOutcome.GONE)
+            return _Result(SendOutcome.GONE, None, "forbidden")
         except BadRequest as error:
             return self._classify_bad_request(message, error)
         except NetworkError as error:  # includes TimedOut and 5xx answers
@@ -174,14 +211,14 @@ class OutboxSender:
         if any(marker in text for marker in _DONE_ALREADY):
             return _Result(SendOutcome.SENT)
         if any(marker in text for marker in _GONE):
-            return _Result(SendOutcome.GONE)
+            return _Result(SendOutcome.GONE, None, "chat_gone")
         # Our bug, not the person's: say which call and why, never the message text.
         logger.error("Telegram rejected %s: %s", message.method, error)
-        return _Result(SendOutcome.DROP)
+        return _Result(SendOutcome.DROP, None, "bad_request")
 
     async def _postpone(self, items: Sequence[Pending], result: _Result) -> None:
         """Release the claim on this chat's remaining rows and try again later."""
-        now = self._deps.clock()
+        now = self._clock()
         head = items[0]
         tries = head.tries + 1
         if result.delay is None and tries >= MAX_TRIES:
@@ -189,7 +226,7 @@ class OutboxSender:
             async with self._deps.db.transaction() as session:
                 await session.execute(delete(OutboxMessage).where(OutboxMessage.id == head.id))
             return
-        delay = result.delay or min(timedelta(seconds=2**tries), MAX_BACKOFF)
+        delay = result.delay or min(timedelta(seconds=self.backoff_base * 2**tries), MAX_BACKOFF)
         ids = [item.id for item in items]
         async with self._deps.db.transaction() as session:
             await session.execute(
@@ -203,7 +240,7 @@ class OutboxSender:
 
     async def _forget_chat(self, chat_id: int) -> None:
         """The person blocked us (or is gone): stop every send to them until they return."""
-        now = self._deps.clock()
+        now = self._deps.clock()  # blocked_at is a fact about the person: domain time
         async with self._deps.db.transaction() as session:
             await session.execute(delete(OutboxMessage).where(OutboxMessage.chat_id == chat_id))
             await session.execute(
@@ -218,7 +255,7 @@ class OutboxSender:
     async def sweep(self, limit: int = 500) -> int:
         """Claim and send rows nobody holds: left by a crash, postponed, or queued
         behind older rows. Returns how many rows were claimed."""
-        now = self._deps.clock()
+        now = self._clock()
         async with self._deps.db.transaction() as session:
             candidates = (
                 select(OutboxMessage.id)
@@ -235,7 +272,7 @@ class OutboxSender:
                     OutboxMessage.id.in_(candidates.scalar_subquery()),
                     or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
                 )
-                .values(claimed_until=now + LEASE)
+                .values(claimed_until=now + self.lease)
                 .returning(
                     OutboxMessage.id,
                     OutboxMessage.chat_id,
@@ -277,6 +314,46 @@ async def _insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> Seq
     if last is None:
         raise RuntimeError("outbox rows vanished inside their own transaction")
     return range(last - len(rows) + 1, last + 1)
+
+
+class _Acknowledger:
+    """Deletes sent rows, batching whatever finished at the same time into one DELETE.
+
+    `ack` returns once the row is gone. One flusher runs at a time: while it writes, new
+    acknowledgements queue up for the next statement.
+    """
+
+    def __init__(self, deps: Deps) -> None:
+        self._deps = deps
+        self._waiting: list[tuple[int, asyncio.Future[None]]] = []
+        self._flusher: asyncio.Task[None] | None = None
+
+    async def ack(self, row_id: int) -> None:
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.append((row_id, done))
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush_loop(), name="outbox-acks")
+        await done
+
+    async def _flush_loop(self) -> None:
+        while self._waiting:
+            batch, self._waiting = self._waiting, []
+            try:
+                async with self._deps.db.transaction() as session:
+                    await session.execute(
+                        delete(OutboxMessage).where(OutboxMessage.id.in_([i for i, _ in batch]))
+                    )
+            except Exception as error:
+                if not is_transient(error):
+                    for _, done in batch:
+                        done.set_exception(error)
+                    continue
+                # The database is away: the rows stay claimed until their lease runs out
+                # and may be sent again. Better twice than never.
+                logger.warning("could not acknowledge %d sent messages", len(batch))
+            for _, done in batch:
+                if not done.done():
+                    done.set_result(None)
 
 
 def _as_delta(retry_after: int | timedelta) -> timedelta:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -44,13 +45,24 @@ class PassReport:
 
 
 class Scheduler:
-    def __init__(self, deps: Deps, outbox: OutboxSender, *, batch_size: int = nudges.BATCH_SIZE):
+    def __init__(
+        self,
+        deps: Deps,
+        outbox: OutboxSender,
+        *,
+        batch_size: int = nudges.BATCH_SIZE,
+        on_lag: Callable[[float], None] | None = None,
+    ):
         self._deps = deps
         self._outbox = outbox
         self._batch = batch_size
+        self._on_lag = on_lag
 
     async def run_pass(self, now: datetime) -> PassReport:
         report = PassReport()
+        if self._on_lag is not None:
+            async with self._deps.db.sessions() as session:
+                self._on_lag(await nudges.lag_seconds(session, now=now))
         while await self._nudge_batch(now, report):
             pass
         while await self._followup_batch(now, report):
