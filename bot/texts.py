@@ -21,6 +21,10 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+# libyaml's loader when PyYAML was built with it (its wheels are): ten times faster than
+# the pure-Python one, which matters for start-up time. Both are safe loaders.
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 TELEGRAM_TEXT_MAX = 4096
 IDEA_TEXT_MAX = 300
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -136,7 +140,7 @@ def load_texts(path: Path | None = None) -> Texts:
     """Read and validate prompts.yaml; raise PromptsError with a precise location."""
     source = path or default_prompts_path()
     try:
-        document = yaml.safe_load(source.read_text(encoding="utf-8"))
+        document = yaml.load(source.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except FileNotFoundError:
         raise PromptsError(f"{source}: file not found") from None
     except yaml.YAMLError as error:

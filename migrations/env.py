@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from bot.config import load_settings
 from bot.db.models import Base
-from bot.db.session import create_engine
+from bot.db.session import SQLITE_MIGRATION_BUSY_TIMEOUT_MS, create_engine
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):
@@ -43,7 +43,11 @@ def _run_sync(connection: Connection) -> None:
 
 
 async def _run_async() -> None:
-    engine = create_engine(_database_url(), sqlite_foreign_keys=False)
+    engine = create_engine(
+        _database_url(),
+        sqlite_foreign_keys=False,
+        sqlite_busy_timeout_ms=SQLITE_MIGRATION_BUSY_TIMEOUT_MS,
+    )
     try:
         async with engine.connect() as connection:
             await connection.run_sync(_run_sync)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,10 +78,20 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
             yield url
 
 
+@pytest.fixture(scope="session")
+def _migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file migrated to head, copied for each test (migrating takes longer)."""
+    path = tmp_path_factory.mktemp("template") / "coach.sqlite3"
+    migrate.upgrade(sqlite_url_for(path))
+    return path
+
+
 @pytest.fixture
-def migrated_sqlite_url(sqlite_url: str) -> str:
-    migrate.upgrade(sqlite_url)
-    return sqlite_url
+def migrated_sqlite_url(_migrated_template: Path, tmp_path: Path) -> str:
+    """A fresh, migrated SQLite database for one test."""
+    path = tmp_path / "coach.sqlite3"
+    shutil.copyfile(_migrated_template, path)
+    return sqlite_url_for(path)
 
 
 @pytest.fixture(scope="session")

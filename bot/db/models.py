@@ -28,7 +28,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from bot.db.types import UTCDateTime
 
@@ -110,6 +110,10 @@ class User(Base):
     cap_override_week: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    # Loaded together with the user in one query (see repo.get_user): nearly every update
+    # needs the person, their pending question and its attempt. Never loaded lazily.
+    conversation: Mapped[Conversation | None] = relationship(viewonly=True, lazy="raise")
 
 
 class Challenge(Base):
@@ -212,6 +216,8 @@ class Conversation(Base):
     retries: Mapped[int] = mapped_column(SmallInteger, default=0)
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    attempt: Mapped[Attempt | None] = relationship(viewonly=True, lazy="raise")
 
 
 class AnswerLog(Base):

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.util import identity_key
 
 from bot.db.models import NAME_MAX, Conversation, User
 
@@ -23,8 +25,12 @@ class Profile:
     language_code: str | None
 
 
+_WITH_CONVERSATION = (joinedload(User.conversation).joinedload(Conversation.attempt),)
+
+
 async def get_user(session: AsyncSession, user_id: int) -> User | None:
-    return await session.get(User, user_id)
+    """The person, with their pending question and its attempt, in one query."""
+    return await session.get(User, user_id, options=_WITH_CONVERSATION)
 
 
 async def ensure_user(
@@ -52,6 +58,16 @@ async def ensure_user(
 
 
 async def get_conversation(session: AsyncSession, user_id: int) -> Conversation | None:
+    """The pending question. No query when get_user already loaded it (or its absence)."""
+    identities = session.sync_session.identity_map
+    known = identities.get(identity_key(Conversation, user_id))
+    if known is not None:
+        return known
+    user = identities.get(identity_key(User, user_id))
+    if isinstance(user, User) and "conversation" not in inspect(user).unloaded:
+        loaded = user.conversation
+        if loaded is None:
+            return None
     return await session.get(Conversation, user_id)
 
 

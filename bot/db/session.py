@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import (
@@ -18,19 +21,34 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-SQLITE_BUSY_TIMEOUT_MS = 15_000
+from bot.db import inline_sqlite
+
+# How long a writer waits, in all, for another process to release SQLite's write lock.
+SQLITE_WRITE_WAIT_SECONDS = 15.0
+# Each attempt waits this long inside SQLite. Inline calls block the event loop, so keep it
+# short and do the rest of the waiting asynchronously (see Database.transaction).
+SQLITE_BUSY_TIMEOUT_MS = 25
+# Alembic runs before the bot serves anyone: it may simply wait inside SQLite.
+SQLITE_MIGRATION_BUSY_TIMEOUT_MS = 15_000
+# Connections marked with this execution option begin with BEGIN IMMEDIATE.
+WRITE = "coach_write"
 
 
 def create_engine(
-    url: str, *, echo: bool = False, pool_size: int = 10, sqlite_foreign_keys: bool = True
+    url: str,
+    *,
+    echo: bool = False,
+    pool_size: int = 10,
+    sqlite_foreign_keys: bool = True,
+    sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
 ) -> AsyncEngine:
     """An async engine tuned for the backend.
 
-    SQLite: WAL so readers never block the writer, foreign keys on (so /delete cascades),
-    a busy timeout so a second process waits instead of failing, and BEGIN IMMEDIATE so a
-    transaction takes the write lock up front. Without that, two transactions that read
-    and then write can deadlock, and SQLite answers one of them "database is locked" at
-    once instead of waiting.
+    SQLite: calls run inline on the event loop (bot.db.inline_sqlite), in WAL mode so
+    readers never block the writer, with foreign keys on (so /delete cascades). Write
+    transactions start with BEGIN IMMEDIATE: they take the write lock up front, because two
+    transactions that read and then write can deadlock, and SQLite answers one of them
+    "database is locked" at once instead of waiting. Read-only sessions use a plain BEGIN.
     Migrations pass sqlite_foreign_keys=False: Alembic's batch mode recreates tables, and
     with foreign keys on, dropping the old copy would cascade-delete the children.
     PostgreSQL: pre-ping, so the pool recovers by itself after the server restarts.
@@ -40,15 +58,17 @@ def create_engine(
         database = parsed.database or ""
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, echo=echo)
-        _tune_sqlite(engine, foreign_keys=sqlite_foreign_keys)
+        engine = create_async_engine(
+            url, echo=echo, module=AsyncAdapt_aiosqlite_dbapi(inline_sqlite, sqlite3)
+        )
+        _tune_sqlite(engine, foreign_keys=sqlite_foreign_keys, busy_ms=sqlite_busy_timeout_ms)
         return engine
     return create_async_engine(
         url, echo=echo, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size
     )
 
 
-def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool) -> None:
+def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool, busy_ms: int) -> None:
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite would defer it).
@@ -57,12 +77,13 @@ def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        writing = connection.get_execution_options().get(WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
@@ -72,34 +93,38 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 
 class Database:
-    """The engine, its session factory, and one way to run a unit of work.
+    """The engine, its session factories, and one way to run a unit of work.
 
-    On SQLite only one transaction can write at a time. Queuing our own transactions on
-    an asyncio lock keeps them in order inside the process, instead of letting them spin
-    in SQLite's busy handler (which sleeps in growing steps and wrecks latency). Other
-    processes (`coach tick`) still wait on the busy timeout.
+    `transaction()` is for anything that writes; `sessions()` is for reading only.
+
+    On SQLite only one transaction can write at a time. Our own writers queue on an asyncio
+    lock (in order, without blocking the loop); a writer from another process is waited
+    for asynchronously, retrying BEGIN IMMEDIATE with short pauses.
     """
 
     def __init__(self, url: str, *, echo: bool = False, pool_size: int = 10) -> None:
         self.url = url
         self.engine = create_engine(url, echo=echo, pool_size=pool_size)
         self.sessions = make_sessionmaker(self.engine)
+        self._writers = make_sessionmaker(self.engine.execution_options(**{WRITE: True}))
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._write_lock = asyncio.Lock() if self.is_sqlite else None
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        async with self._serialised(), self.sessions() as session, session.begin():
-            yield session
-
-    @asynccontextmanager
-    async def _serialised(self) -> AsyncIterator[None]:
         if self._write_lock is None:
-            yield
+            async with self._writers() as session, session.begin():
+                yield session
             return
-        async with self._write_lock:
-            yield
+        async with self._write_lock, self._writers() as session:
+            await _begin_when_free(session)
+            try:
+                yield session
+            except BaseException:
+                await session.rollback()
+                raise
+            await session.commit()
 
     async def ping(self) -> bool:
         """True when the database answers (for /healthz and recovery checks)."""
@@ -112,6 +137,26 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+async def _begin_when_free(session: AsyncSession) -> None:
+    """BEGIN IMMEDIATE, waiting (asynchronously) while another process holds the lock."""
+    deadline = time.monotonic() + SQLITE_WRITE_WAIT_SECONDS
+    pause = 0.005
+    while True:
+        try:
+            await session.connection()
+            return
+        except OperationalError as error:
+            if not _locked(error) or time.monotonic() >= deadline:
+                raise
+        await session.rollback()
+        await asyncio.sleep(pause)
+        pause = min(pause * 2, 0.25)
+
+
+def _locked(error: OperationalError) -> bool:
+    return "locked" in str(error.orig).lower() or "busy" in str(error.orig).lower()
 
 
 def dialect_of(session: AsyncSession) -> str:

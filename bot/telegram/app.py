@@ -12,11 +12,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import time as monotonic_time
+import warnings
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import BotCommand
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -29,6 +30,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.warnings import PTBUserWarning
 
 from bot.config import Settings, Switch
 from bot.db.session import Database
@@ -50,10 +52,11 @@ from bot.telegram.handlers import (
     progress,
     router,
 )
-from bot.telegram.inbox import Inbox
+from bot.telegram.inbox import Inbox, chat_of
 from bot.telegram.metrics import Metrics
 from bot.telegram.outbox import OutboxSender
 from bot.telegram.polling import ALLOWED_UPDATES, Poller
+from bot.telegram.request import AiohttpRequest
 from bot.telegram.scheduler import PassReport, Scheduler
 from bot.telegram.webhook import WebhookServer
 from bot.texts import Texts, load_texts
@@ -103,6 +106,9 @@ class CoachRuntime:
         self.rng_seed = rng_seed
         self.scheduler_batch = scheduler_batch
         self.metrics = Metrics()
+        # The outbox and the poller call the Bot API raw on purpose (they never use PTB's
+        # objects for what comes back); PTB would warn about that on every call.
+        warnings.filterwarnings("ignore", message=r"Please use 'Bot\.", category=PTBUserWarning)
         self.application = self._build()
         self._deps: Deps | None = None
         self._inbox: Inbox | None = None
@@ -116,17 +122,15 @@ class CoachRuntime:
         token = self.settings.telegram_bot_token
         if token is None:
             raise ValueError("TELEGRAM_BOT_TOKEN is required to build the application")
+        timeout = self.settings.coach_send_timeout
         builder = (
             Application.builder()
             .token(token.get_secret_value())
             .base_url(self.settings.telegram_api_base_url)
             .updater(None)
             .context_types(CONTEXT_TYPES)
-            .connection_pool_size(64)
-            .connect_timeout(10)
-            .read_timeout(self.settings.coach_send_timeout)
-            .write_timeout(30)
-            .pool_timeout(10)
+            .request(AiohttpRequest(connection_pool_size=64, read_timeout=timeout))
+            .get_updates_request(AiohttpRequest(connection_pool_size=2, read_timeout=timeout))
         )
         if self.settings.coach_rate_limit is Switch.ON:
             # PTB types the builder loosely; the limiter is the documented one for ExtBot.
@@ -358,9 +362,8 @@ class CoachRuntime:
         except TelegramError as error:
             logger.warning("could not send the database apology: %s", type(error).__name__)
 
-    async def _apologise_for_updates(self, updates: list[Update]) -> None:
-        chats = {update.effective_chat.id for update in updates if update.effective_chat}
-        for chat_id in chats:
+    async def _apologise_for_updates(self, updates: list[dict[str, Any]]) -> None:
+        for chat_id in {chat_of(update) for update in updates}:
             if chat_id > 0:
                 await self._apologise_directly(chat_id)
 

@@ -22,6 +22,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -208,11 +209,13 @@ class Inbox:
             failures = 0
             if self._on_processed is not None:
                 self._on_processed()
-            await self._outbox.deliver(pending)
+            await self._outbox.deliver(pending.replies)
+            if not pending.more:
+                return  # nothing else was waiting (a newcomer sets the dirty flag)
 
     async def _after_database_trouble(
         self, chat_id: int, trouble: _DatabaseTrouble, failures: int
-    ) -> list[Pending] | None:
+    ) -> _Turned | None:
         """Wait and retry while the database is away. If it answers but the same update
         keeps failing, the update itself is the problem: give up on it, kindly."""
         cause = type(trouble.__cause__).__name__
@@ -230,29 +233,33 @@ class Inbox:
 
     # -- one turn -----------------------------------------------------------------------
 
-    async def _process_next(self, chat_id: int) -> list[Pending] | None:
+    async def _process_next(self, chat_id: int) -> _Turned | None:
         """Process the chat's oldest stored update. None when there is nothing left."""
         update_id: int | None = None
         payload: Mapping[str, Any] = {}
         try:
             async with self._deps.db.transaction() as session:
                 await _lock_chat(session, chat_id)
-                row = await session.scalar(
-                    select(InboxUpdate)
-                    .where(InboxUpdate.chat_id == chat_id, InboxUpdate.processed_at.is_(None))
-                    .order_by(InboxUpdate.update_id)
-                    .limit(1)
-                )
-                if row is None:
+                # The two oldest: the one to process, and whether another is waiting.
+                oldest = (
+                    await session.execute(
+                        select(InboxUpdate.update_id, InboxUpdate.payload)
+                        .where(InboxUpdate.chat_id == chat_id, InboxUpdate.processed_at.is_(None))
+                        .order_by(InboxUpdate.update_id)
+                        .limit(2)
+                    )
+                ).all()
+                if not oldest:
                     return None
-                update_id, payload = row.update_id, row.payload or {}
+                update_id, payload = oldest[0].update_id, oldest[0].payload or {}
+                more = len(oldest) > 1
                 turn = Turn(session, self._deps.clock(), self._deps.turn_rng())
                 failure = await self._run_handlers(turn, payload)
                 if failure is not None and is_transient(failure):
                     raise failure  # the database went away mid-turn: retry the update later
                 if failure is not None:
                     raise _TurnFailed  # roll the handler's partial work back
-                return await self._finish(session, turn, update_id, payload)
+                return await self._finish(session, turn, update_id, more=more)
         except _TurnFailed:
             if update_id is None:
                 raise
@@ -267,7 +274,7 @@ class Inbox:
 
     async def _give_up_on(
         self, chat_id: int, update_id: int, payload: Mapping[str, Any]
-    ) -> list[Pending]:
+    ) -> _Turned:
         """A handler raised (already logged by the error handler): apologise and move on,
         so one poisonous update cannot block the person's chat forever. If even that
         fails, the update is marked processed without a reply."""
@@ -277,7 +284,7 @@ class Inbox:
                 turn = Turn(session, self._deps.clock(), self._deps.turn_rng())
                 if self._apology_text is not None and chat_id != _NO_CHAT:
                     turn.send(chat_id, self._apology_text(turn))
-                return await self._finish(session, turn, update_id, payload)
+                return await self._finish(session, turn, update_id, more=True)
         except Exception as error:
             if is_transient(error):
                 raise _DatabaseTrouble(update_id, payload) from error
@@ -288,7 +295,7 @@ class Inbox:
                 .where(InboxUpdate.update_id == update_id)
                 .values(processed_at=self._deps.clock(), payload=None)
             )
-        return []
+        return _Turned([], more=True)
 
     async def _run_handlers(self, turn: Turn, payload: Mapping[str, Any]) -> BaseException | None:
         try:
@@ -304,14 +311,26 @@ class Inbox:
         return turn.error
 
     async def _finish(
-        self, session: AsyncSession, turn: Turn, update_id: int, payload: Mapping[str, Any]
-    ) -> list[Pending]:
+        self, session: AsyncSession, turn: Turn, update_id: int, *, more: bool
+    ) -> _Turned:
+        """Mark the update processed and queue its replies, in the turn's transaction.
+        `more` (read when the turn began) spares the drain loop a round trip to learn it
+        is done; an update stored meanwhile marks the chat dirty, so it is not missed."""
         await session.execute(
             update(InboxUpdate)
             .where(InboxUpdate.update_id == update_id)
             .values(processed_at=turn.now, payload=None)
         )
-        return await self._outbox.enqueue(session, turn.outgoing, now=turn.now)
+        replies = await self._outbox.enqueue(session, turn.outgoing, now=turn.now)
+        return _Turned(replies, more=more)
+
+
+@dataclass(frozen=True)
+class _Turned:
+    """One processed update: its replies to deliver, and whether more are waiting."""
+
+    replies: list[Pending]
+    more: bool
 
 
 class _TurnFailed(Exception):

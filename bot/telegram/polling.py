@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
-from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ExtBot
 
@@ -30,7 +30,7 @@ class Poller:
         bot: ExtBot[None],
         inbox: Inbox,
         *,
-        on_store_failure: Callable[[list[Update]], Awaitable[None]] | None = None,
+        on_store_failure: Callable[[list[dict[str, Any]]], Awaitable[None]] | None = None,
         long_poll_seconds: int = LONG_POLL_SECONDS,
     ) -> None:
         self._bot = bot
@@ -66,21 +66,22 @@ class Poller:
 
     async def _poll_once(self) -> None:
         self.first_poll.set()
-        updates = await self._bot.get_updates(
-            offset=self._offset,
-            timeout=self._long_poll,
-            allowed_updates=ALLOWED_UPDATES,
-            read_timeout=self._long_poll + 10,
+        params: dict[str, Any] = {"timeout": self._long_poll, "allowed_updates": ALLOWED_UPDATES}
+        if self._offset is not None:
+            params["offset"] = self._offset
+        # Raw JSON: it is stored as is and parsed once, when processed.
+        updates = await self._bot.do_api_request(
+            "getUpdates", api_kwargs=params, read_timeout=self._long_poll + 10
         )
-        if not updates:
+        if not isinstance(updates, list) or not updates:
             return
         try:
-            await self._inbox.store([update.to_dict() for update in updates])
+            await self._inbox.store(updates)
         except DatabaseUnavailable:
             if self._on_store_failure is not None:
-                await self._on_store_failure(list(updates))
+                await self._on_store_failure(updates)
             raise
-        self._offset = max(update.update_id for update in updates) + 1
+        self._offset = max(int(update["update_id"]) for update in updates) + 1
 
 
 def _delay_for(error: Exception, failures: int) -> float:

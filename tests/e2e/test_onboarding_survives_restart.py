@@ -15,9 +15,9 @@ SAM = 5150
 
 
 def test_onboarding_survives_a_restart(
-    emulator: ThreadedEmulator, client: SyncEmulatorClient, database_url: str, tmp_path: Path
+    emulator: ThreadedEmulator, client: SyncEmulatorClient, sqlite_url: str, tmp_path: Path
 ) -> None:
-    process = CoachProcess(coach_env(emulator, database_url), tmp_path)
+    process = CoachProcess(coach_env(emulator, sqlite_url), tmp_path)
     client.add_user(SAM, "Sam")
     with running(process, client, polls=1):
         assert "Hi Sam!" in "".join(m.text or "" for m in say(client, SAM, "/start"))

@@ -31,10 +31,12 @@ def tick(env: dict[str, str], cwd: Path, at: str) -> subprocess.CompletedProcess
     )
 
 
+# One backend is enough here: the claims behind a pass are tested on both in
+# tests/services/test_scheduler.py; this checks the command itself.
 def test_tick_at_an_instant_sends_the_due_nudge_once(
-    emulator: ThreadedEmulator, client: SyncEmulatorClient, database_url: str, tmp_path: Path
+    emulator: ThreadedEmulator, client: SyncEmulatorClient, sqlite_url: str, tmp_path: Path
 ) -> None:
-    env = coach_env(emulator, database_url, COACH_SCHEDULER="off")
+    env = coach_env(emulator, sqlite_url, COACH_SCHEDULER="off")
     process = CoachProcess(env, tmp_path)
     client.add_user(MIA, "Mia")
     with running(process, client, polls=1):
@@ -43,7 +45,7 @@ def test_tick_at_an_instant_sends_the_due_nudge_once(
         say(client, MIA, "09:00")
         tap(client, MIA, "Every day")
         tap(client, MIA, "1 · gentle")
-    [(due,)] = rows(database_url, select(User.next_nudge_at).where(User.id == MIA))
+    [(due,)] = rows(sqlite_url, select(User.next_nudge_at).where(User.id == MIA))
     before = client.message_count(MIA)
 
     too_early = tick(env, tmp_path, (due - timedelta(minutes=1)).isoformat())

@@ -10,6 +10,6 @@ from bot.sandbox.harness import CoachHarness
 
 
 @pytest.fixture
-async def coach(sqlite_url: str) -> AsyncIterator[CoachHarness]:
-    async with CoachHarness(sqlite_url) as harness:
+async def coach(migrated_sqlite_url: str) -> AsyncIterator[CoachHarness]:
+    async with CoachHarness(migrated_sqlite_url, migrate_first=False) as harness:
         yield harness

@@ -74,10 +74,10 @@ async def test_one_slow_chat_does_not_hold_up_others(coach: CoachHarness) -> Non
 
 
 async def test_a_locked_sqlite_database_delays_but_loses_nothing(
-    coach: CoachHarness, sqlite_url: str
+    coach: CoachHarness, migrated_sqlite_url: str
 ) -> None:
     await onboard(coach, ALICE)
-    path = Path(sqlite_url.split(":///", 1)[1])
+    path = Path(migrated_sqlite_url.split(":///", 1)[1])
     locker = sqlite3.connect(path, timeout=1, isolation_level=None)
     locker.execute("BEGIN EXCLUSIVE")
     try:

@@ -1,0 +1,1 @@
+"""Reproducible benchmarks. Each script prints its figures; BENCHMARKS.md keeps the latest."""
