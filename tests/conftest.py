@@ -79,7 +79,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 
 @pytest.fixture(scope="session")
-def _migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One SQLite file migrated to head, copied for each test (migrating takes longer)."""
     path = tmp_path_factory.mktemp("template") / "coach.sqlite3"
     migrate.upgrade(sqlite_url_for(path))
@@ -87,10 +87,10 @@ def _migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def migrated_sqlite_url(_migrated_template: Path, tmp_path: Path) -> str:
+def migrated_sqlite_url(migrated_template: Path, tmp_path: Path) -> str:
     """A fresh, migrated SQLite database for one test."""
     path = tmp_path / "coach.sqlite3"
-    shutil.copyfile(_migrated_template, path)
+    shutil.copyfile(migrated_template, path)
     return sqlite_url_for(path)
 
 

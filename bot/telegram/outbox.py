@@ -79,7 +79,7 @@ class OutboxSender:
         concurrency: int = 16,
         on_result: SendHook | None = None,
         lease: timedelta = LEASE,
-        backoff_base: float = 1.0,
+        backoff_base: float = 0.5,
         clock: Callable[[], datetime] = system_clock,
     ) -> None:
         self._bot = bot

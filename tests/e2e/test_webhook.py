@@ -92,6 +92,8 @@ def test_webhook_mode_end_to_end(
         assert stored == 0
         right = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
         assert httpx.post(url, content=b"{not json", headers=right, timeout=5).status_code == 400
+        huge = b'{"update_id": 1, "x": "' + b"a" * 2_000_000 + b'"}'
+        assert httpx.post(url, content=huge, headers=right, timeout=10).status_code == 413
     finally:
         process.stop()
     assert SECRET not in process.logs()

@@ -137,7 +137,8 @@ async def on_not_text(update: Update, ctx: CoachContext) -> None:
     if user is not None:
         conversation = await repo.get_conversation(ctx.turn.session, user.id)
     if user is None or conversation is None or conversation.flow not in REASK:
-        say(ctx, update, "fallback.media")
+        if update.edited_message is None:  # an edit outside a question needs no answer
+            say(ctx, update, "fallback.media")
         return
     key = "fallback.edited_in_flow" if update.edited_message else "fallback.media_in_flow"
     say(ctx, update, key)
