@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     coach_tick_seconds: float = Field(default=30.0, ge=1.0, le=60.0)
     coach_default_timezone: str = "UTC"
     coach_rate_limit: Switch = Switch.ON
+    # Telegram allows about 30 messages a second per bot; with N replicas give each 30/N.
+    coach_max_sends_per_second: float = Field(default=30.0, gt=0, le=1000)
     coach_concurrent_updates: int = Field(default=16, ge=1, le=256)
     # How long one Bot API call may take before it counts as failed and is retried.
     coach_send_timeout: float = Field(default=15.0, gt=0, le=120)

@@ -134,7 +134,10 @@ class CoachRuntime:
         )
         if self.settings.coach_rate_limit is Switch.ON:
             # PTB types the builder loosely; the limiter is the documented one for ExtBot.
-            builder = builder.rate_limiter(AIORateLimiter(max_retries=2))  # type: ignore[arg-type]
+            limiter = AIORateLimiter(
+                overall_max_rate=self.settings.coach_max_sends_per_second, max_retries=2
+            )
+            builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
         application: CoachApplication = builder.build()
         register_handlers(application)
         return application
