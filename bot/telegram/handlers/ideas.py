@@ -15,6 +15,7 @@ from bot.telegram.context import CoachContext
 from bot.telegram.handlers import care as care_handlers
 from bot.telegram.handlers import log
 from bot.telegram.handlers.common import (
+    chat_id_of,
     clear_pressed,
     current_user,
     gentler_keyboard,
@@ -140,8 +141,12 @@ async def _bolder(ctx: CoachContext, update: Update, user: User, idea: Idea, kin
 async def _not_today(ctx: CoachContext, update: Update, user: User, idea: Idea, kind: Cb) -> None:
     turn = ctx.turn
     await ideas.record(turn.session, user.id, idea.id, Reaction.NOT_TODAY, turn.now)
-    say(ctx, update, "nudge.not_today", gentler_keyboard(ctx))
-    await ideas.apply_ladder(turn.session, user, turn.now)
+    change = await ideas.apply_ladder(turn.session, user, turn.now)
+    paragraphs = [text(ctx, "nudge.not_today")]
+    moved = log.level_line(ctx, change, None)
+    if moved is not None:  # a second skip in a row makes the next ideas smaller: say so
+        paragraphs.append(moved)
+    ctx.turn.send(chat_id_of(update), "\n\n".join(paragraphs), gentler_keyboard(ctx))
 
 
 async def _shift(

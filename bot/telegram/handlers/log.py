@@ -349,9 +349,13 @@ async def _attempt_of(ctx: CoachContext, user: User, conversation: Conversation)
 
 
 async def _not_this_time(ctx: CoachContext, update: Update, user: User, attempt: Attempt) -> None:
-    await attempts.complete(ctx.turn.session, user, attempt, now=ctx.turn.now)
+    completion = await attempts.complete(ctx.turn.session, user, attempt, now=ctx.turn.now)
     await repo.clear_conversation(ctx.turn.session, user.id)
-    say(ctx, update, "log.not_this_time", gentler_keyboard(ctx))
+    paragraphs = [text(ctx, "log.not_this_time")]
+    moved = level_line(ctx, completion.level_change, attempt.level)
+    if moved is not None:  # a second skip in a row makes the next ideas smaller: say so
+        paragraphs.append(moved)
+    ctx.turn.send(chat_id_of(update), "\n\n".join(paragraphs), gentler_keyboard(ctx))
 
 
 async def finish(ctx: CoachContext, update: Update, user: User, attempt: Attempt) -> None:
@@ -373,9 +377,9 @@ def summary_paragraphs(ctx: CoachContext, completion: Completion) -> list[str]:
     outcome_line = _outcome_line(ctx, attempt)
     if outcome_line is not None:
         paragraphs.append(outcome_line)
-    level_line = _level_line(ctx, completion.level_change, attempt.level)
-    if level_line is not None:
-        paragraphs.append(level_line)
+    moved = level_line(ctx, completion.level_change, attempt.level)
+    if moved is not None:
+        paragraphs.append(moved)
     return paragraphs
 
 
@@ -406,7 +410,7 @@ def _outcome_line(ctx: CoachContext, attempt: Attempt) -> str | None:
     return None
 
 
-def _level_line(ctx: CoachContext, change: ladder.LevelChange, old: int | None) -> str | None:
+def level_line(ctx: CoachContext, change: ladder.LevelChange, old: int | None) -> str | None:
     if change.move is ladder.Move.UP:
         return text(ctx, "log.level_up", old=old or change.level - 1, new=change.level)
     if change.move is ladder.Move.DOWN:
