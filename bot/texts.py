@@ -85,11 +85,14 @@ class Texts:
         """Render `key`, picking a variant and HTML-escaping every parameter."""
         template = self._template(key)
         chosen = (rng or random).choice(template.variants)
+        if not params:  # most texts have no fields: skip the checks (this is a hot path)
+            if template.fields:
+                raise KeyError(f"text {key!r} needs {sorted(template.fields)}")
+            return chosen.format_map(_NO_FIELDS)
         missing = template.fields - params.keys()
         if missing:
             raise KeyError(f"text {key!r} needs {sorted(missing)}")
-        escaped = {name: _escape(value) for name, value in params.items()}
-        return chosen.format_map(escaped)
+        return chosen.format_map({name: _escape(value) for name, value in params.items()})
 
     def plain(self, key: str, rng: random.Random | None = None, /, **params: object) -> str:
         """Render without HTML markup, for button labels and callback answers."""
@@ -122,6 +125,9 @@ class Texts:
             return self._templates[key]
         except KeyError:
             raise KeyError(f"no text {key!r} in prompts.yaml") from None
+
+
+_NO_FIELDS: dict[str, str] = {}
 
 
 def _escape(value: object) -> str:

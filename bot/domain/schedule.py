@@ -36,6 +36,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 ALL_DAYS: frozenset[int] = frozenset(range(7))
@@ -226,6 +227,9 @@ def day_exists(day: date, tz: ZoneInfo | str) -> bool:
     return start.astimezone(tzinfo).date() == day
 
 
+# Pure functions asked the same few (zone, day) questions for thousands of people in one
+# scheduler batch: remembered, they cost a dictionary lookup.
+@lru_cache(maxsize=4096)
 def local_day_bounds(day: date, tz_name: str) -> tuple[datetime, datetime]:
     """UTC ``[start, end)`` of local ``day``: 24 hours, or 23/25 (etc.) on DST days.
 
@@ -241,6 +245,7 @@ def local_day_bounds(day: date, tz_name: str) -> tuple[datetime, datetime]:
 # --- nudges ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)  # see local_day_bounds
 def _next_fire(
     *,
     tz: ZoneInfo,
@@ -290,6 +295,7 @@ def next_nudge_at(
     )
 
 
+@lru_cache(maxsize=4096)  # see local_day_bounds
 def catch_up_decision(
     *,
     due_at: datetime,
@@ -395,6 +401,7 @@ def local_week_of(instant: datetime, tz_name: str) -> date:
     return week_start(local_date(instant, tz_name))
 
 
+@lru_cache(maxsize=4096)  # see local_day_bounds
 def next_recap_at(
     *,
     tz_name: str,

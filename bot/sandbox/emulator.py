@@ -468,6 +468,9 @@ class Stats:
     started_at: float
     calls_by_method: dict[str, int]
     get_updates_times: list[float]
+    # First and last arrival (time.monotonic) per method: a benchmark's sending window.
+    first_call_at: dict[str, float]
+    last_call_at: dict[str, float]
     flood_429s: int
     faults_served: int
     pending_updates: int
@@ -1144,9 +1147,16 @@ class _CallLog:
         self.by_method: Counter[str] = Counter()
         # Bounded too, but generously: a benchmark reads the first one.
         self.get_updates_times: deque[float] = deque(maxlen=10_000)
+        self.first_call_at: dict[str, float] = {}
+        self.last_call_at: dict[str, float] = {}
+
+    def count(self, method: str, arrived: float) -> None:
+        self.by_method[method] += 1
+        self.first_call_at.setdefault(method, arrived)
+        self.last_call_at[method] = arrived
 
     def add(self, record: CallRecord) -> None:
-        self.by_method[record.method] += 1
+        self.count(record.method, record.at)
         if self.records.maxlen != 0:
             self.records.append(record)
 
@@ -1160,6 +1170,8 @@ class _CallLog:
         self.records.clear()
         self.by_method.clear()
         self.get_updates_times.clear()
+        self.first_call_at.clear()
+        self.last_call_at.clear()
 
 
 # --------------------------------------------------------------------------------------------
@@ -2450,7 +2462,7 @@ class TelegramEmulator:
         description: str | None,
     ) -> None:
         if self.log.records.maxlen == 0:
-            self.log.by_method[method] += 1
+            self.log.count(method, arrived)
             return
         logged = params.logged() if self.config.log_params else {}
         duration = time.monotonic() - arrived
@@ -2706,6 +2718,8 @@ class TelegramEmulator:
             started_at=self.started_at,
             calls_by_method=dict(self.log.by_method),
             get_updates_times=list(self.log.get_updates_times),
+            first_call_at=dict(self.log.first_call_at),
+            last_call_at=dict(self.log.last_call_at),
             flood_429s=self.flood.served_429s,
             faults_served=self.faults.served,
             pending_updates=len(self.world.updates),

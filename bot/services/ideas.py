@@ -12,7 +12,7 @@ from enum import StrEnum
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import Attempt, Challenge, IdeaEvent, User
+from bot.db.models import Attempt, Challenge, IdeaEvent, User, table
 from bot.domain import ladder
 from bot.domain.ladder import Candidate, History
 
@@ -85,13 +85,17 @@ async def offer_ideas(
     user_ids = [user.id for user in users]
     ideas_by_id = await _candidate_ideas(session, user_ids)
     offered_at, hidden = await _histories(session, user_ids)
+    shared: list[Candidate] = []
+    personal: dict[int, list[Candidate]] = defaultdict(list)
+    for idea in ideas_by_id.values():
+        candidate = Candidate(idea.id, idea.level, idea.category, idea.setting)
+        if idea.owner_id is None:
+            shared.append(candidate)
+        else:
+            personal[idea.owner_id].append(candidate)
     chosen: dict[int, Idea] = {}
     for user in users:
-        candidates = [
-            Candidate(idea.id, idea.level, idea.category, idea.setting)
-            for idea in ideas_by_id.values()
-            if idea.owner_id in (None, user.id)
-        ]
+        candidates = shared + personal[user.id] if user.id in personal else shared
         history = _history_of(offered_at.get(user.id, {}), hidden.get(user.id, set()), ideas_by_id)
         pick = ladder.choose_idea(
             candidates,
@@ -106,7 +110,7 @@ async def offer_ideas(
             chosen[user.id] = Idea.of(ideas_by_id[pick.id])
     if chosen:
         await session.execute(
-            insert(IdeaEvent),
+            insert(table(IdeaEvent)),
             [
                 {
                     "user_id": user_id,

@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
-from bot.db.models import Attempt, Challenge, User
+from bot.db.models import Attempt, Challenge, User, table
 from bot.db.session import dialect_of
 from bot.domain import schedule
 from bot.domain.schedule import CatchUp
@@ -54,25 +54,28 @@ async def claim_due_nudges(
     users = list(await session.scalars(_lock(session, _due_users(now, limit))))
     claims = NudgeClaims(due=[], seen=len(users))
     weekly = await care.paces(session, users, now)
+    moves: list[_Move] = []
     for user in users:
         due_at = user.next_nudge_at
         if due_at is None:
             continue
         paused = user.paused_until is not None and user.paused_until > now
         if paused or care.resting(user, now):
-            claims.paused += await _reschedule(session, user, due_at, now)
-            continue
-        if weekly[user.id].cap_reached:
+            claims.paused += 1
+        elif weekly[user.id].cap_reached:
             # A full week of practice: hold the nudges until the next local week.
-            claims.capped += await _reschedule(session, user, due_at, now)
+            claims.capped += 1
+        elif schedule.catch_up_decision(due_at=due_at, now=now, tz_name=user.timezone) is (
+            CatchUp.SKIP
+        ):
+            claims.skipped_late += 1
+        else:
+            claims.due.append(ClaimedNudge(user, welcome_back=user.paused_until is not None))
+            moves.append(_Move(user, due_at, _next_after_send(user, now), sent_at=now))
             continue
-        decision = schedule.catch_up_decision(due_at=due_at, now=now, tz_name=user.timezone)
-        if decision is CatchUp.SKIP:
-            claims.skipped_late += await _reschedule(session, user, due_at, now)
-            continue
-        welcome_back = user.paused_until is not None
-        if await _claim(session, user, due_at, now):
-            claims.due.append(ClaimedNudge(user, welcome_back))
+        # No nudge this time (paused, capped or too late): just move the schedule on.
+        moves.append(_Move(user, due_at, profile.next_nudge_for(user, now)))
+    await _write_moves(session, moves)
     return claims
 
 
@@ -96,36 +99,59 @@ def _lock(session: AsyncSession, query: Select[User]) -> Select[User]:
     return query
 
 
-async def _claim(session: AsyncSession, user: User, due_at: datetime, now: datetime) -> bool:
-    """Mark the nudge sent and schedule the next, only if nobody else did it first."""
-    following = _next_after_send(user, now)
-    result = await session.execute(
-        update(User)
-        .where(User.id == user.id, User.next_nudge_at == due_at)
-        .values(next_nudge_at=following, last_nudge_at=now, paused_until=None)
-        .execution_options(synchronize_session=False)
-    )
-    claimed = bool(getattr(result, "rowcount", 0) == 1)
-    if claimed:  # written above already: record the values without a second UPDATE
-        for name, value in (("next_nudge_at", following), ("last_nudge_at", now)):
-            set_committed_value(user, name, value)
-        set_committed_value(user, "paused_until", None)
-    return claimed
+@dataclass(frozen=True)
+class _Move:
+    """One person's schedule, moved on from `due_at` to `following`; with `sent_at`, a
+    nudge goes out now (which also ends a finished pause)."""
+
+    user: User
+    due_at: datetime
+    following: datetime | None
+    sent_at: datetime | None = None
+
+    def params(self) -> dict[str, object]:
+        user = self.user
+        sent = self.sent_at is not None
+        return {
+            "user_id": user.id,
+            "due_at": self.due_at,
+            "following": self.following,
+            "last_nudge_at": self.sent_at if sent else user.last_nudge_at,
+            "paused_until": None if sent else user.paused_until,
+        }
 
 
-async def _reschedule(session: AsyncSession, user: User, due_at: datetime, now: datetime) -> int:
-    """No nudge this time (paused, or too late): just move the schedule on."""
-    following = profile.next_nudge_for(user, now)
-    result = await session.execute(
-        update(User)
-        .where(User.id == user.id, User.next_nudge_at == due_at)
-        .values(next_nudge_at=following)
-        .execution_options(synchronize_session=False)
+# One statement for the whole batch, run once per person (executemany). It only changes a
+# row that still holds the due time we read: a guard on top of the lock we already hold
+# (FOR UPDATE SKIP LOCKED on PostgreSQL, the write lock of BEGIN IMMEDIATE on SQLite).
+_MOVE = (
+    update(table(User))
+    .where(User.id == bindparam("user_id"), User.next_nudge_at == bindparam("due_at"))
+    .values(
+        next_nudge_at=bindparam("following"),
+        last_nudge_at=bindparam("last_nudge_at"),
+        paused_until=bindparam("paused_until"),
     )
-    claimed = getattr(result, "rowcount", 0) == 1
-    if claimed:
-        set_committed_value(user, "next_nudge_at", following)  # written above already
-    return int(claimed)
+)
+
+
+class ClaimConflict(RuntimeError):
+    """Someone changed a schedule we held the lock on: roll the batch back, send nothing."""
+
+
+async def _write_moves(session: AsyncSession, moves: list[_Move]) -> None:
+    if not moves:
+        return
+    result = await session.execute(_MOVE, [move.params() for move in moves])
+    changed = getattr(result, "rowcount", -1)
+    # asyncpg reports no row count for executemany; there the row locks are the guarantee.
+    if 0 <= changed != len(moves) and session.get_bind().dialect.supports_sane_multi_rowcount:
+        raise ClaimConflict(f"{len(moves) - changed} nudges were claimed elsewhere")
+    for move in moves:  # written above already: record the values without reloading
+        params = move.params()
+        set_committed_value(move.user, "next_nudge_at", move.following)
+        set_committed_value(move.user, "last_nudge_at", params["last_nudge_at"])
+        set_committed_value(move.user, "paused_until", params["paused_until"])
 
 
 def _next_after_send(user: User, now: datetime) -> datetime:

@@ -10,28 +10,28 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from bot.db.models import Attempt
 from bot.domain import schedule
-from bot.domain.recap import ASKED
+from bot.domain.recap import ASKED, WeekAttempt
 from bot.services.charts import AttemptPoint, ChartLabels, WeekCount, render_stats_png
 
 CHART_WEEKS = 8
 
 
 def chart_data(
-    attempts: Sequence[Attempt], *, tz_name: str, now: datetime, weeks: int = CHART_WEEKS
+    attempts: Sequence[WeekAttempt], *, tz_name: str, now: datetime, weeks: int = CHART_WEEKS
 ) -> dict[str, Any]:
     """JSON-ready chart data for one person's recent asks (oldest first)."""
+    tz = schedule.zone(tz_name)
     this_week = schedule.local_week_of(now, tz_name)
     first_week = this_week - timedelta(weeks=weeks - 1)
-    asked = [a for a in attempts if a.outcome in ASKED]
-    points = [
-        [schedule.local_date(a.created_at, tz_name).isoformat(), a.anxiety_before, a.anxiety_after]
-        for a in asked
-    ]
     counts = {first_week + timedelta(weeks=index): [0, 0] for index in range(weeks)}
-    for attempt in asked:
-        week = schedule.local_week_of(attempt.created_at, tz_name)
+    points = []
+    for attempt in attempts:
+        if attempt.outcome not in ASKED:
+            continue
+        day = attempt.created_at.astimezone(tz).date()
+        points.append([day.isoformat(), attempt.anxiety_before, attempt.anxiety_after])
+        week = schedule.week_start(day)
         if week in counts:
             counts[week][0] += 1
             counts[week][1] += attempt.outcome == "no"
@@ -41,7 +41,7 @@ def chart_data(
     }
 
 
-def average_change(attempts: Sequence[Attempt]) -> float | None:
+def average_change(attempts: Sequence[WeekAttempt]) -> float | None:
     """Mean of (after - before) over asks that have both; negative means it settled."""
     pairs = [
         a.anxiety_after - a.anxiety_before

@@ -6,15 +6,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select, bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm.attributes import set_committed_value
 
-from bot.db.models import Attempt, Base, Challenge, Recap, User
+from bot.db.models import Attempt, Challenge, Recap, User, table
 from bot.db.session import dialect_of
 from bot.domain import schedule
 from bot.domain.recap import WeekAttempt
@@ -56,9 +55,38 @@ class Week:
         return cls.of(schedule.local_week_of(instant, tz_name), tz_name)
 
 
+@dataclass(frozen=True, slots=True)
+class RecapPerson:
+    """What composing a recap needs to know about someone: a plain row, not an ORM object
+    (a batch reads hundreds of people, and objects cost more than their recaps)."""
+
+    id: int
+    chat_id: int
+    first_name: str
+    timezone: str
+    level: int
+    paused_until: datetime | None
+    recap_weekday: int
+    recap_time: time
+    next_recap_at: datetime
+
+
+_PERSON = (
+    User.id,
+    User.chat_id,
+    User.first_name,
+    User.timezone,
+    User.level,
+    User.paused_until,
+    User.recap_weekday,
+    User.recap_time,
+    User.next_recap_at,
+)
+
+
 @dataclass(frozen=True)
 class ClaimedRecap:
-    user: User
+    user: RecapPerson
     week: Week
 
 
@@ -74,8 +102,8 @@ async def claim_due_recaps(
 ) -> RecapClaims:
     """Claim people whose recap is due (conditional UPDATE of next_recap_at)."""
     await _backfill_schedule(session, now=now, limit=limit)
-    query: Select[User] = (
-        select(User)
+    query = (
+        select(*_PERSON)
         .where(
             User.next_recap_at.is_not(None),
             User.next_recap_at <= now,
@@ -87,22 +115,24 @@ async def claim_due_recaps(
     )
     if dialect_of(session) == "postgresql":
         query = query.with_for_update(skip_locked=True)
-    users = list(await session.scalars(query))
-    due = [(user, user.next_recap_at) for user in users if user.next_recap_at is not None]
-    await _advance(session, due, now)
-    claims = RecapClaims(due=[], seen=len(users))
-    for user, due_at in due:
+    people = [
+        RecapPerson(*row[:-1], next_recap_at=due_at)
+        for row in await session.execute(query)
+        if (due_at := row[-1]) is not None  # always: the query asks for due rows only
+    ]
+    await _advance(session, people, now)
+    claims = RecapClaims(due=[], seen=len(people))
+    for person in people:
+        due_at = person.next_recap_at
         if now - due_at > RECAP_MAX_LATE:
             claims.skipped_late += 1
             continue
-        week = Week.of(schedule.recap_week_for(due_at, user.timezone), user.timezone)
-        claims.due.append(ClaimedRecap(user, week))
+        week = Week.of(schedule.recap_week_for(due_at, person.timezone), person.timezone)
+        claims.due.append(ClaimedRecap(person, week))
     return claims
 
 
-async def _advance(
-    session: AsyncSession, due: Sequence[tuple[User, datetime]], now: datetime
-) -> None:
+async def _advance(session: AsyncSession, people: Sequence[RecapPerson], now: datetime) -> None:
     """Move each claimed person's next recap on, in one executemany statement per batch.
 
     The rows were read FOR UPDATE SKIP LOCKED (PostgreSQL) or inside SQLite's exclusive
@@ -110,21 +140,27 @@ async def _advance(
     value stays as a second guard, and the recaps table's unique (user, week) constraint
     is the last one: a recap is stored, and so sent, at most once.
     """
-    if not due:
+    if not people:
         return
-    table = Base.metadata.tables[User.__tablename__]
+    users = table(User)
     await session.execute(
-        update(table)
-        .where(table.c.id == bindparam("uid"), table.c.next_recap_at == bindparam("due"))
+        update(users)
+        .where(users.c.id == bindparam("uid"), users.c.next_recap_at == bindparam("due"))
         .values(next_recap_at=bindparam("following")),
         [
-            {"uid": user.id, "due": due_at, "following": next_recap_for(user, max(now, due_at))}
-            for user, due_at in due
+            {
+                "uid": person.id,
+                "due": person.next_recap_at,
+                "following": schedule.next_recap_at(
+                    tz_name=person.timezone,
+                    after=max(now, person.next_recap_at),
+                    weekday=person.recap_weekday,
+                    at=person.recap_time,
+                ),
+            }
+            for person in people
         ],
     )
-    for user, due_at in due:
-        # Already written above: record it as the loaded value, so no second UPDATE.
-        set_committed_value(user, "next_recap_at", next_recap_for(user, max(now, due_at)))
 
 
 async def _backfill_schedule(session: AsyncSession, *, now: datetime, limit: int) -> None:
@@ -146,61 +182,67 @@ async def _backfill_schedule(session: AsyncSession, *, now: datetime, limit: int
 async def week_attempts(
     session: AsyncSession, weeks: dict[int, Week]
 ) -> dict[int, list[WeekAttempt]]:
-    """Each person's attempts in their own week: one query for the whole batch."""
+    """Each person's logged attempts in their own week: one query for the whole batch."""
     if not weeks:
         return {}
-    begins = min(week.begins for week in weeks.values())
-    ends = max(week.ends for week in weeks.values())
-    rows = await session.execute(
-        select(Attempt, Challenge.text)
-        .outerjoin(Challenge, Challenge.id == Attempt.challenge_id)
-        .where(
-            Attempt.user_id.in_(list(weeks)),
-            Attempt.status == "logged",
-            Attempt.created_at >= begins,
-            Attempt.created_at < ends,
-        )
-        .order_by(Attempt.created_at)
-    )
-    found: dict[int, list[WeekAttempt]] = defaultdict(list)
-    for attempt, idea_text in rows:
-        week = weeks[attempt.user_id]
-        if week.begins <= attempt.created_at < week.ends:
-            found[attempt.user_id].append(as_week_attempt(attempt, idea_text))
+    since = min(week.begins for week in weeks.values())
+    until = max(week.ends for week in weeks.values())
+    return in_weeks(await logged_attempts(session, list(weeks), since=since, until=until), weeks)
+
+
+def in_weeks(
+    attempts: Mapping[int, Sequence[WeekAttempt]], weeks: Mapping[int, Week]
+) -> dict[int, list[WeekAttempt]]:
+    """Of each person's attempts, those in their week (people without any are left out)."""
+    found: dict[int, list[WeekAttempt]] = {}
+    for user_id, week in weeks.items():
+        inside = [a for a in attempts.get(user_id, ()) if week.begins <= a.created_at < week.ends]
+        if inside:
+            found[user_id] = inside
     return found
 
 
-def as_week_attempt(attempt: Attempt, idea_text: str | None) -> WeekAttempt:
-    return WeekAttempt(
-        created_at=attempt.created_at,
-        level=attempt.level,
-        outcome=attempt.outcome,
-        predicted_no_pct=attempt.predicted_no_pct,
-        anxiety_before=attempt.anxiety_before,
-        anxiety_after=attempt.anxiety_after,
-        lesson=attempt.lesson,
-        title=attempt.description or idea_text,
-    )
+async def logged_attempts(
+    session: AsyncSession,
+    user_ids: Sequence[int],
+    *,
+    since: datetime,
+    until: datetime | None = None,
+) -> dict[int, list[WeekAttempt]]:
+    """Logged attempts of many people at once, oldest first, for recaps and charts.
 
-
-async def history_attempts(
-    session: AsyncSession, user_ids: Sequence[int], *, since: datetime
-) -> dict[int, list[Attempt]]:
-    """Logged attempts since `since` for many people at once (charts)."""
+    Read as plain rows, not ORM objects: a recap batch reads thousands of attempts, and
+    building objects for them cost more than the rest of the recap.
+    """
     if not user_ids:
         return {}
-    rows = await session.scalars(
-        select(Attempt)
-        .where(
-            Attempt.user_id.in_(list(user_ids)),
-            Attempt.status == "logged",
-            Attempt.created_at >= since,
+    # Core columns rather than ORM attributes: the rows skip the ORM's loading machinery.
+    attempts, ideas = table(Attempt), table(Challenge)
+    query = (
+        select(
+            attempts.c.user_id,
+            attempts.c.created_at,
+            attempts.c.level,
+            attempts.c.outcome,
+            attempts.c.predicted_no_pct,
+            attempts.c.anxiety_before,
+            attempts.c.anxiety_after,
+            attempts.c.lesson,
+            func.coalesce(func.nullif(attempts.c.description, ""), ideas.c.text),
         )
-        .order_by(Attempt.created_at, Attempt.id)
+        .select_from(attempts.outerjoin(ideas, ideas.c.id == attempts.c.challenge_id))
+        .where(
+            attempts.c.user_id.in_(list(user_ids)),
+            attempts.c.status == "logged",
+            attempts.c.created_at >= since,
+        )
+        .order_by(attempts.c.created_at, attempts.c.id)
     )
-    found: dict[int, list[Attempt]] = defaultdict(list)
-    for attempt in rows:
-        found[attempt.user_id].append(attempt)
+    if until is not None:
+        query = query.where(attempts.c.created_at < until)
+    found: dict[int, list[WeekAttempt]] = defaultdict(list)
+    for user_id, *fields in await session.execute(query):
+        found[user_id].append(WeekAttempt(*fields))
     return found
 
 
@@ -220,10 +262,11 @@ async def store_many(
     if not recaps:
         return set()
     insert = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
+    stored = table(Recap)
     statement = (
-        insert(Recap)
-        .on_conflict_do_nothing(index_elements=[Recap.user_id, Recap.week_start])
-        .returning(Recap.user_id)
+        insert(stored)
+        .on_conflict_do_nothing(index_elements=[stored.c.user_id, stored.c.week_start])
+        .returning(stored.c.user_id)
     )
     rows = [
         {

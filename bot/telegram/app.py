@@ -37,6 +37,7 @@ from bot.db.session import Database
 from bot.deps import Deps, system_clock
 from bot.services import nudges
 from bot.services.catalog import mirror_catalog
+from bot.telegram.botapi import BotApi
 from bot.telegram.context import BotData, CoachContext
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import (
@@ -134,8 +135,13 @@ class CoachRuntime:
         )
         if self.settings.coach_rate_limit is Switch.ON:
             # PTB types the builder loosely; the limiter is the documented one for ExtBot.
+            # One message per 1/rate seconds, rather than `rate` per second: a bucket of
+            # `rate` lets a burst through on top of the steady flow, and Telegram counts
+            # over a rolling window, so bursts earn 429s.
             limiter = AIORateLimiter(
-                overall_max_rate=self.settings.coach_max_sends_per_second, max_retries=2
+                overall_max_rate=1,
+                overall_time_period=1 / self.settings.coach_max_sends_per_second,
+                max_retries=2,
             )
             builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
         application: CoachApplication = builder.build()
@@ -175,7 +181,7 @@ class CoachRuntime:
         async with database.transaction() as session:
             await mirror_catalog(session, self.texts.ideas)
         self._outbox = OutboxSender(
-            application.bot,
+            BotApi.of(application.bot),
             self._deps,
             concurrency=self.settings.coach_concurrent_updates,
             lease=timedelta(seconds=self.settings.coach_outbox_lease_seconds),

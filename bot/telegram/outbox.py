@@ -22,16 +22,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, exists, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 from telegram import InputFile
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import ExtBot
 
-from bot.db.models import OutboxMessage, User
+from bot.db.models import OutboxMessage, User, table
 from bot.db.session import dialect_of, is_transient
 from bot.deps import Deps, system_clock
 from bot.services import progress
+from bot.telegram.botapi import BotApi
 from bot.telegram.context import Outgoing
 
 logger = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ SendHook = Callable[[Outgoing, str, str | None], None]
 class OutboxSender:
     def __init__(
         self,
-        bot: ExtBot[None],
+        api: BotApi,
         deps: Deps,
         *,
         concurrency: int = 16,
@@ -82,7 +83,7 @@ class OutboxSender:
         backoff_base: float = 0.5,
         clock: Callable[[], datetime] = system_clock,
     ) -> None:
-        self._bot = bot
+        self._api = api
         self._deps = deps
         self._limit = asyncio.Semaphore(concurrency)
         self._on_result = on_result
@@ -203,7 +204,7 @@ class OutboxSender:
 
     async def _send_one(self, message: Outgoing) -> _Result:
         try:
-            await _call(self._bot, message)
+            await _call(self._api, message)
         except RetryAfter as error:
             return _Result(SendOutcome.RETRY, _as_delta(error.retry_after), "retry_after")
         except Forbidden:
@@ -237,6 +238,12 @@ class OutboxSender:
             logger.error("giving up on %s after %d tries", head.message.method, tries)
             async with self._deps.db.transaction() as session:
                 await session.execute(delete(OutboxMessage).where(OutboxMessage.id == head.id))
+                # The rest of the chat's queue goes at the next sweep, not after its lease.
+                await session.execute(
+                    update(OutboxMessage)
+                    .where(OutboxMessage.id.in_([item.id for item in items[1:]]))
+                    .values(claimed_until=None)
+                )
             return
         delay = result.delay or min(timedelta(seconds=self.backoff_base * 2**tries), MAX_BACKOFF)
         ids = [item.id for item in items]
@@ -267,13 +274,20 @@ class OutboxSender:
     async def sweep(self, limit: int = 500) -> int:
         """Claim and send rows nobody holds: left by a crash, postponed, or queued
         behind older rows. Returns how many rows were claimed."""
+        await self._acks.retry()
         now = self._clock()
+        older = aliased(OutboxMessage)
         async with self._deps.db.transaction() as session:
             candidates = (
                 select(OutboxMessage.id)
                 .where(
-                    or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
-                    or_(OutboxMessage.not_before.is_(None), OutboxMessage.not_before <= now),
+                    _free(OutboxMessage, now),
+                    # A chat's rows go in order: none while an older one waits or is sent.
+                    ~exists().where(
+                        older.chat_id == OutboxMessage.chat_id,
+                        older.id < OutboxMessage.id,
+                        ~_free(older, now),
+                    ),
                 )
                 .order_by(OutboxMessage.id)
                 .limit(limit)
@@ -282,7 +296,7 @@ class OutboxSender:
                 update(OutboxMessage)
                 .where(
                     OutboxMessage.id.in_(candidates.scalar_subquery()),
-                    or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
+                    _free(OutboxMessage, now),
                 )
                 .values(claimed_until=now + self.lease)
                 .returning(
@@ -310,6 +324,14 @@ class OutboxSender:
         return len(pending)
 
 
+def _free(row: type[OutboxMessage], now: datetime) -> ColumnElement[bool]:
+    """The row may be claimed now: nobody holds it and its back-off is over."""
+    return and_(
+        or_(row.claimed_until.is_(None), row.claimed_until < now),
+        or_(row.not_before.is_(None), row.not_before <= now),
+    )
+
+
 async def _insert_rows(
     session: AsyncSession, rows: list[dict[str, Any]]
 ) -> tuple[Sequence[int], set[int]]:
@@ -328,14 +350,16 @@ async def _insert_rows(
                 select(OutboxMessage.chat_id).where(OutboxMessage.chat_id.in_(chats)).distinct()
             )
         )
-        statement = insert(OutboxMessage).returning(OutboxMessage.id, sort_by_parameter_order=True)
+        outbox = table(OutboxMessage)
+        statement = insert(outbox).returning(outbox.c.id, sort_by_parameter_order=True)
         return list(await session.scalars(statement, rows)), waiting
-    await session.execute(insert(OutboxMessage), rows)
+    outbox = table(OutboxMessage)
+    await session.execute(insert(outbox), rows)
     found = (
         await session.execute(
-            select(OutboxMessage.id, OutboxMessage.chat_id)
-            .where(OutboxMessage.chat_id.in_(chats))
-            .order_by(OutboxMessage.id)
+            select(outbox.c.id, outbox.c.chat_id)
+            .where(outbox.c.chat_id.in_(chats))
+            .order_by(outbox.c.id)
         )
     ).all()
     ours = found[-len(rows) :]
@@ -355,6 +379,15 @@ class _Acknowledger:
         self._deps = deps
         self._waiting: list[tuple[int, asyncio.Future[None]]] = []
         self._flusher: asyncio.Task[None] | None = None
+        # Sent, but the database was away when we tried to delete them: retried by each
+        # sweep, so the chat's next messages need not wait for the lease to run out.
+        self._unacknowledged: set[int] = set()
+
+    async def retry(self) -> None:
+        """Delete the rows whose acknowledgement failed earlier, if the database is back."""
+        if self._unacknowledged:
+            ids, self._unacknowledged = list(self._unacknowledged), set()
+            await self.ack_all(ids)
 
     async def ack_all(self, row_ids: Sequence[int]) -> None:
         """Return once these rows are deleted."""
@@ -378,8 +411,9 @@ class _Acknowledger:
                         if not done.done():
                             done.set_exception(error)
                     continue
-                # The database is away: the rows stay claimed until their lease runs out
-                # and may be sent again. Better twice than never.
+                # The database is away. We retry at each sweep; if the lease runs out first
+                # (or we crash), the rows may be sent again. Better twice than never.
+                self._unacknowledged.update(row_id for row_id, _ in batch)
                 logger.warning("could not acknowledge %d sent messages", len(batch))
             for _, done in batch:  # several ids may share one future: resolve it once
                 if not done.done():
@@ -401,12 +435,8 @@ _NO_CHAT_ID = frozenset({"answerCallbackQuery"})
 _LINK_PREVIEWS = frozenset({"sendMessage", "editMessageText"})
 
 
-async def _call(bot: ExtBot[None], message: Outgoing) -> object:
-    """One raw Bot API call (through PTB, so the rate limiter and error mapping apply).
-
-    We never use what Telegram sends back, so we skip turning it into PTB objects, which
-    costs more CPU than the HTTP call itself when thousands of messages go out.
-    """
+async def _call(api: BotApi, message: Outgoing) -> object:
+    """One raw Bot API call. We never use what Telegram sends back (see BotApi)."""
     payload = message.payload
     params: dict[str, Any] = {
         key: value for key, value in payload.items() if key not in _PRIVATE_KEYS
@@ -418,7 +448,7 @@ async def _call(bot: ExtBot[None], message: Outgoing) -> object:
     field = _FILE_FIELD.get(message.method)
     if field is not None:
         params[field] = InputFile(await _file_of(message), filename=payload.get("filename"))
-    return await bot.do_api_request(message.method, api_kwargs=params)
+    return await api.call(message.method, params)
 
 
 async def _file_of(message: Outgoing) -> bytes:

@@ -14,14 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.db.models import Attempt
 from bot.deps import Deps
-from bot.domain.recap import ASKED, WeekAttempt, summarise
+from bot.domain.recap import WeekAttempt, summarise
 from bot.services import ideas, nudges, progress, recaps
 from bot.telegram import views
 from bot.telegram.context import Outgoing, chart_message
 from bot.telegram.keyboards import markup
-from bot.telegram.outbox import OutboxSender
+from bot.telegram.outbox import OutboxSender, Pending
 
 logger = logging.getLogger(__name__)
 
@@ -118,22 +117,30 @@ class Scheduler:
         return claims.seen >= self._batch
 
     async def _recap_batch(self, now: datetime, report: PassReport) -> bool:
-        """Weekly recaps for one batch of people, with a fixed number of statements per
-        batch whatever its size: claim, read the weeks, read chart history, store."""
+        queued = await self.queue_recaps(now)
+        await self._outbox.deliver(queued.pending)
+        report.recaps += queued.recaps
+        return queued.more
+
+    async def queue_recaps(self, now: datetime) -> QueuedRecaps:
+        """Weekly recaps for one batch of people, composed, stored and queued in the
+        outbox in one transaction, with a fixed number of statements whatever the batch
+        size: claim, read the weeks, read chart history, store, queue. Sending is the
+        caller's next step (and `bench.recaps` times this part alone)."""
         async with self._deps.db.transaction() as session:
             claimed = await recaps.claim_due_recaps(session, now=now, limit=self._batch)
             weeks = {claim.user.id: claim.week for claim in claimed.due}
-            found = await recaps.week_attempts(session, weeks)
-            charted = [
-                user_id
-                for user_id, attempts in found.items()
-                if sum(attempt.outcome in ASKED for attempt in attempts) >= RECAP_CHART_MINIMUM
-            ]
-            since = now - timedelta(weeks=progress.CHART_WEEKS)
-            history = await recaps.history_attempts(session, charted, since=since)
+            # One read serves both the week's summary and the chart's eight weeks.
+            since = min(
+                [now - timedelta(weeks=progress.CHART_WEEKS)]
+                + [week.begins for week in weeks.values()]
+            )
+            history = await recaps.logged_attempts(session, list(weeks), since=since)
+            found = recaps.in_weeks(history, weeks)
             rng = self._deps.turn_rng()
+            labels = views.chart_labels(self._deps.texts, rng)  # one set for the batch
             composed = [
-                self._compose_recap(claim, found.get(claim.user.id, []), history, now, rng)
+                self._compose_recap(claim, found.get(claim.user.id, []), history, labels, now, rng)
                 for claim in claimed.due
             ]
             wanted = [recap for recap in composed if recap is not None]
@@ -145,15 +152,14 @@ class Scheduler:
                 for message in recap.messages
             ]
             pending = await self._outbox.enqueue(session, outgoing, now=now)
-        await self._outbox.deliver(pending)
-        report.recaps += len(fresh)
-        return claimed.seen >= self._batch
+        return QueuedRecaps(pending, len(fresh), more=claimed.seen >= self._batch)
 
     def _compose_recap(
         self,
         claim: recaps.ClaimedRecap,
         week_attempts: list[WeekAttempt],
-        history: dict[int, list[Attempt]],
+        history: dict[int, list[WeekAttempt]],
+        labels: dict[str, str],
         now: datetime,
         rng: random.Random,
     ) -> _ComposedRecap | None:
@@ -174,16 +180,22 @@ class Scheduler:
         messages = [
             Outgoing(user.chat_id, "sendMessage", {"text": text, "parse_mode": "HTML"}, "recap")
         ]
-        if user.id in history:
+        if summary.asked >= RECAP_CHART_MINIMUM:
             attempts = history[user.id]
             data = progress.chart_data(attempts, tz_name=user.timezone, now=now)
             caption = views.chart_caption(
                 texts, rng, weeks=progress.CHART_WEEKS, change=progress.average_change(attempts)
             )
-            labels = views.chart_labels(texts, rng)
             messages.append(chart_message(user.chat_id, data, labels, caption, kind="recap"))
         row = recaps.NewRecap(user.id, claim.week.start, text, stats)
         return _ComposedRecap(row, messages)
+
+
+@dataclass(frozen=True)
+class QueuedRecaps:
+    pending: list[Pending]  # claimed outbox rows, ready to send
+    recaps: int  # recaps stored (a week that already had one is not counted again)
+    more: bool  # a full batch: there may be more people due
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ async def on_stats(update: Update, ctx: CoachContext) -> None:
         return
     turn = ctx.turn
     since = turn.now - timedelta(weeks=progress.CHART_WEEKS)
-    history = await recaps.history_attempts(turn.session, [user.id], since=since)
+    history = await recaps.logged_attempts(turn.session, [user.id], since=since)
     attempts = history.get(user.id, [])
     if not any(attempt.outcome in ASKED for attempt in attempts):
         say(ctx, update, "stats.nothing_yet")
