@@ -1,7 +1,8 @@
-"""Understand what people type for their timezone and for the time of their daily nudge.
+"""Understand what people type for their timezone, the time of their daily nudge and their
+quiet hours (:func:`parse_quiet_hours`).
 
 Pure functions: no I/O besides reading the installed tz database (once, lazily), no
-user-facing sentences. Both parsers are total: any ``str`` gives a value or ``None``, and
+user-facing sentences. Every parser is total: any ``str`` gives a value or ``None``, and
 ``None`` means "ask again"; a wrong guess would send nudges at the wrong hour for weeks.
 
 Timezones (:func:`resolve_timezone`)
@@ -70,7 +71,7 @@ from functools import lru_cache
 from typing import Final, Literal
 from zoneinfo import available_timezones
 
-__all__ = ["MAX_INPUT_CHARS", "parse_nudge_time", "resolve_timezone"]
+__all__ = ["MAX_INPUT_CHARS", "parse_nudge_time", "parse_quiet_hours", "resolve_timezone"]
 
 MAX_INPUT_CHARS = 200
 """Only this many leading characters are read; a timezone answer is a few words."""
@@ -734,3 +735,155 @@ def parse_nudge_time(text: str) -> time | None:
         return None
     clock = _clock(clocks[0])
     return _to_time(clock, hint) if clock is not None else None
+
+
+# ─────────────────────────────────────────────────────────────────────────────
+# Quiet hours
+# ─────────────────────────────────────────────────────────────────────────────
+
+# One end of a quiet-hours range: like a nudge time, without "half past" and friends
+# (a range such as "10 to 6" must not read as 5:50).
+_RANGE_CLOCK_RE = re.compile(
+    r"(?<![\w:.,])(?:"
+    r"(?P<hm_hour>\d{1,2})\s*[:.h]\s*(?P<hm_min>\d{2})"
+    r"|(?P<mil_hour>\d{2})(?P<mil_min>\d{2})"
+    r"|(?P<hour>\d{1,2})(?P<h>h)?"
+    r"|(?P<named>midnight|noon|midday)"
+    r")(?:\s*(?P<ampm>[ap])m)?(?![\w:]|[.,]\d)"
+)
+# What may stand between the two ends: "22-7", "10pm to 7am", "between 10 and 6".
+_RANGE_SEPARATOR_RE = re.compile(r"-+>?|~|>|→|to|till?|until|and|through|thru")
+# Words after a time that say which half of the day it is in. "At night" says nothing new
+# (a night is what quiet hours are), so it is only skipped.
+_RANGE_AM_RE = re.compile(r"\b(?:in the )?mornings?\b")
+_RANGE_PM_RE = re.compile(r"\b(?:in the )?(?:evenings?|afternoons?)\b")
+_RANGE_FILLER_RE = re.compile(r"\b(?:at night|tonight|night)\b|[,;.!]")
+# A range read with these around it would be a guess ("half past 10 to 7").
+_RANGE_REFUSE_RE = re.compile(r"\b(?:half|quarter|past|not|except)\b")
+# Readings of an ambiguous range longer than this are a last resort.
+_QUIET_PLAUSIBLE_MINUTES = 14 * 60
+# The heart of anyone's night: among readings, the one that covers most of it wins.
+_CORE_NIGHT = (0, 6 * 60)
+
+
+@dataclass(frozen=True, slots=True)
+class _RangeEnd:
+    readings: tuple[time, ...]  # what it may mean, as typed first; empty if invalid
+    clock24: bool  # written on a 24-hour clock: 0 or 13-23, zero-padded, "2200", "22h"
+
+
+def _range_end(match: re.Match[str], hint: str | None) -> _RangeEnd:
+    """One end of a quiet-hours range: one reading, two (a bare 1-12) or none (invalid)."""
+    ampm = match.group("ampm")
+    if (named := match.group("named")) is not None:
+        readings = () if ampm else ((time(0),) if named == "midnight" else (time(12),))
+        return _RangeEnd(readings, clock24=False)
+    if (raw := match.group("hm_hour")) is not None:
+        hour, minute = int(raw), int(match.group("hm_min"))
+        clock24 = raw.startswith("0")
+    elif (raw := match.group("mil_hour")) is not None:
+        hour, minute = int(raw), int(match.group("mil_min"))
+        clock24 = True
+    else:
+        raw = match.group("hour")
+        hour, minute = int(raw), 0
+        clock24 = raw.startswith("0") or match.group("h") is not None
+    if hour > 23 or minute > 59 or (ampm and hint and ampm != hint):
+        return _RangeEnd((), clock24)  # "25:00", "10pm in the morning"
+    clock24 = clock24 or not 1 <= hour <= 12
+    half = ampm or hint
+    if half is not None:
+        if 1 <= hour <= 12:
+            return _RangeEnd((time(hour % 12 + (12 if half == "p" else 0), minute),), False)
+        if ampm or (half == "a" and hour > 12):
+            return _RangeEnd((), clock24)  # "13pm", "15 in the morning"
+        return _RangeEnd((time(hour, minute),), clock24)  # "22 in the evening"
+    if clock24:
+        return _RangeEnd((time(hour, minute),), clock24)
+    return _RangeEnd((time(hour, minute), time((hour + 12) % 24, minute)), clock24)
+
+
+def _minutes(at: time) -> int:
+    return at.hour * 60 + at.minute
+
+
+def _quiet_span(start: time, end: time) -> tuple[int, int]:
+    """(length, minutes of the core night covered) of quiet hours from start to end."""
+    first, last = _minutes(start), _minutes(end)
+    length = (last - first) % (24 * 60)
+    covered = 0
+    for offset in (0, 24 * 60):  # the core night, today and tomorrow
+        low, high = _CORE_NIGHT[0] + offset, _CORE_NIGHT[1] + offset
+        covered += max(0, min(first + length, high) - max(first, low))
+    return length, covered
+
+
+def _range_hint(text: str) -> tuple[str | None, str] | None:
+    """The half of the day named in `text` ("a", "p" or None) and what is left of it;
+    None for a contradiction."""
+    am, pm = _RANGE_AM_RE.search(text), _RANGE_PM_RE.search(text)
+    if am and pm:
+        return None
+    rest = _RANGE_FILLER_RE.sub(" ", _RANGE_PM_RE.sub(" ", _RANGE_AM_RE.sub(" ", text)))
+    return ("a" if am else "p" if pm else None), rest
+
+
+def parse_quiet_hours(text: str) -> tuple[time, time] | None:
+    """Quiet hours typed as a range, as ``(start, end)`` local wall times; ``None`` if unclear.
+
+    ``"22:00-7:30"``, ``"10pm to 7am"``, ``"22 - 7"``, ``"23:00–06:30"``, ``"between 11
+    and 6"``, ``"10 at night to 7 in the morning"``, ``"midnight to 9"``, ``"2200-0700"``.
+    Exactly two times joined by a dash or a word (to, till, until, and, through); anything
+    else with digits in it, or "half"/"quarter"/"past"/"not" before the end of the range,
+    gives ``None``.
+
+    Each end is read like a nudge time: am/pm and morning/evening words decide the half of
+    the day, and 0, 13-23, a zero-padded hour, four digits (``"0700"``) or an ``h`` suffix
+    are a 24-hour clock. When either end is on a 24-hour clock, so is the other: ``"22-7"``
+    is 22:00-07:00 and ``"10:00-18:00"`` a day-sleeper's 10:00-18:00. Otherwise a bare hour
+    1-12 may be either half of the day, and among the readings the first of these wins: at
+    most 14 hours long, covering more of 00:00-06:00, shorter. So ``"10-7"`` is
+    22:00-07:00, ``"1-9"`` 01:00-09:00, ``"12-8"`` 00:00-08:00 and ``"7 to 7"`` 19:00-07:00.
+
+    A start equal to the end (``"7am to 7am"``) is returned as it is: the caller says why
+    that can't be quiet hours (see :class:`bot.domain.schedule.QuietHours`).
+    """
+    plain = _plain(text)
+    plain = _AMPM_RE.sub(lambda m: f" {m.group(1)}m ", plain)
+    plain = re.sub(r"\bo\s?'?\s?clock\b|(?<=\d)\s*-?ish\b", " ", plain)  # "10 o'clock"
+    plain = _TIME_WORD_RE.sub(_time_words, plain)
+    ends = list(_RANGE_CLOCK_RE.finditer(plain))
+    if len(ends) != 2:
+        return None
+    first, second = ends
+    head, between, tail = (
+        plain[: first.start()],
+        plain[first.end() : second.start()],
+        plain[second.end() :],
+    )
+    if _RANGE_REFUSE_RE.search(head + " " + between) or any(
+        ch.isdigit() for ch in head + between + tail
+    ):
+        return None
+    first_hint, second_hint = _range_hint(between), _range_hint(tail)
+    if first_hint is None or second_hint is None:
+        return None
+    if not _RANGE_SEPARATOR_RE.fullmatch(first_hint[1].strip()):
+        return None
+    start_end, finish_end = _range_end(first, first_hint[0]), _range_end(second, second_hint[0])
+    starts, finishes = start_end.readings, finish_end.readings
+    if start_end.clock24 or finish_end.clock24:
+        # One end on a 24-hour clock: so is the other ("22-7" is 07:00, "10:00-18:00").
+        starts, finishes = starts[:1], finishes[:1]
+    readings = [(start, end) for start in starts for end in finishes]
+    if not readings:
+        return None
+    distinct = [(start, end) for start, end in readings if start != end]
+    if not distinct:
+        return readings[0]
+
+    def rank(reading: tuple[time, time]) -> tuple[bool, int, int]:
+        length, covered = _quiet_span(*reading)
+        return length > _QUIET_PLAUSIBLE_MINUTES, -covered, length
+
+    return min(distinct, key=rank)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import repo
-from bot.db.models import User
+from bot.db.models import Attempt, User
 from bot.domain import schedule
 from bot.domain.schedule import Pace
 from bot.services import recaps
@@ -75,6 +76,36 @@ def set_level(user: User, level: int) -> None:
     if not 1 <= level <= 5:
         raise ValueError("levels run from 1 to 5")
     user.level = level
+
+
+async def set_quiet_hours(
+    session: AsyncSession, user: User, start: time, end: time, now: datetime
+) -> None:
+    """No check-ins from `start` to `end` on the person's clock (``ValueError`` if equal).
+
+    Follow-ups planned from now on use the new hours (nudges.followup_due reads them from
+    the user); one already waiting that would now land inside them moves to their end.
+    """
+    quiet = schedule.QuietHours(_minute(start), _minute(end))
+    user.quiet_start, user.quiet_end = quiet.start, quiet.end
+    waiting = await session.scalars(
+        select(Attempt).where(
+            Attempt.user_id == user.id,
+            Attempt.status == "planned",
+            Attempt.followup_sent_at.is_(None),
+            Attempt.followup_due_at > now,
+        )
+    )
+    for attempt in waiting:
+        due = attempt.followup_due_at
+        if due is not None:
+            attempt.followup_due_at = schedule.followup_at(
+                accepted_at=due, tz_name=user.timezone, delay=timedelta(0), quiet=quiet
+            )
+
+
+def _minute(at: time) -> time:
+    return at.replace(second=0, microsecond=0, tzinfo=None)
 
 
 def finish_onboarding(user: User, now: datetime) -> None:

@@ -40,6 +40,7 @@ class Cb(StrEnum):
     NUDGE_DAYS = "nd"
     CARE = "c"
     CAP = "wc"
+    QUIET = "qh"
 
 
 class IdeaAction(StrEnum):

@@ -14,7 +14,7 @@ from bot.db import repo
 from bot.db.models import Conversation, User
 from bot.domain import schedule
 from bot.domain.schedule import Pace
-from bot.domain.timezones import parse_nudge_time, resolve_timezone
+from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
 from bot.services import care, profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
@@ -32,7 +32,7 @@ from bot.telegram.keyboards import Button, Callback, Cb, Keyboard, pack, rows_of
 ONBOARDING = "onboarding"
 SETTINGS = "settings"
 STEPS = ("timezone", "time", "pace", "level")
-SETTINGS_ONLY = ("recap", "cap")
+SETTINGS_ONLY = ("recap", "cap", "quiet")
 # Follow-up questions that belong to another step ("days" comes after a three-a-week pace).
 SUB_STEPS = ("days",)
 DAY_SETS: tuple[frozenset[int], ...] = (
@@ -57,6 +57,13 @@ COMMON_ZONES: tuple[tuple[str, str], ...] = (
     ("sydney", "Australia/Sydney"),
 )
 COMMON_TIMES: tuple[time, ...] = (time(8, 0), time(9, 0), time(12, 30), time(18, 0), time(20, 0))
+# Quiet hours offered as buttons, (start, end); the first is everyone's default.
+QUIET_PRESETS: tuple[tuple[time, time], ...] = (
+    (time(21, 30), time(8, 0)),
+    (time(22, 0), time(7, 0)),
+    (time(23, 0), time(9, 0)),
+    (time(20, 0), time(8, 0)),
+)
 
 
 # -- /start ------------------------------------------------------------------------------
@@ -104,6 +111,7 @@ def show_settings(ctx: CoachContext, update: Update, user: User) -> None:
             button(ctx, "buttons.settings.recap", pack(Cb.SETTINGS, "recap")),
             button(ctx, "buttons.settings.cap", pack(Cb.SETTINGS, "cap")),
         ],
+        [button(ctx, "buttons.settings.quiet", pack(Cb.SETTINGS, "quiet"))],
         [button(ctx, "buttons.settings.done", pack(Cb.SETTINGS, "done"))],
     ]
     say(
@@ -118,6 +126,7 @@ def show_settings(ctx: CoachContext, update: Update, user: User) -> None:
         recap_day=label(ctx, f"weekdays.{user.recap_weekday}"),
         recap_time=user.recap_time.strftime("%H:%M"),
         cap=label(ctx, f"buttons.cap.{user.weekly_cap}"),
+        quiet=_quiet_label(ctx, user.quiet_start, user.quiet_end),
     )
 
 
@@ -174,12 +183,26 @@ def _keyboard(ctx: CoachContext, user: User, step: str) -> Keyboard:
             [Button(_days_label(ctx, days), pack(Cb.NUDGE_DAYS, _days_code(days)))]
             for days in DAY_SETS
         ]
+    if step == "quiet":
+        presets = [
+            Button(_quiet_label(ctx, start, end), pack(Cb.QUIET, _hhmm(start), _hhmm(end)))
+            for start, end in QUIET_PRESETS
+        ]
+        return rows_of(presets, 2)
     levels = [button(ctx, f"buttons.level.{level}", pack(Cb.LEVEL, level)) for level in range(1, 6)]
     return rows_of(levels, 5)
 
 
 def _clock(now_utc: datetime, zone_name: str) -> str:
     return schedule.local_now(now_utc, zone_name).strftime("%H:%M")
+
+
+def _quiet_label(ctx: CoachContext, start: time, end: time) -> str:
+    return label(ctx, "buttons.quiet", start=start.strftime("%H:%M"), end=end.strftime("%H:%M"))
+
+
+def _hhmm(at: time) -> str:
+    return at.strftime("%H%M")
 
 
 # -- answers -----------------------------------------------------------------------------
@@ -191,6 +214,9 @@ async def on_text(
     """A typed answer to the pending onboarding/settings question."""
     answer = clip(message)
     step = conversation.step
+    if step == "quiet":
+        await _quiet_typed(ctx, update, user, conversation, answer)
+        return
     saved = _apply_typed(ctx, update, user, step, answer)
     if saved:
         await _after_answer(ctx, update, user, conversation.flow, step)
@@ -211,6 +237,22 @@ async def on_text(
         _keyboard(ctx, user, step),
         answer=answer[:60],
     )
+
+
+async def _quiet_typed(
+    ctx: CoachContext, update: Update, user: User, conversation: Conversation, answer: str
+) -> None:
+    hours = parse_quiet_hours(answer)
+    if hours is not None and hours[0] != hours[1]:
+        await profile.set_quiet_hours(ctx.turn.session, user, *hours, ctx.turn.now)
+        await _after_answer(ctx, update, user, conversation.flow, "quiet")
+        return
+    conversation.retries += 1
+    keyboard = _keyboard(ctx, user, "quiet")
+    if hours is None:
+        say(ctx, update, "onboarding.quiet_unknown", keyboard, answer=answer[:60])
+    else:  # the same time twice: all quiet or never quiet?
+        say(ctx, update, "onboarding.quiet_same", keyboard, time=hours[0].strftime("%H:%M"))
 
 
 def _apply_typed(ctx: CoachContext, update: Update, user: User, step: str, answer: str) -> bool:
@@ -308,7 +350,7 @@ def _level_from_words(answer: str) -> int | None:
 async def on_button(
     ctx: CoachContext, update: Update, user: User, callback: Callback
 ) -> str | None:
-    """A tapped answer (timezone, time, pace or level button)."""
+    """A tapped answer to an onboarding or settings question."""
     step = {
         Cb.TIMEZONE: "timezone",
         Cb.TIME: "time",
@@ -317,20 +359,21 @@ async def on_button(
         Cb.DAYS: "recap",
         Cb.NUDGE_DAYS: "days",
         Cb.CAP: "cap",
+        Cb.QUIET: "quiet",
     }[callback.kind]
     conversation = await repo.get_conversation(ctx.turn.session, user.id)
     if conversation is None or conversation.flow not in (ONBOARDING, SETTINGS):
         return label(ctx, "stale.question")
     if conversation.step != step:
         return label(ctx, "stale.question")
-    if not _apply_button(ctx, update, user, callback):
+    if not await _apply_button(ctx, update, user, callback):
         return label(ctx, "stale.button")
     clear_pressed(ctx, update)
     await _after_answer(ctx, update, user, conversation.flow, step)
     return None
 
 
-def _apply_button(ctx: CoachContext, update: Update, user: User, callback: Callback) -> bool:
+async def _apply_button(ctx: CoachContext, update: Update, user: User, callback: Callback) -> bool:
     now = ctx.turn.now
     if callback.kind is Cb.TIMEZONE:
         index = callback.int_part(0)
@@ -367,6 +410,13 @@ def _apply_button(ctx: CoachContext, update: Update, user: User, callback: Callb
         if cap not in care.CAP_CHOICES:
             return False
         care.set_weekly_cap(user, cap)
+        return True
+    if callback.kind is Cb.QUIET:
+        codes = callback.parts
+        preset = next((p for p in QUIET_PRESETS if (_hhmm(p[0]), _hhmm(p[1])) == codes), None)
+        if preset is None:
+            return False
+        await profile.set_quiet_hours(ctx.turn.session, user, *preset, now)
         return True
     if callback.kind is Cb.NUDGE_DAYS:
         code = callback.part(0) or ""

@@ -70,6 +70,7 @@ BUTTONS: dict[Cb, ButtonFlow] = {
     Cb.DAYS: onboarding.on_button,
     Cb.NUDGE_DAYS: onboarding.on_button,
     Cb.CAP: onboarding.on_button,
+    Cb.QUIET: onboarding.on_button,
     Cb.SETTINGS: onboarding.on_settings_button,
     Cb.IDEA: ideas.on_idea_button,
     Cb.NUDGE: ideas.on_idea_button,
