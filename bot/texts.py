@@ -89,9 +89,8 @@ class Texts:
             if template.fields:
                 raise KeyError(f"text {key!r} needs {sorted(template.fields)}")
             return chosen.format_map(_NO_FIELDS)
-        missing = template.fields - params.keys()
-        if missing:
-            raise KeyError(f"text {key!r} needs {sorted(missing)}")
+        if not params.keys() >= template.fields:  # a comparison builds no new set
+            raise KeyError(f"text {key!r} needs {sorted(template.fields - params.keys())}")
         return chosen.format_map({name: _escape(value) for name, value in params.items()})
 
     def plain(self, key: str, rng: random.Random | None = None, /, **params: object) -> str:

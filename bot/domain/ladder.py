@@ -152,13 +152,18 @@ def choose_idea(
 ) -> Candidate | None:
     """The next idea at `level` (or the nearest level that has any), or None if the person
     has hidden everything there is."""
-    pool = [
-        idea
-        for idea in candidates
-        if idea.id not in history.hidden
-        and idea.id not in exclude
-        and (category is None or idea.category == category)
-    ]
+    filtered = history.hidden or exclude or category is not None
+    pool = (
+        [
+            idea
+            for idea in candidates
+            if idea.id not in history.hidden
+            and idea.id not in exclude
+            and (category is None or idea.category == category)
+        ]
+        if filtered
+        else candidates  # the common case in a fan-out: nothing to filter
+    )
     if not pool:
         return None
     at_level = _nearest_level(pool, clamp(level))
@@ -192,5 +197,6 @@ def _most_varied(pool: Sequence[Candidate], history: History, rng: random.Random
     def staleness(idea: Candidate) -> int:
         return int(idea.category in recent_categories) * 2 + int(idea.setting in recent_settings)
 
-    best = min(staleness(idea) for idea in pool)
-    return rng.choice([idea for idea in pool if staleness(idea) == best])
+    scored = [(staleness(idea), idea) for idea in pool]
+    best = min(score for score, _ in scored)
+    return rng.choice([idea for score, idea in scored if score == best])

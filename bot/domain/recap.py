@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 ASKED = frozenset({"no", "yes", "no_answer", "partial"})
 ROUGH_AFTER = 8.0
@@ -20,8 +21,10 @@ LESSONS_QUOTED = 2
 LESSON_QUOTE_MAX = 200
 
 
-@dataclass(frozen=True)
-class WeekAttempt:
+class WeekAttempt(NamedTuple):
+    """One logged ask, as recaps and charts need it. A named tuple: a recap batch makes
+    thousands of these, and tuples are the cheapest immutable record to build."""
+
     created_at: datetime
     level: int | None
     outcome: str | None

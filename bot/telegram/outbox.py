@@ -173,9 +173,10 @@ class OutboxSender:
                 continue
             now = self._clock()
             async with self._deps.db.transaction() as session:
+                outbox = table(OutboxMessage)
                 await session.execute(
-                    update(OutboxMessage)
-                    .where(OutboxMessage.id.in_(ids), OutboxMessage.claimed_until.is_not(None))
+                    update(outbox)
+                    .where(outbox.c.id.in_(ids), outbox.c.claimed_until.is_not(None))
                     .values(claimed_until=now + self.lease)
                 )
 
@@ -402,8 +403,9 @@ class _Acknowledger:
             batch, self._waiting = self._waiting, []
             try:
                 async with self._deps.db.transaction() as session:
+                    outbox = table(OutboxMessage)  # Core: this runs for every send
                     await session.execute(
-                        delete(OutboxMessage).where(OutboxMessage.id.in_([i for i, _ in batch]))
+                        delete(outbox).where(outbox.c.id.in_([i for i, _ in batch]))
                     )
             except Exception as error:
                 if not is_transient(error):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from functools import lru_cache
 
 from bot.domain.recap import WeekSummary
 from bot.services.ideas import Idea
@@ -133,17 +134,18 @@ def _outcomes_line(texts: Texts, rng: random.Random, summary: WeekSummary) -> st
         ("no_answer", summary.no_answers),
         ("partial", summary.partials),
     )
+    # Rendered fragments are safe HTML already: passed on as Markup, not escaped twice.
     parts = [
-        texts.plain(f"recap.parts.{name}_{'one' if count == 1 else 'many'}", rng, count=count)
+        texts(f"recap.parts.{name}_{'one' if count == 1 else 'many'}", rng, count=count)
         for name, count in counts
         if count
     ]
     joined = (
         parts[0]
         if len(parts) == 1
-        else (", ".join(parts[:-1]) + f" {texts.plain('recap.and', rng)} " + parts[-1])
+        else (", ".join(parts[:-1]) + f" {texts('recap.and', rng)} " + parts[-1])
     )
-    line = texts("recap.outcomes", rng, parts=joined)
+    line = texts("recap.outcomes", rng, parts=Markup(joined))
     if summary.noes:
         line += " " + texts("recap.noes_credit", rng)
     return line
@@ -198,6 +200,7 @@ def chart_caption(texts: Texts, rng: random.Random, *, weeks: int, change: float
     return texts("stats.caption", rng, weeks=weeks, summary=Markup(summary))
 
 
+@lru_cache(maxsize=64)  # a batch of recaps shares one or two weeks
 def week_dates(start: date) -> str:
     end = start + timedelta(days=6)
     return f"{start:%d %b} – {end:%d %b}"
