@@ -37,11 +37,22 @@ def postgres_url() -> Iterator[str]:
     yield from _fresh_postgres()
 
 
-def _fresh_postgres() -> Iterator[str]:
+def _fresh_postgres(template: str | None = None) -> Iterator[str]:
+    """A new database on the PostgreSQL server, copied from `template` when given (a copy
+    of a migrated database takes a fraction of the time migrating does)."""
     base = make_url(normalise_database_url(POSTGRES_URL))
     name = f"coach_test_{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{template}"' if template else ""
+    _postgres_admin(f'CREATE DATABASE "{name}"{copy}')
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    async def run(statement: str) -> None:
+
+def _postgres_admin(statement: str) -> None:
+    async def run() -> None:
+        base = make_url(normalise_database_url(POSTGRES_URL))
         engine = create_async_engine(base, isolation_level="AUTOCOMMIT")
         try:
             async with engine.connect() as connection:
@@ -49,11 +60,17 @@ def _fresh_postgres() -> Iterator[str]:
         finally:
             await engine.dispose()
 
-    asyncio.run(run(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        asyncio.run(run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    asyncio.run(run())
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str]:
+    """One PostgreSQL database migrated to head per test session, for fast copies."""
+    for url in _fresh_postgres():
+        migrate.upgrade(url)
+        name = make_url(url).database
+        assert name is not None
+        yield name
 
 
 @pytest.fixture(params=BACKENDS)
@@ -69,13 +86,11 @@ def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterat
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A migrated database on each available backend."""
     if request.param == "sqlite":
-        url = sqlite_url_for(tmp_path / "coach.sqlite3")
-        migrate.upgrade(url)
-        yield url
+        path = tmp_path / "coach.sqlite3"
+        shutil.copyfile(request.getfixturevalue("migrated_template"), path)
+        yield sqlite_url_for(path)
     else:
-        for url in _fresh_postgres():
-            migrate.upgrade(url)
-            yield url
+        yield from _fresh_postgres(template=request.getfixturevalue("postgres_template"))
 
 
 @pytest.fixture(scope="session")
