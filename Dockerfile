@@ -28,7 +28,7 @@ WORKDIR /home/coach
 # The SQLite file (default) lives here; with PostgreSQL the volume simply stays empty.
 VOLUME ["/data"]
 EXPOSE 8080
-# `coach health` exits 0 when the database answers (and, in webhook mode, /healthz too).
+# `coach health` exits 0 when the database answers: the same check as /healthz in webhook mode.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=20s --retries=3 CMD ["coach", "health"]
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["coach"]

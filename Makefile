@@ -26,8 +26,9 @@ run: $(STAMP)
 sandbox: $(STAMP)
 	$(BIN)/coach sandbox
 
+# -n auto: one worker per core (every test has its own database, port and files)
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

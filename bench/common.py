@@ -92,8 +92,10 @@ async def seed_people(
     *,
     due: datetime | None = None,
     chunk: int = 5000,
+    **columns: object,
 ) -> None:
-    """People who finished onboarding; with `due`, their nudge is due at that instant."""
+    """People who finished onboarding; with `due`, their nudge is due at that instant.
+    Other `columns` are set on every row as given."""
     engine = create_async_engine(database_url)
     now = datetime.now(UTC)
     try:
@@ -109,6 +111,7 @@ async def seed_people(
                     "weekly_cap": 0,
                     "created_at": now,
                     "updated_at": now,
+                    **columns,
                 }
                 for user_id in ids[start : start + chunk]
             ]

@@ -165,7 +165,7 @@ async def _advance(session: AsyncSession, people: Sequence[RecapPerson], now: da
 
 async def _backfill_schedule(session: AsyncSession, *, now: datetime, limit: int) -> None:
     """People onboarded before recaps existed (or whose schedule was cleared) get one."""
-    users = await session.scalars(
+    query = (
         select(User)
         .where(
             User.next_recap_at.is_(None),
@@ -174,7 +174,9 @@ async def _backfill_schedule(session: AsyncSession, *, now: datetime, limit: int
         )
         .limit(limit)
     )
-    for user in users:
+    if dialect_of(session) == "postgresql":  # passes running side by side skip each other's
+        query = query.with_for_update(skip_locked=True)
+    for user in await session.scalars(query):
         reschedule_recap(user, now)
     await session.flush()
 

@@ -8,9 +8,10 @@ several processes can run passes at once without double-sending.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -66,8 +67,7 @@ class Scheduler:
             pass
         while await self._followup_batch(now, report):
             pass
-        while await self._recap_batch(now, report):
-            pass
+        await self._in_lanes(lambda: self._recap_batch(now, report))
         if report.nudges or report.followups or report.recaps:
             logger.info("scheduler pass: %s", report.describe())
         return report
@@ -115,6 +115,33 @@ class Scheduler:
         await self._outbox.deliver(pending)
         report.followups += len(outgoing)
         return claims.seen >= self._batch
+
+    async def queue_all_recaps(self, now: datetime) -> int:
+        """Compose, store and queue every recap due at `now`, in lanes like a pass does,
+        without sending (`bench.recaps` times this). Returns how many were stored."""
+        stored = 0
+
+        async def batch() -> bool:
+            nonlocal stored
+            queued = await self.queue_recaps(now)
+            stored += queued.recaps
+            return queued.more
+
+        await self._in_lanes(batch)
+        return stored
+
+    async def _in_lanes(self, batch: Callable[[], Awaitable[bool]]) -> None:
+        """Run `batch` until it says there is no more, in concurrent lanes. On PostgreSQL
+        two: while one lane's statements run in the database, the other composes here, so
+        both cores work (SKIP LOCKED keeps their claims apart). On SQLite one: writes take
+        turns anyway."""
+        lanes = 1 if self._deps.db.is_sqlite else 2
+
+        async def lane() -> None:
+            while await batch():
+                pass
+
+        await asyncio.gather(*(lane() for _ in range(lanes)))
 
     async def _recap_batch(self, now: datetime, report: PassReport) -> bool:
         queued = await self.queue_recaps(now)
