@@ -38,6 +38,8 @@ from bot.telegram.context import Outgoing
 logger = logging.getLogger(__name__)
 
 LEASE = timedelta(seconds=20)
+# The Core table, for the statements that run once per message sent (no ORM bookkeeping).
+_OUTBOX = table(OutboxMessage)
 MAX_TRIES = 8
 MAX_BACKOFF = timedelta(seconds=60)
 _DONE_ALREADY = ("message is not modified", "query is too old", "message to edit not found")
@@ -173,10 +175,9 @@ class OutboxSender:
                 continue
             now = self._clock()
             async with self._deps.db.transaction() as session:
-                outbox = table(OutboxMessage)
                 await session.execute(
-                    update(outbox)
-                    .where(outbox.c.id.in_(ids), outbox.c.claimed_until.is_not(None))
+                    update(_OUTBOX)
+                    .where(_OUTBOX.c.id.in_(ids), _OUTBOX.c.claimed_until.is_not(None))
                     .values(claimed_until=now + self.lease)
                 )
 
@@ -351,16 +352,14 @@ async def _insert_rows(
                 select(OutboxMessage.chat_id).where(OutboxMessage.chat_id.in_(chats)).distinct()
             )
         )
-        outbox = table(OutboxMessage)
-        statement = insert(outbox).returning(outbox.c.id, sort_by_parameter_order=True)
+        statement = insert(_OUTBOX).returning(_OUTBOX.c.id, sort_by_parameter_order=True)
         return list(await session.scalars(statement, rows)), waiting
-    outbox = table(OutboxMessage)
-    await session.execute(insert(outbox), rows)
+    await session.execute(insert(_OUTBOX), rows)
     found = (
         await session.execute(
-            select(outbox.c.id, outbox.c.chat_id)
-            .where(outbox.c.chat_id.in_(chats))
-            .order_by(outbox.c.id)
+            select(_OUTBOX.c.id, _OUTBOX.c.chat_id)
+            .where(_OUTBOX.c.chat_id.in_(chats))
+            .order_by(_OUTBOX.c.id)
         )
     ).all()
     ours = found[-len(rows) :]
@@ -403,9 +402,8 @@ class _Acknowledger:
             batch, self._waiting = self._waiting, []
             try:
                 async with self._deps.db.transaction() as session:
-                    outbox = table(OutboxMessage)  # Core: this runs for every send
                     await session.execute(
-                        delete(outbox).where(outbox.c.id.in_([i for i, _ in batch]))
+                        delete(_OUTBOX).where(_OUTBOX.c.id.in_([i for i, _ in batch]))
                     )
             except Exception as error:
                 if not is_transient(error):
