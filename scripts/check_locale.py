@@ -107,7 +107,9 @@ def compare_texts(source: Any, target: Any, path: str, out: list[str]) -> int:
     return 1
 
 
-def compare_ideas(source: list[dict[str, Any]], target: list[dict[str, Any]], out: list[str]) -> None:
+def compare_ideas(
+    source: list[dict[str, Any]], target: list[dict[str, Any]], out: list[str]
+) -> None:
     if [i["id"] for i in source] != [i.get("id") for i in target]:
         out.append("ideas: id list or order differs")
     for en, tr in zip(source, target, strict=False):
