@@ -82,8 +82,10 @@ async def on_start(update: Update, ctx: CoachContext) -> None:
         profile_of(update),
         now=turn.now,
         default_timezone=ctx.deps.settings.coach_default_timezone,
+        languages=ctx.deps.languages.keys(),
     )
     user = result.user
+    turn.language = user.language
     if user.onboarded_at is not None:
         await repo.clear_conversation(turn.session, user.id)
         say(ctx, update, "start.welcome_back", name=user.first_name or text(ctx, "nudge.friend"))
@@ -117,7 +119,10 @@ def show_settings(ctx: CoachContext, update: Update, user: User) -> None:
             button(ctx, "buttons.settings.recap", pack(Cb.SETTINGS, "recap")),
             button(ctx, "buttons.settings.cap", pack(Cb.SETTINGS, "cap")),
         ],
-        [button(ctx, "buttons.settings.quiet", pack(Cb.SETTINGS, "quiet"))],
+        [
+            button(ctx, "buttons.settings.quiet", pack(Cb.SETTINGS, "quiet")),
+            button(ctx, "buttons.settings.language", pack(Cb.LANGUAGE, "menu")),
+        ],
         [button(ctx, "buttons.settings.done", pack(Cb.SETTINGS, "done"))],
     ]
     say(
