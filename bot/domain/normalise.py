@@ -3,8 +3,13 @@
 Folding keeps, per character, the span of the original message it came from, so a parser can
 quote back exactly what the person wrote ("about 6 or 7") while matching on a plain form:
 lower case, ASCII digits (any script's decimal digits), plain dashes and quotes, no emoji
-presentation selectors, keycaps or zero-width and bidi controls. Language-neutral: word lists
-(number words, outcome phrases) live with the parsers that use them.
+presentation selectors, keycaps or zero-width and bidi controls.
+
+Other languages: the parsers read English. For a person who writes Spanish or Russian, the
+phrases of their language are first rewritten into the English the parsers know ("me
+dijeron que no" -> "said no", "семь" -> "seven"), by a table of data per language in
+``bot/domain/words/<code>.yaml`` (see ``bot.domain.words``). The character map survives
+the rewrite, so what is quoted back is still what the person wrote.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from bot.domain.words import SOURCE_LANGUAGE, rewrites
 
 MAX_SCAN_CHARS = 1000
 """Only this many leading characters are read; real answers are far shorter."""
@@ -81,7 +88,19 @@ class Mapped:
         return source[self.starts[start] : self.ends[end - 1]]
 
 
-def fold(source: str) -> Mapped:
+def fold(source: str, language: str = SOURCE_LANGUAGE) -> Mapped:
+    """The folded form of `source`, in the English the parsers read."""
+    mapped = _fold_characters(source)
+    for pattern, replacement in rewrites(language):
+        mapped = substitute(mapped, pattern, _expander(replacement))
+    return mapped
+
+
+def _expander(replacement: str) -> Callable[[re.Match[str]], str]:
+    return lambda match: match.expand(replacement)
+
+
+def _fold_characters(source: str) -> Mapped:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -141,10 +160,13 @@ MAX_INPUT_CHARS = 200
 """What the place and clock parsers read: a time-zone or clock answer is a few words."""
 
 
-def plain(text: str, limit: int = MAX_INPUT_CHARS) -> str:
+def plain(text: str, limit: int = MAX_INPUT_CHARS, language: str = SOURCE_LANGUAGE) -> str:
     """Case-folded, accent-free, no control or zero-width characters, unicode dashes → '-'
-    (for names: "Zürich" and "zurich" are the same place)."""
-    decomposed = unicodedata.normalize("NFKD", text[:limit])
+    (for names: "Zürich" and "zurich" are the same place), in the English parsers read."""
+    text = unicodedata.normalize("NFKC", text[:limit]).casefold()
+    for pattern, replacement in rewrites(language):
+        text = pattern.sub(replacement, text)
+    decomposed = unicodedata.normalize("NFKD", text)
     kept: list[str] = []
     for ch in decomposed:
         category = unicodedata.category(ch)

@@ -23,6 +23,8 @@ from bot.domain.answers import (
     parse_outcome,
     parse_yes_no,
 )
+from bot.domain.normalise import fold
+from bot.domain.words import SOURCE_LANGUAGE
 
 
 class Step(StrEnum):
@@ -146,22 +148,22 @@ class Answer:
     value: object
 
 
-def read_typed(question: Question, text: str) -> Answer | None:
+def read_typed(question: Question, text: str, language: str = SOURCE_LANGUAGE) -> Answer | None:
     """Understand a typed answer to `question`; None if we can't (the caller re-asks)."""
     if question.kind is Kind.PERCENT:
-        scale = parse_no_chance(text)
+        scale = parse_no_chance(text, language)
         return Answer(int(scale.value)) if scale is not None else None
     if question.kind is Kind.SCALE:
-        scale = parse_anxiety(text)
+        scale = parse_anxiety(text, language)
         return Answer(scale.value) if scale is not None else None
     if question.kind is Kind.OUTCOME:
-        outcome = parse_outcome(text)
+        outcome = parse_outcome(text, language)
         if outcome is None:
-            said_yes = parse_yes_no(text)
+            said_yes = parse_yes_no(text, language)
             outcome = None if said_yes is None else (Outcome.YES if said_yes else Outcome.NO)
         return Answer(outcome) if outcome is not None else None
     if question.kind is Kind.ASKED:
-        return _read_asked(text)
+        return _read_asked(text, language)
     cleaned = text.strip()
     return Answer(cleaned) if cleaned else None
 
@@ -175,17 +177,18 @@ _ABOUT_THEIR_REPLY = re.compile(
 )
 
 
-def _read_asked(text: str) -> Answer | None:
+def _read_asked(text: str, language: str) -> Answer | None:
     """ "Did you ask?" is a yes/no question, but people often answer with what happened.
 
     A bare "yes"/"no" answers the question itself ("no" = not this time); a reply that
     talks about the other person ("they said no", "got ghosted") is the outcome.
     """
-    outcome = parse_outcome(text)
-    asked = parse_yes_no(text)
+    outcome = parse_outcome(text, language)
+    asked = parse_yes_no(text, language)
     if outcome is Outcome.DIDNT_ASK:
         return Answer(Outcome.DIDNT_ASK)
-    if outcome is not None and (asked is None or _ABOUT_THEIR_REPLY.search(text)):
+    about_them = _ABOUT_THEIR_REPLY.search(fold(text, language).text)
+    if outcome is not None and (asked is None or about_them):
         return Answer(outcome)
     if asked is None:
         return None

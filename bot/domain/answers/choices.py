@@ -1,9 +1,9 @@
 """Typed answers to the settings questions and to /idea: pace, weekdays, weekly limit,
 starting level, and "/idea easier | bolder | food".
 
-The words are data (``ENGLISH``), not code in the handlers, so another language adds a
-:class:`ChoiceWords` table and nothing else. Like every parser here: total, and ``None`` (or
-an empty result) when unsure, so the caller asks again with buttons.
+The words are data (``ENGLISH``), not code in the handlers; other languages are first
+rewritten into these words by their table in ``bot/domain/words``. Like every parser here:
+total, and ``None`` (or an empty result) when unsure, so the caller asks again with buttons.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.domain.normalise import fold
 from bot.domain.schedule import Pace
+from bot.domain.words import SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,8 @@ ENGLISH = ChoiceWords(
 )
 
 
-def _plain(text: str) -> str:
-    return " ".join(fold(text).text.split())
+def _plain(text: str, language: str = SOURCE_LANGUAGE) -> str:
+    return " ".join(fold(text, language).text.split())
 
 
 def _mentions(text: str, words: Collection[str]) -> bool:
@@ -74,36 +75,38 @@ def _mentions(text: str, words: Collection[str]) -> bool:
     return any(re.search(rf"(?<![^\W_]){re.escape(word)}s?(?![^\W_])", text) for word in words)
 
 
-def parse_weekdays(text: str, words: ChoiceWords = ENGLISH) -> frozenset[int]:
+def parse_weekdays(text: str, language: str = SOURCE_LANGUAGE) -> frozenset[int]:
     """Every weekday named ("mon, wed and fri" -> {0, 2, 4}); Monday is 0."""
-    plain = _plain(text)
-    return frozenset(day for day, names in enumerate(words.weekdays) if _mentions(plain, names))
+    plain = _plain(text, language)
+    return frozenset(day for day, names in enumerate(ENGLISH.weekdays) if _mentions(plain, names))
 
 
-def parse_weekday(text: str, words: ChoiceWords = ENGLISH) -> int | None:
+def parse_weekday(text: str, language: str = SOURCE_LANGUAGE) -> int | None:
     """Exactly one weekday, or None."""
-    days = parse_weekdays(text, words)
+    days = parse_weekdays(text, language)
     return next(iter(days)) if len(days) == 1 else None
 
 
-def parse_pace(text: str, words: ChoiceWords = ENGLISH) -> Pace | None:
+def parse_pace(text: str, language: str = SOURCE_LANGUAGE) -> Pace | None:
     """How often ideas come: daily, weekdays, or three times a week."""
-    plain = _plain(text)
-    if _mentions(plain, words.three):
+    plain = _plain(text, language)
+    if _mentions(plain, ENGLISH.three):
         return Pace.THREE_A_WEEK
-    if _mentions(plain, words.weekdays_pace):
+    if _mentions(plain, ENGLISH.weekdays_pace):
         return Pace.WEEKDAYS
-    if _mentions(plain, words.daily_pace):
+    if _mentions(plain, ENGLISH.daily_pace):
         return Pace.DAILY
     return None
 
 
 def parse_weekly_limit(
-    text: str, choices: Collection[int], words: ChoiceWords = ENGLISH
+    text: str,
+    choices: Collection[int],
+    language: str = SOURCE_LANGUAGE,
 ) -> int | None:
     """One of ``choices`` asks a week; 0 means no limit ("no limit", "unlimited")."""
-    plain = _plain(text)
-    if _mentions(plain, words.no_limit):
+    plain = _plain(text, language)
+    if _mentions(plain, ENGLISH.no_limit):
         return 0 if 0 in choices else None
     numbers = re.findall(r"\d+", plain)
     if len(numbers) != 1 or len(numbers[0]) > 2:
@@ -112,9 +115,9 @@ def parse_weekly_limit(
     return value if value in choices and value != 0 else None
 
 
-def parse_level(text: str) -> int | None:
+def parse_level(text: str, language: str = SOURCE_LANGUAGE) -> int | None:
     """A starting level 1..5, typed as its digit."""
-    numbers = re.findall(r"\d+", _plain(text))
+    numbers = re.findall(r"\d+", _plain(text, language))
     if len(numbers) == 1 and 1 <= int(numbers[0]) <= 5:
         return int(numbers[0])
     return None
@@ -129,13 +132,13 @@ class IdeaRequest:
     unknown_word: str | None  # the first word that named nothing we know
 
 
-def parse_idea_request(args: Sequence[str], words: ChoiceWords = ENGLISH) -> IdeaRequest:
-    folded = [_plain(arg) for arg in args if _plain(arg)]
-    if any(word in words.easier for word in folded):
+def parse_idea_request(args: Sequence[str], language: str = SOURCE_LANGUAGE) -> IdeaRequest:
+    folded = [_plain(arg, language) for arg in args if _plain(arg, language)]
+    if any(word in ENGLISH.easier for word in folded):
         return IdeaRequest(-1, None, None)
-    if any(word in words.bolder for word in folded):
+    if any(word in ENGLISH.bolder for word in folded):
         return IdeaRequest(+1, None, None)
-    for category, names in words.categories.items():
+    for category, names in ENGLISH.categories.items():
         if any(word in names for word in folded):
             return IdeaRequest(0, category, None)
     return IdeaRequest(0, None, folded[0] if folded else None)

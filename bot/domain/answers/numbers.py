@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from bot.domain.normalise import Mapped, alternation, fold, substitute
+from bot.domain.words import SOURCE_LANGUAGE
 
 # Number words → digits. "one" after words like "no"/"that" is a pronoun ("no one", "that
 # one was hard"), not a number.
@@ -73,8 +74,8 @@ def _number_word(match: re.Match[str], text: str) -> str:
     return str(_UNIT_WORDS[unit])
 
 
-def normalise_numbers(source: str) -> Mapped:
-    mapped = fold(source)
+def normalise_numbers(source: str, language: str = SOURCE_LANGUAGE) -> Mapped:
+    mapped = fold(source, language)
     text = mapped.text
     mapped = substitute(mapped, _NUMBER_WORD_RE, lambda m: _number_word(m, text))
     for pattern, repl in _HALF_RES:

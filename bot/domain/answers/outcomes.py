@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.domain.answers.types import Outcome
 from bot.domain.normalise import fold, phrase_re
+from bot.domain.words import SOURCE_LANGUAGE
 
 _NEG = r"(?:did ?n'?t|did not)"
 _NEVER_DID = (
@@ -162,6 +163,6 @@ def resolve_outcome(hits: Sequence[Hit]) -> Outcome | None:
     return None
 
 
-def parse_outcome(text: str) -> Outcome | None:
+def parse_outcome(text: str, language: str = SOURCE_LANGUAGE) -> Outcome | None:
     """What the other person said: no / yes / no answer / partial / didn't ask, or None."""
-    return resolve_outcome(outcome_hits(fold(text).text))
+    return resolve_outcome(outcome_hits(fold(text, language).text))

@@ -27,6 +27,7 @@ from bot.domain.answers.types import (
     QuickLog,
 )
 from bot.domain.normalise import DROPPED, substitute
+from bot.domain.words import SOURCE_LANGUAGE
 
 _ARROW_RE = re.compile(r"-+>|=+>|~+>|[→⟶➡➜➔⇒⟹↦⇨➝➞➙➛➟➠➤►▶»⮕🡒🠖>]")
 # One anxiety rating: "7", "7ish", "7/10", "7 out of 10", "70%".
@@ -213,9 +214,9 @@ def _read_segments(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     return hits, before or after
 
 
-def parse_quick_log(text: str) -> QuickLog | None:
+def parse_quick_log(text: str, language: str = SOURCE_LANGUAGE) -> QuickLog | None:
     """A complete attempt in one message, or None (never a guess: it would hijack the chat)."""
-    arrowed = substitute(normalise_numbers(text), _ARROW_RE, lambda _m: "→")
+    arrowed = substitute(normalise_numbers(text, language), _ARROW_RE, lambda _m: "→")
     norm = arrowed.text
     pair = _arrow_pair(norm) or _before_after_pair(norm)
     if pair is None:

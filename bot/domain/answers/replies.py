@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from bot.domain.answers.outcomes import outcome_hits
 from bot.domain.answers.types import Control, Outcome
 from bot.domain.normalise import fold, phrase_re
+from bot.domain.words import SOURCE_LANGUAGE
 
 _HEDGE_RE = phrase_re(
     [
@@ -117,9 +118,9 @@ def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def parse_yes_no(text: str) -> bool | None:
+def parse_yes_no(text: str, language: str = SOURCE_LANGUAGE) -> bool | None:
     """Did it happen? ``True``/``False``, or ``None`` if unclear or both."""
-    folded = fold(text).text
+    folded = fold(text, language).text
     stripped = folded.strip(" \n.!?,")
     if stripped in ("y", "n"):
         return stripped == "y"
@@ -197,11 +198,11 @@ def _strip_words(text: str, words: Sequence[str], *, leading: bool) -> str | Non
     return None
 
 
-def parse_control(text: str) -> Control | None:
+def parse_control(text: str, language: str = SOURCE_LANGUAGE) -> Control | None:
     """Skip / cancel / undo, only when that is the whole message (fillers aside)."""
     if len(text) > _CONTROL_MAX_CHARS * 4:
         return None
-    folded = fold(text).text.strip()
+    folded = fold(text, language).text.strip()
     folded = _BOT_SUFFIX_RE.sub("", folded.lstrip("/"))
     folded = " ".join(_CONTROL_STRIP_RE.sub(" ", folded).split())
     if len(folded) > _CONTROL_MAX_CHARS:

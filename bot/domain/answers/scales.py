@@ -19,6 +19,7 @@ from bot.domain.answers.types import (
     ScaleAnswer,
 )
 from bot.domain.normalise import Mapped, phrase_re
+from bot.domain.words import SOURCE_LANGUAGE
 
 NUMBER = r"\d+(?:\.\d+|,\d{1,2}(?!\d))?"
 # Not glued to a letter/digit on the left and not part of a longer number ("1,000", "1.2.3").
@@ -267,7 +268,9 @@ def _word_answer(mapped: Mapped, source: str, low: int, high: int) -> ScaleAnswe
     return ScaleAnswer(value=float(value), was_range=False, raw=raw)
 
 
-def parse_scale(text: str, low: int, high: int) -> ScaleAnswer | None:
+def parse_scale(
+    text: str, low: int, high: int, language: str = SOURCE_LANGUAGE
+) -> ScaleAnswer | None:
     """Read one rating on ``low..high`` from free text; ``None`` if absent or ambiguous.
 
     Scales spanning up to 10 points are stored in half steps, wider ones as whole numbers;
@@ -276,7 +279,7 @@ def parse_scale(text: str, low: int, high: int) -> ScaleAnswer | None:
     """
     if low >= high:
         raise ValueError(f"empty scale {low}..{high}")
-    mapped = normalise_numbers(text)
+    mapped = normalise_numbers(text, language)
     answer = _numeric_answer(mapped, text, low, high)
     if answer is not None:
         return answer
@@ -285,11 +288,11 @@ def parse_scale(text: str, low: int, high: int) -> ScaleAnswer | None:
     return _word_answer(mapped, text, low, high)
 
 
-def parse_anxiety(text: str) -> ScaleAnswer | None:
+def parse_anxiety(text: str, language: str = SOURCE_LANGUAGE) -> ScaleAnswer | None:
     """Anxiety 0..10, stored in half steps."""
-    return parse_scale(text, ANXIETY_LOW, ANXIETY_HIGH)
+    return parse_scale(text, ANXIETY_LOW, ANXIETY_HIGH, language)
 
 
-def parse_no_chance(text: str) -> ScaleAnswer | None:
+def parse_no_chance(text: str, language: str = SOURCE_LANGUAGE) -> ScaleAnswer | None:
     """The expected chance of a no, 0..100 %, stored as a whole percent."""
-    return parse_scale(text, NO_CHANCE_LOW, NO_CHANCE_HIGH)
+    return parse_scale(text, NO_CHANCE_LOW, NO_CHANCE_HIGH, language)

@@ -29,6 +29,7 @@ from datetime import time
 from typing import Literal
 
 from bot.domain.normalise import plain
+from bot.domain.words import SOURCE_LANGUAGE
 
 # Nudge times
 
@@ -156,18 +157,18 @@ def _day_half(text: str) -> _DayHalf:
     return "a" if am else "p" if pm else None
 
 
-def _clock_text(text: str) -> str:
+def _clock_text(text: str, language: str) -> str:
     """The plain form both clock parsers read: "p.m." → "pm", no "o'clock" or "-ish"
     ("8 o'clock", "7ish"), time words as digits."""
-    folded = plain(text)
+    folded = plain(text, language=language)
     folded = _AMPM_RE.sub(lambda m: f" {m.group(1)}m ", folded)
     folded = re.sub(r"\bo\s?'?\s?clock\b|(?<=\d)\s*-?ish\b", " ", folded)
     return _TIME_WORD_RE.sub(_time_words, folded)
 
 
-def parse_nudge_time(text: str) -> time | None:
+def parse_nudge_time(text: str, language: str = SOURCE_LANGUAGE) -> time | None:
     """A local clock time for the daily nudge, or ``None`` if unclear."""
-    folded = _clock_text(text)
+    folded = _clock_text(text, language)
     clocks = list(_CLOCK_RE.finditer(folded))
     if len(clocks) > 1:
         return None  # "8 or 9": which one?
@@ -270,7 +271,7 @@ def _range_hint(text: str) -> tuple[str | None, str] | None:
     return ("a" if am else "p" if pm else None), rest
 
 
-def parse_quiet_hours(text: str) -> tuple[time, time] | None:
+def parse_quiet_hours(text: str, language: str = SOURCE_LANGUAGE) -> tuple[time, time] | None:
     """Quiet hours typed as a range, as ``(start, end)`` local wall times; ``None`` if unclear.
 
     ``"22:00-7:30"``, ``"10pm to 7am"``, ``"22 - 7"``, ``"23:00–06:30"``, ``"between 11
@@ -290,7 +291,7 @@ def parse_quiet_hours(text: str) -> tuple[time, time] | None:
     A start equal to the end (``"7am to 7am"``) is returned as it is: the caller says why
     that can't be quiet hours (see :class:`bot.domain.schedule.QuietHours`).
     """
-    folded = _clock_text(text)
+    folded = _clock_text(text, language)
     ends = list(_RANGE_CLOCK_RE.finditer(folded))
     if len(ends) != 2:
         return None

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from bot.domain.normalise import plain, words_only
 from bot.domain.timezones.places import FRACTIONAL_OFFSETS, place_index
+from bot.domain.words import SOURCE_LANGUAGE
 
 _LEADING_FILLERS = (
     "i live in", "i m in", "im in", "i am in", "i m from", "im from", "i am from",
@@ -217,9 +218,9 @@ def _resolve_place(text: str) -> _Found | None:
     return None
 
 
-def resolve_timezone(text: str) -> str | None:
+def resolve_timezone(text: str, language: str = SOURCE_LANGUAGE) -> str | None:
     """An IANA zone name for what someone typed, or ``None`` if unknown or ambiguous."""
-    folded = plain(text)
+    folded = plain(text, language=language)
     if not folded.strip():
         return None
     if (iana := _iana_name(folded)) is not None:

@@ -46,7 +46,7 @@ async def on_idea(update: Update, ctx: CoachContext) -> None:
     if user is None or user.onboarded_at is None:
         say(ctx, update, "fallback.not_onboarded")
         return
-    request = parse_idea_request(ctx.args or [])
+    request = parse_idea_request(ctx.args or [], ctx.turn.language)
     if request.step:
         await _shift(ctx, update, user, request.step, user.level)
         return

@@ -91,7 +91,7 @@ async def on_log(update: Update, ctx: CoachContext) -> None:
 
 async def _log_typed(ctx: CoachContext, update: Update, user: User, typed: str) -> None:
     """`/log asked for a discount, got a no, 7 -> 3`, or `/log asked my boss for Friday off`."""
-    parsed = parse_quick_log(typed)
+    parsed = parse_quick_log(typed, ctx.turn.language)
     if parsed is not None:
         await record_quick_log(ctx, update, user, parsed)
         return
@@ -184,7 +184,7 @@ async def on_text(
 ) -> None:
     """A typed answer to the pending question (flows "log" and "fix")."""
     typed = clip(message)
-    control = parse_control(typed)
+    control = parse_control(typed, ctx.turn.language)
     if control is Control.CANCEL:
         await repo.clear_conversation(ctx.turn.session, user.id)
         say(ctx, update, "cancel.left_flow")
@@ -202,11 +202,11 @@ async def on_text(
         await _skip(ctx, update, user, conversation, attempt, step)
         return
     if step is Step.ASKED:
-        quick = parse_quick_log(typed)
+        quick = parse_quick_log(typed, ctx.turn.language)
         if quick is not None:
             await _apply_quick_log_to(ctx, update, user, conversation, attempt, quick)
             return
-    answer = read_typed(QUESTIONS[step], typed)
+    answer = read_typed(QUESTIONS[step], typed, ctx.turn.language)
     if answer is None:
         await _reask_kindly(ctx, update, user, conversation, attempt, step)
         return

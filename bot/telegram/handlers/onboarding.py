@@ -253,7 +253,7 @@ async def on_text(
 async def _quiet_typed(
     ctx: CoachContext, update: Update, user: User, conversation: Conversation, answer: str
 ) -> None:
-    hours = parse_quiet_hours(answer)
+    hours = parse_quiet_hours(answer, user.language)
     if hours is not None and hours[0] != hours[1]:
         await profile.set_quiet_hours(ctx.turn.session, user, *hours, ctx.turn.now)
         await _after_answer(ctx, update, user, conversation.flow, "quiet")
@@ -267,45 +267,45 @@ async def _quiet_typed(
 
 
 def _apply_typed(ctx: CoachContext, update: Update, user: User, step: str, answer: str) -> bool:
-    now = ctx.turn.now
+    now, language = ctx.turn.now, user.language
     if step == "timezone":
-        zone = resolve_timezone(answer)
+        zone = resolve_timezone(answer, language)
         if zone is None:
             return False
         profile.set_timezone(user, zone, now)
         say(ctx, update, "onboarding.timezone_set", zone=zone, local_time=_clock(now, zone))
         return True
     if step == "time":
-        at = parse_nudge_time(answer)
+        at = parse_nudge_time(answer, language)
         if at is None:
             return False
         profile.set_nudge_time(user, at, now)
         return True
     if step == "pace":
-        pace = parse_pace(answer)
+        pace = parse_pace(answer, language)
         if pace is None:
             return False
         profile.set_pace(user, pace, now)
         return True
     if step == "recap":
-        weekday = parse_weekday(answer)
+        weekday = parse_weekday(answer, language)
         if weekday is None:
             return False
         profile.set_recap_day(user, weekday, now)
         return True
     if step == "cap":
-        cap = parse_weekly_limit(answer, care.CAP_CHOICES)
+        cap = parse_weekly_limit(answer, care.CAP_CHOICES, language)
         if cap is None:
             return False
         care.set_weekly_cap(user, cap)
         return True
     if step == "days":
-        chosen = parse_weekdays(answer)
+        chosen = parse_weekdays(answer, language)
         if len(chosen) != 3:
             return False
         profile.set_pace(user, Pace.THREE_A_WEEK, now, chosen)
         return True
-    level = parse_level(answer)
+    level = parse_level(answer, language)
     if level is None:
         return False
     profile.set_level(user, level)

@@ -108,7 +108,7 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
         ctx, update, user, replied_idea, message.text
     ):
         return
-    quick = parse_quick_log(clip(message.text))
+    quick = parse_quick_log(clip(message.text), ctx.turn.language)
     if quick is not None:
         await log.record_quick_log(ctx, update, user, quick)
         return
