@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from bot.domain.dates import day_month
+
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
@@ -68,7 +70,7 @@ class ChartLabels:
     title_weeks: str
     asks: str
     noes: str
-    date_format: str = "%d %b"
+    language: str = "en"  # dates on the axis are written the way this language writes them
 
 
 def render_stats_png(
@@ -158,11 +160,11 @@ def _span(axes: Axes, count: int, least: int) -> None:
     axes.set_xlim(middle - half, middle + half)
 
 
-def _date_ticks(axes: Axes, days: Sequence[date], date_format: str) -> None:
+def _date_ticks(axes: Axes, days: Sequence[date], language: str) -> None:
     """At most MAX_TICKS date labels, at the first position of each shown day."""
     firsts = [index for index, day in enumerate(days) if index == 0 or day != days[index - 1]]
     chosen = _spread(firsts, MAX_TICKS)
-    axes.set_xticks(chosen, [_plain(days[index].strftime(date_format)) for index in chosen])
+    axes.set_xticks(chosen, [_plain(day_month(days[index], language)) for index in chosen])
 
 
 def _spread(items: Sequence[int], most: int) -> list[int]:
@@ -188,7 +190,7 @@ def _draw_anxiety(axes: Axes, points: Sequence[AttemptPoint], labels: ChartLabel
     axes.set_yticks([0, 2, 4, 6, 8, 10])
     axes.set_ylabel(_plain(labels.axis_anxiety), fontsize=BASE_PT, color=TEXT_COLOUR, labelpad=10)
     _span(axes, len(points), least=1)
-    _date_ticks(axes, [point.day for point in points], labels.date_format)
+    _date_ticks(axes, [point.day for point in points], labels.language)
     _legend(axes, [_key(BEFORE_COLOUR, "o", labels.before), _key(AFTER_COLOUR, "D", labels.after)])
 
 
@@ -287,7 +289,7 @@ def _draw_weeks(axes: Axes, weeks: Sequence[WeekCount], labels: ChartLabels) -> 
     axes.set_ylim(0, max([*asks, *noes, 1]) * 1.08)
     axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, min_n_ticks=2))
     _span(axes, len(weeks), least=4)
-    _date_ticks(axes, [week.week_start for week in weeks], labels.date_format)
+    _date_ticks(axes, [week.week_start for week in weeks], labels.language)
     _legend(axes, [_swatch(ASKS_COLOUR, labels.asks), _swatch(NOES_COLOUR, labels.noes)])
 
 

@@ -206,7 +206,7 @@ class Scheduler:
             rng,
             summary,
             name=user.first_name,
-            dates=views.week_dates(claim.week.start),
+            dates=views.week_dates(claim.week.start, user.language),
             level=user.level,
         )
         stats = {"asked": summary.asked, "noes": summary.noes, "not_asked": summary.not_asked}

@@ -7,9 +7,9 @@ no handler context) and the handlers render exactly the same thing.
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
 
+from bot.domain import dates
 from bot.domain.recap import WeekSummary
 from bot.services.ideas import Idea
 from bot.telegram.keyboards import Button, Cb, IdeaAction, Keyboard, pack
@@ -213,7 +213,8 @@ def short_title(idea: str, *, limit: int = 40) -> str:
 
 def chart_labels(texts: Texts, rng: random.Random) -> dict[str, str]:
     names = ("title_anxiety", "before", "after", "axis_anxiety", "title_weeks", "asks", "noes")
-    return {name: texts.plain(f"stats.chart.{name}", rng) for name in names}
+    labels = {name: texts.plain(f"stats.chart.{name}", rng) for name in names}
+    return labels | {"language": texts.language}
 
 
 def chart_caption(texts: Texts, rng: random.Random, *, weeks: int, change: float | None) -> str:
@@ -228,7 +229,5 @@ def chart_caption(texts: Texts, rng: random.Random, *, weeks: int, change: float
     return texts("stats.caption", rng, weeks=weeks, summary=Markup(summary))
 
 
-@lru_cache(maxsize=64)  # a batch of recaps shares one or two weeks
-def week_dates(start: date) -> str:
-    end = start + timedelta(days=6)
-    return f"{start:%d %b} – {end:%d %b}"
+def week_dates(start: date, language: str) -> str:
+    return dates.week_span(start, language)

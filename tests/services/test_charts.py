@@ -128,8 +128,8 @@ def test_labels_are_drawn() -> None:
         assert render_stats_png(attempts(8), weeks(3), changed) != base, field
     noes = render_stats_png(attempts(8), weeks(3), replace(LABELS, noes="refusals"))
     assert noes != base
-    dates = render_stats_png(attempts(8), weeks(3), replace(LABELS, date_format="%m/%d"))
-    assert dates != base
+    russian = render_stats_png(attempts(8), weeks(3), replace(LABELS, language="ru"))
+    assert russian != base  # dates on the axis follow the language
 
 
 def test_labels_are_drawn_literally() -> None:
@@ -142,7 +142,7 @@ def test_labels_are_drawn_literally() -> None:
         title_weeks="Ça va? Привет",
         asks="asks & tries",
         noes="no's 100%",
-        date_format="%d.%m.",
+        language="ru",
     )
     assert_phone_png(render_stats_png(attempts(8), weeks(3), odd))
 

@@ -114,7 +114,7 @@ async def test_history_shows_the_newest_ten_with_date_idea_outcome_and_anxiety(
     newest_first = list(reversed(attempts))[:10]
     for number, attempt in enumerate(newest_first, 1):
         line = lines[number]
-        day = schedule.local_date(attempt.created_at, "Europe/Berlin").strftime("%d %b")
+        day = schedule.local_date(attempt.created_at, "Europe/Berlin").strftime("%-d %b")
         title = attempt.description or short_title(await idea_text(coach, attempt))
         assert attempt.outcome is not None
         assert attempt.anxiety_before is not None and attempt.anxiety_after is not None
@@ -127,9 +127,9 @@ async def test_history_shows_the_newest_ten_with_date_idea_outcome_and_anxiety(
     shown = texts_of([message])
     for oldest in attempts[:2]:  # the two oldest asks are not listed
         assert oldest.description is not None and oldest.description not in shown
-    assert "02 Nov" not in shown and "03 Nov" not in shown
+    assert re.search(r"(?<!\d)[23] Nov", shown) is None
     # Line 1 is the newest (the idea card, on 13 Nov); line 10 the oldest shown (04 Nov).
-    assert lines[1].startswith("13 Nov · ") and lines[10].startswith("04 Nov · ")
+    assert lines[1].startswith("13 Nov · ") and lines[10].startswith("4 Nov · ")
     # One button per line, each pointing at the ask on that line.
     assert message.button_texts == [str(n) for n in range(1, 11)]
     assert message.callback_data == [f"h:{a.id}" for a in newest_first]

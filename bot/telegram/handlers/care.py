@@ -19,6 +19,7 @@ from bot.telegram.handlers.common import (
     say,
     send_idea,
     text,
+    texts_of,
 )
 from bot.telegram.keyboards import Callback, Cb, IdeaAction, Keyboard, pack
 from bot.texts import Markup
@@ -42,7 +43,7 @@ async def on_any_text(update: Update, ctx: CoachContext) -> None:
 
 
 def helpline_list(ctx: CoachContext) -> str:
-    return "\n".join(text(ctx, key) for key in ctx.deps.texts.section("care.helplines"))
+    return "\n".join(text(ctx, key) for key in texts_of(ctx).section("care.helplines"))
 
 
 def reframe_once(ctx: CoachContext, update: Update, conversation: Conversation, typed: str) -> None:

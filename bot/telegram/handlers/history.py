@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.db.models import User
-from bot.domain import schedule
+from bot.domain import dates, schedule
 from bot.domain.questions import FIX_STEPS, Field
 from bot.services import attempts
 from bot.services.attempts import HistoryEntry
@@ -45,7 +45,7 @@ async def on_history(update: Update, ctx: CoachContext) -> None:
 
 def _line(ctx: CoachContext, user: User, number: int, entry: HistoryEntry) -> str:
     attempt = entry.attempt
-    day = schedule.local_date(attempt.created_at, user.timezone).strftime("%d %b")
+    day = dates.day_month(schedule.local_date(attempt.created_at, user.timezone), user.language)
     outcome = label(ctx, f"log.outcomes.{attempt.outcome}") if attempt.outcome else "…"
     change = ""
     if attempt.anxiety_before is not None and attempt.anxiety_after is not None:

@@ -8,7 +8,7 @@ from datetime import datetime
 from telegram import Update
 
 from bot.db.models import User
-from bot.domain import schedule
+from bot.domain import dates, schedule
 from bot.services import profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
@@ -31,7 +31,7 @@ def when(ctx: CoachContext, user: User, instant: datetime | None) -> str:
         return label(ctx, "pause.no_nudges")
     local = schedule.local_now(instant, user.timezone)
     weekday = label(ctx, f"weekdays.{local.weekday()}")
-    return f"{weekday} {local.strftime('%d %b, %H:%M')}"
+    return f"{weekday} {dates.day_month_time(local, ctx.turn.language)}"
 
 
 def _days_from(words: list[str]) -> int | None:

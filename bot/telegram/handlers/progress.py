@@ -18,6 +18,7 @@ from bot.telegram.handlers.common import (
     current_user,
     label,
     say,
+    texts_of,
 )
 from bot.telegram.keyboards import Callback, Cb, pack
 
@@ -37,11 +38,11 @@ async def on_recap(update: Update, ctx: CoachContext) -> None:
     found = await recaps.week_attempts(turn.session, {user.id: week})
     summary = summarise(found.get(user.id, []), level=user.level)
     text = views.recap_text(
-        ctx.deps.texts,
+        texts_of(ctx),
         turn.rng,
         summary,
         name=user.first_name,
-        dates=views.week_dates(week.start),
+        dates=views.week_dates(week.start, ctx.turn.language),
         level=user.level,
         so_far=True,
     )
@@ -79,7 +80,7 @@ async def on_stats(update: Update, ctx: CoachContext) -> None:
     if not any(attempt.outcome in ASKED for attempt in attempts):
         say(ctx, update, "stats.nothing_yet")
         return
-    texts = ctx.deps.texts
+    texts = texts_of(ctx)
     data = progress.chart_data(attempts, tz_name=user.timezone, now=turn.now)
     caption = views.chart_caption(
         texts, turn.rng, weeks=progress.CHART_WEEKS, change=progress.average_change(attempts)
