@@ -154,6 +154,9 @@ class Texts:
     def keys(self) -> Iterator[str]:
         return iter(self._templates)
 
+    def __iter__(self) -> Iterator[str]:
+        return self.keys()
+
     def section(self, prefix: str) -> list[str]:
         """Keys directly below `prefix`, in file order (e.g. the helpline list)."""
         depth = prefix.count(".") + 1

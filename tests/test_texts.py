@@ -101,3 +101,26 @@ def test_a_plural_without_count_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(PromptsError, match="needs \\{count\\}"):
         load_texts(path, language="es")
+
+
+# How each language spells the length of its word for "no" ("no", "no", "нет").
+LETTERS_IN_NO = {
+    "en": (re.compile(r"(\w+) letters\b", re.IGNORECASE), "two"),
+    "es": (re.compile(r"(\w+) letras\b", re.IGNORECASE), "dos"),
+    "ru": (re.compile(r"(\w+) букв", re.IGNORECASE), "три"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(LETTERS_IN_NO))
+def test_letter_counts_are_spelled_right(language: str) -> None:
+    """A text that counts the letters of a "no" counts them correctly."""
+    texts = load_locale(language)
+    pattern, expected = LETTERS_IN_NO[language]
+    claims = [
+        match.group(1).casefold()
+        for key in texts
+        for variant in texts.variants(key)
+        for match in pattern.finditer(variant)
+    ]
+    assert claims, "the brain-update line counts letters in every language"
+    assert set(claims) == {expected}
