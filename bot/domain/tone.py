@@ -35,12 +35,14 @@ from dataclasses import dataclass
 
 __all__ = [
     "DEFAULT_EXEMPTIONS",
+    "RULES_BY_LANGUAGE",
     "TONE_RULES",
     "ToneExemption",
     "ToneIssue",
     "ToneRule",
     "check_prompts",
     "check_text",
+    "rules_for",
     "split_sentences",
 ]
 
@@ -182,6 +184,117 @@ TONE_RULES: tuple[ToneRule, ...] = (
     _rule("loser", r"\blosers?\b", "Name-calling."),
 )
 
+#: Spanish: the same promises, in the phrasing a Spanish text would break them with.
+SPANISH_RULES: tuple[ToneRule, ...] = (
+    _rule(
+        "fail",
+        r"\bfracas(?:o|os|aste|ar|aron)\b|\bfallaste\b|\bhas fallado\b",
+        "Judges the outcome.",
+    ),
+    _rule(
+        "only_managed",
+        r"\bs[oó]lo (?:lograste|conseguiste|hiciste|intentaste)\b"
+        r"|\bs[oó]lo (?:una|un|dos|tres|\d+) (?:petici[oó]n|peticiones|intentos?|veces|d[ií]as?)\b",
+        "Minimises what the user did.",
+    ),
+    _rule(
+        "should_have",
+        r"\bdeber[ií]as haber\b|\btendr[ií]as que haber\b|\bhubieras debido\b",
+        "Hindsight guilt.",
+    ),
+    _rule("you_could_have", r"\bpodr[ií]as haber\b", "Hindsight guilt."),
+    _rule(
+        "you_missed",
+        r"\bperdiste (?:un|el|tu|otro) (?:d[ií]a|reto|desaf[ií]o|recordatorio)\b",
+        "A quiet day is allowed, not missed.",
+    ),
+    _rule("you_didnt_even", r"\bni siquiera (?:lo )?(?:intentaste|pediste)\b", "Guilt-tripping."),
+    _rule(
+        "why_didnt_you",
+        r"\bpor qu[eé] no (?:lo )?(?:hiciste|intentaste|pediste)\b",
+        "Interrogates the user.",
+    ),
+    _rule(
+        "disappoint",
+        r"\b(?:me|nos) (?:has )?decepcionad[oa]\b|\bqu[eé] decepci[oó]n\b|\bdecepcionante\b"
+        r"|\bme decepcionas\b",
+        "The bot is never disappointed in anyone.",
+    ),
+    _rule(
+        "streak_loss",
+        r"\b(?:racha|serie) (?:rota|perdida|terminada|reiniciada)\b"
+        r"|\b(?:rompiste|perdiste|reiniciaste) (?:tu|la) racha\b|\b(?:volver|de vuelta) a cero\b",
+        "No streak ever breaks or resets.",
+    ),
+    _rule(
+        "try_harder",
+        r"\besfu[eé]rzate m[aá]s\b|\bint[eé]ntalo con m[aá]s ganas\b|\bpon m[aá]s empe[nñ]o\b",
+        "Pressure; the user sets the pace.",
+    ),
+    _rule("no_excuses", r"\bsin excusas\b|\bexcusas\b", "Shaming."),
+    _rule("gave_up", r"\bte rendiste\b|\bte diste por vencid[oa]\b", "Frames rest as quitting."),
+    # Not "vago": it also means "vague" ("un gesto vago").
+    _rule("lazy", r"\bperez(?:a|os[oa]s?)\b", "Shaming."),
+    _rule("pathetic", r"\bpat[eé]tic[oa]s?\b", "Name-calling."),
+    _rule("weak", r"\bd[eé]bil(?:es)?\b|\bdebilidad\b", "Name-calling."),
+    _rule("loser", r"\bperdedor(?:a|es|as)?\b|\bfracasad[oa]s?\b", "Name-calling."),
+)
+
+#: Russian: stems rather than words, since Russian inflects ("провал", "провалила").
+RUSSIAN_RULES: tuple[ToneRule, ...] = (
+    _rule("fail", r"\bпровал\w*", "Judges the outcome."),
+    _rule(
+        "only_managed",
+        r"\bвсего (?:лишь )?(?:одн\w*|дв[ае]|тр[иеё]\w*|\d+) (?:просьб\w*|попыт\w*|раз\w*)"
+        r"|\bтолько и (?:смог|смогла|сделал|сделала)\b",
+        "Minimises what the user did.",
+    ),
+    _rule(
+        "should_have",
+        r"\b(?:надо|нужно|следовало) было\b|\bты должн(?:а|ы)? был(?:а|и)?\b",
+        "Hindsight guilt.",
+    ),
+    _rule("you_missed", r"\bты пропустил\w*|\bпропущенн\w* (?:день|задани\w*)", "Guilt."),
+    _rule(
+        "why_didnt_you",
+        r"\bпочему (?:ты )?не (?:спросил\w*|сделал\w*|попробовал\w*)",
+        "Interrogates the user.",
+    ),
+    _rule(
+        "disappoint",
+        r"\b(?:я|мы) разочарован\w*|\bразочаровал\w* (?:меня|нас)\b|\bты меня разочаров\w*",
+        "The bot is never disappointed in anyone.",
+    ),
+    _rule(
+        "streak_loss",
+        r"\bсери\w* (?:прервал\w*|сорвал\w*|обнул\w*)|\bобнулил\w*|\bначать с нуля\b",
+        "No streak ever breaks or resets.",
+    ),
+    _rule(
+        "try_harder",
+        r"\b(?:по)?старайся (?:больше|сильнее|лучше)\b|\bнадо стараться\b",
+        "Pressure; the user sets the pace.",
+    ),
+    _rule("no_excuses", r"\bбез оправданий\b|\bоправдани\w*", "Shaming."),
+    _rule("gave_up", r"\bсдал(?:ся|ась|ись)\b|\bсдаёшься\b", "Frames rest as quitting."),
+    _rule("lazy", r"\bлен(?:ив\w*|тя\w*)|\bлень\b", "Shaming."),
+    _rule("pathetic", r"\bжалк\w*", "Name-calling."),
+    _rule("weak", r"\bслаба(?:к|чк)\w*|\bслабост\w*", "Name-calling."),
+    _rule("loser", r"\bнеудачни\w*|\bлузер\w*", "Name-calling."),
+)
+
+#: Each language's list; a language without one is held to the English list.
+RULES_BY_LANGUAGE: Mapping[str, tuple[ToneRule, ...]] = {
+    "en": TONE_RULES,
+    "es": SPANISH_RULES,
+    "ru": RUSSIAN_RULES,
+}
+
+
+def rules_for(language: str) -> tuple[ToneRule, ...]:
+    return RULES_BY_LANGUAGE.get(language, TONE_RULES)
+
+
 _RULES_BY_NAME = {rule.name: rule for rule in TONE_RULES}
 
 #: Curly quotes fold to "'" one character for one, so offsets stay valid.
@@ -261,6 +374,7 @@ def check_prompts(
     prompts: object,
     *,
     exemptions: Sequence[ToneExemption] = DEFAULT_EXEMPTIONS,
+    language: str = "en",
 ) -> list[tuple[str, ToneIssue]]:
     """Check every string in the loaded prompts.yaml; return (key path, issue) pairs.
 
@@ -276,7 +390,7 @@ def check_prompts(
     return [
         (key_path, issue)
         for key_path, text in _walk(prompts, "")
-        for issue in check_text(text)
+        for issue in check_text(text, rules=rules_for(language))
         if not any(ex.covers(key_path, issue.rule) for ex in exemptions)
     ]
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +17,7 @@ from bot.domain.tone import (
     ToneIssue,
     check_prompts,
     check_text,
+    rules_for,
     split_sentences,
 )
 
@@ -258,3 +261,68 @@ def test_check_text_is_fast_on_long_input() -> None:
     started = time.perf_counter()
     check_text(text)
     assert time.perf_counter() - started < 0.5
+
+
+# --- other languages -------------------------------------------------------------------------
+
+OTHER_LANGUAGE_EXAMPLES = {
+    "es": {
+        "fail": "Fracasaste otra vez.",
+        "only_managed": "Solo una petición esta semana.",
+        "should_have": "Deberías haber preguntado.",
+        "you_could_have": "Podrías haber pedido más.",
+        "you_missed": "Perdiste un día.",
+        "you_didnt_even": "Ni siquiera lo intentaste.",
+        "why_didnt_you": "¿Por qué no lo intentaste?",
+        "disappoint": "Qué decepción.",
+        "streak_loss": "Rompiste tu racha.",
+        "try_harder": "Esfuérzate más.",
+        "no_excuses": "Sin excusas.",
+        "gave_up": "Te rendiste.",
+        "lazy": "Eso es pereza.",
+        "pathetic": "Patético.",
+        "weak": "Eres débil.",
+        "loser": "Perdedor.",
+    },
+    "ru": {
+        "fail": "Опять провал.",
+        "only_managed": "Всего одна просьба за неделю.",
+        "should_have": "Надо было спросить.",
+        "you_missed": "Ты пропустил день.",
+        "why_didnt_you": "Почему ты не спросил?",
+        "disappoint": "Я разочарован.",
+        "streak_loss": "Серия прервалась.",
+        "try_harder": "Старайся больше.",
+        "no_excuses": "Без оправданий.",
+        "gave_up": "Ты сдался.",
+        "lazy": "Это лень.",
+        "pathetic": "Жалкое зрелище.",
+        "weak": "Слабак.",
+        "loser": "Неудачник.",
+    },
+}
+
+
+@pytest.mark.parametrize("language", sorted(OTHER_LANGUAGE_EXAMPLES))
+def test_every_rule_of_a_language_catches_its_example(language: str) -> None:
+    examples = OTHER_LANGUAGE_EXAMPLES[language]
+    rules = rules_for(language)
+    assert {rule.name for rule in rules} == set(examples)
+    for name, sentence in examples.items():
+        assert name in {issue.rule for issue in check_text(sentence, rules=rules)}, name
+
+
+@pytest.mark.parametrize("language", sorted(OTHER_LANGUAGE_EXAMPLES))
+def test_every_text_of_a_language_passes_its_guard(language: str) -> None:
+    document = yaml.safe_load(
+        (Path(__file__).resolve().parents[2] / "locales" / f"{language}.yaml").read_text("utf-8")
+    )
+    issues = check_prompts(document, language=language)
+    assert issues == [], [(key, issue.matched) for key, issue in issues]
+
+
+def test_warm_russian_and_spanish_pass() -> None:
+    assert check_text("Это было смело, и неважно, что ответили.", rules=rules_for("ru")) == ()
+    assert (
+        check_text("Un gesto vago y un «más o menos» también cuentan.", rules=rules_for("es")) == ()
+    )
