@@ -240,7 +240,7 @@
   function bars(series, top, classes) {
     const group = svg("g", { "aria-hidden": "true" });
     const slot = (W - PAD.left - PAD.right) / Math.max(series.length, 1);
-    const width = Math.min(14, (slot - 4) / classes.length);
+    const width = Math.min(18, (slot - 6) / classes.length);
     series.forEach((values, index) => {
       values.forEach((value, k) => {
         if (value === null || value === undefined) return;
@@ -460,7 +460,7 @@
       panel.append(el("div", { class: "card" }, [
         el("h2", { text: t("dashboard.ladder.by_category") }),
         el("ul", { class: "plain" }, info.categories.map((row) => el("li", {
-          text: categoryLabel(row.category) + ": " + t("dashboard.ladder.tried", { count: row.tried }),
+          text: categoryLabel(row.category) + ": " + row.tried,
         }))),
       ]));
     }
