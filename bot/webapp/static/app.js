@@ -651,6 +651,8 @@
     }
     data = result.summary;
     render();
+    // For bench.webapp: milliseconds from navigation to the dashboard on screen.
+    performance.mark("coach:first-render");
   }
 
   start();
