@@ -31,19 +31,9 @@ from bot.db.models import Attempt, Challenge, User
 from bot.sandbox.harness import SANDBOX_TOKEN, CoachHarness
 from bot.services import profile
 from bot.webapp import auth
+from bot.webapp.sandbox import CHROMIUM, CHROMIUM_ARGS
 
 PERSON = 9_000_001
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 OUTCOMES = ("yes", "no", "no", "no_answer", "partial", "yes")
 
 
@@ -117,7 +107,9 @@ async def first_render(base: str, init_data: str, runs: int) -> tuple[float, flo
     painted: list[float] = []
     rendered: list[float] = []
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, args=list(CHROMIUM_ARGS)
+        )
         for _ in range(runs + 1):  # the first run warms the browser up and is not counted
             context = await browser.new_context(viewport={"width": 360, "height": 740})
             page = await context.new_page()

@@ -11,6 +11,20 @@ from urllib.parse import quote
 from bot.sandbox.harness import SANDBOX_TOKEN
 from bot.webapp import auth
 
+# Debian's Chromium, headless and offline, as the browser tests and bench.webapp drive it
+# (never a browser build downloaded by Playwright).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
 
 def options() -> dict[str, Any]:
     """Settings for the sandbox's coach: the Mini App on a free local port."""

@@ -122,6 +122,10 @@ class WebAppServer:
             except web.HTTPException as error:
                 # Only the status and a bare word: never why initData was refused.
                 response = web.Response(status=error.status, text=error.text or error.reason)
+            except Exception as error:
+                # By kind only: a database error's text can quote what someone wrote.
+                logger.warning("dashboard request failed: %s", type(error).__name__)
+                response = web.Response(status=503, text="try again")
             headers = response.headers
             headers["Content-Security-Policy"] = self._csp
             headers["X-Content-Type-Options"] = "nosniff"

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.db.models import AnswerLog, Attempt, Challenge
+from bot.texts import load_texts
 from bot.webapp.auth import MAX_AGE
 from tests.webapp.conftest import ALICE, ALICE_ASKS, BOB, BOB_ASKS, Dashboard
 
@@ -33,6 +34,10 @@ async def test_each_person_sees_only_their_own_asks(dashboard: Dashboard) -> Non
     assert [idea["text"] for idea in bob["ladder"]["personal"]] == [
         "Ask Bob's neighbour how their garden is doing"
     ]
+    # Every word of the page comes with the data, from prompts.yaml (the person's language).
+    texts = load_texts()
+    assert alice["texts"]["dashboard.title"] == texts.plain("dashboard.title")
+    assert alice["texts"]["log.outcomes.no"] == texts.plain("log.outcomes.no")
     # Newest first, with the weekly figures the contract promises.
     dates = [ask["id"] for ask in alice["asks"]]
     assert dates == sorted(dates, reverse=True)

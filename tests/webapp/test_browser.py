@@ -20,20 +20,10 @@ from playwright.async_api import Browser, Page, async_playwright
 from sqlalchemy import select
 
 from bot.db.models import Attempt, IdeaEvent
+from bot.webapp.sandbox import CHROMIUM, CHROMIUM_ARGS
 from tests.webapp.conftest import ALICE, Dashboard
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "webapp"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LIGHT = {"bg_color": "#ffffff", "text_color": "#000000", "button_color": "#2481cc"}
 DARK = {
     "bg_color": "#17212b",
@@ -52,7 +42,9 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture
 async def browser() -> AsyncIterator[Browser]:
     async with async_playwright() as playwright:
-        launched = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        launched = await playwright.chromium.launch(
+            executable_path=CHROMIUM, args=list(CHROMIUM_ARGS)
+        )
         try:
             yield launched
         finally:
