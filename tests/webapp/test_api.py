@@ -4,6 +4,7 @@ own services (SQLite, and PostgreSQL when TEST_DATABASE_URL is set)."""
 from __future__ import annotations
 
 import gzip
+import logging
 from datetime import timedelta
 from urllib.parse import parse_qsl, urlencode
 
@@ -12,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.db.models import AnswerLog, Attempt, Challenge
+from bot.services import attempts
 from bot.texts import load_texts
 from bot.webapp.auth import MAX_AGE
 from tests.webapp.conftest import ALICE, ALICE_ASKS, BOB, BOB_ASKS, Dashboard
@@ -144,8 +146,12 @@ async def test_a_correction_goes_through_the_chats_parsing_and_can_be_undone(
         attempt = await session.get(Attempt, ask_id)
         logged = list(await session.scalars(select(AnswerLog).where(AnswerLog.user_id == ALICE)))
     assert attempt is not None and attempt.predicted_no_pct == 65
-    # Saved like a chat answer: /undo in the chat can take it back.
+    # Saved like a chat answer: /undo in the chat takes the last one back.
     assert [entry.field for entry in logged] == ["predicted_no_pct", "outcome"]
+    async with dashboard.coach.runtime.deps.db.transaction() as session:
+        undone = await attempts.undo_last(session, ALICE)
+    assert undone is not None and undone.attempt is not None
+    assert undone.attempt.outcome == ALICE_ASKS[-1].outcome
     status, _, _ = await dashboard.call(
         "POST", f"asks/{ask_id}", ALICE, {"field": "status", "value": "dropped"}
     )
@@ -224,3 +230,19 @@ async def test_the_page_is_small_local_and_locked_down(dashboard: Dashboard) -> 
             assert reply.status == 404
     print(f"\npage weight: {total} bytes gzip (page, script, styles)")
     assert total <= 150 * 1024
+
+
+async def test_what_people_write_stays_out_of_the_logs(
+    dashboard: Dashboard, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    _, alice, _ = await dashboard.call("GET", "summary", ALICE)
+    ask_id = alice["asks"][0]["id"]
+    words = "my very private lesson about the bakery"
+    status, _, _ = await dashboard.call(
+        "POST", f"asks/{ask_id}", ALICE, {"field": "lesson", "value": words}
+    )
+    assert status == 200
+    await dashboard.call("POST", "personal", ALICE, {"text": "Lie to " + words, "level": 2})
+    assert "bakery" not in caplog.text
+    assert "Alice" not in caplog.text
