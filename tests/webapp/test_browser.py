@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
@@ -19,6 +20,7 @@ from playwright.async_api import Browser, Page, async_playwright
 from sqlalchemy import select
 
 from bot.db.models import Attempt, IdeaEvent
+from bot.texts import load_texts
 from bot.webapp.sandbox import CHROMIUM, CHROMIUM_ARGS
 from tests.webapp.conftest import ALICE, Dashboard
 
@@ -148,6 +150,21 @@ async def test_a_settings_change_moves_the_next_nudge(
     assert before is not None and after is not None and after != before
     assert after.astimezone(ZoneInfo("Europe/Berlin")).strftime("%H:%M") == "18:30"
     _save(await page.screenshot(full_page=True), "settings-360-light.png")
+
+
+async def test_outside_telegram_the_page_says_where_to_open_it(
+    browser: Browser, dashboard: Dashboard
+) -> None:
+    context = await browser.new_context(viewport={"width": 360, "height": 740})
+    page = await context.new_page()
+    expected = load_texts().plain("dashboard.open_in_telegram")
+    await page.goto(dashboard.base)  # no initData at all
+    await page.wait_for_selector(f"#status:has-text('{expected[:30]}')")
+    expired = dashboard.init_data(ALICE, age=timedelta(days=2))
+    await page.goto(dashboard.base + "#tgWebAppData=" + quote(expired, safe=""))
+    await page.reload()
+    await page.wait_for_selector(f"#status:has-text('{expected[:30]}')")
+    assert await page.locator("#forecast").count() == 0
 
 
 def _save(png: bytes, name: str) -> None:
