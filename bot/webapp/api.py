@@ -11,7 +11,6 @@ Nothing a person wrote is logged; failures are logged by kind only.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, time
 from typing import Any
@@ -22,19 +21,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import repo
 from bot.db.models import User
 from bot.deps import Deps
-from bot.domain.questions import Field, read_fix
+from bot.domain.questions import FIX_STEPS, read_fix
 from bot.domain.schedule import Pace
 from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
 from bot.services import attempts, care, dashboard, ideas, personal, profile
 from bot.webapp import auth, summary
 from bot.webapp.auth import WebAppUser
 
-logger = logging.getLogger(__name__)
-
 SCHEME = "tma "
 # Requests carry a few short fields; an idea is at most 300 characters, a lesson 1,000.
 MAX_BODY_BYTES = 16 * 1024
-FIXABLE = {field.value: field for field in (*Field,) if field is not Field.DESCRIPTION}
+# The values /history can fix in the chat, by the attempt column they fill.
+FIXABLE = {field.value: field for field in FIX_STEPS}
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -56,11 +54,11 @@ class DashboardApi:
         api = prefix + "api/"
         return [
             web.get(api + "summary", self._summary),
-            web.post(api + "asks/{id:\\d+}", self._write(self._correct)),
-            web.post(api + "ideas/{id:\\d+}/bring-back", self._write(self._bring_back)),
+            web.post(api + "asks/{id:\\d{1,9}}", self._write(self._correct)),
+            web.post(api + "ideas/{id:\\d{1,9}}/bring-back", self._write(self._bring_back)),
             web.post(api + "personal", self._write(self._add_idea)),
-            web.post(api + "personal/{id:\\d+}", self._write(self._edit_idea)),
-            web.delete(api + "personal/{id:\\d+}", self._write(self._remove_idea)),
+            web.post(api + "personal/{id:\\d{1,9}}", self._write(self._edit_idea)),
+            web.delete(api + "personal/{id:\\d{1,9}}", self._write(self._remove_idea)),
             web.post(api + "settings", self._write(self._save_settings)),
         ]
 
