@@ -167,6 +167,59 @@ async def test_outside_telegram_the_page_says_where_to_open_it(
     assert await page.locator("#forecast").count() == 0
 
 
+# WCAG contrast of an element's text against the background it sits on (the nearest
+# ancestor with an opaque background colour).
+CONTRAST_JS = """
+(selector) => {
+  const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const element = document.querySelector(selector);
+  let node = element, background = null;
+  while (node && !background) {
+    const c = rgb(getComputedStyle(node).backgroundColor);
+    if (c.length < 4 || c[3] > 0) background = c;
+    node = node.parentElement;
+  }
+  background = background || [255, 255, 255];
+  const [a, b] = [lum(rgb(getComputedStyle(element).color)), lum(background)];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+async def test_readable_labelled_and_keyboard_friendly(
+    browser: Browser, dashboard: Dashboard, scheme: str
+) -> None:
+    """Our own colours (no Telegram theme sent) meet AA; every control has a label; the
+    tabs work from the keyboard."""
+    context = await browser.new_context(
+        viewport={"width": 360, "height": 740},
+        color_scheme=scheme,  # type: ignore[arg-type]
+    )
+    page = await context.new_page()
+    await page.goto(dashboard.base + "#tgWebAppData=" + quote(dashboard.init_data(ALICE)))
+    await page.wait_for_selector("#forecast-sentence")
+    assert await page.evaluate("document.documentElement.dataset.scheme") == scheme
+    for selector in ("h1", "#forecast-sentence", "#tab-overview", "#tab-history", "figcaption"):
+        assert await page.evaluate(CONTRAST_JS, selector) >= 4.5, selector
+    await page.focus("#tab-overview")
+    for expected in ("history", "ladder", "settings"):
+        await page.keyboard.press("ArrowRight")
+        assert await page.get_attribute(f"#tab-{expected}", "aria-selected") == "true"
+        assert await page.evaluate("document.activeElement.id") == f"tab-{expected}"
+        unlabelled = await page.evaluate(
+            "[...document.querySelectorAll('input, select, textarea')]"
+            ".filter(c => !c.labels || !c.labels.length).length"
+        )
+        assert unlabelled == 0, expected
+    for selector in ("#settings-form .button", "#settings-form label"):
+        assert await page.evaluate(CONTRAST_JS, selector) >= 4.5, selector
+
+
 def _save(png: bytes, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / name).write_bytes(png)
