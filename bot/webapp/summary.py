@@ -6,6 +6,7 @@ Plain data in, plain JSON-ready dicts out; the API reads the rows and calls `com
 
 from __future__ import annotations
 
+import html
 import random
 import re
 from collections.abc import Sequence
@@ -48,7 +49,7 @@ def page_texts(texts: Texts) -> dict[str, str]:
     {placeholders} (the page fills them in as text, never as HTML)."""
     every_key = texts.keys()
     return {
-        key: _TAG_RE.sub("", texts.variants(key)[0])
+        key: _plain(texts.variants(key)[0])
         for key in every_key
         if key.startswith(PAGE_TEXTS) and not key.startswith("dashboard.open_button")
     }
@@ -84,7 +85,7 @@ def _forecast(
     weeks = forecasts.weekly(asks, tz_name=user.timezone, now=now, weeks=WEEKS_SHOWN)
     shown = weeks[_first_shown([week.prediction is not None for week in weeks]) :]
     return {
-        "sentence": views.forecast_sentence(texts, rng, overall) if overall else None,
+        "sentence": _plain(views.forecast_sentence(texts, rng, overall)) if overall else None,
         "weeks": [
             {
                 "week": week.week_start.isoformat(),
@@ -175,6 +176,11 @@ def next_nudge_label(user: User, at: datetime | None) -> str | None:
         return None
     local = at.astimezone(schedule.zone(user.timezone))
     return f"{local:%a %d %b, %H:%M}"
+
+
+def _plain(telegram_html: str) -> str:
+    """Telegram HTML as plain text: the page sets every string as text, never as markup."""
+    return html.unescape(_TAG_RE.sub("", telegram_html))
 
 
 def _day(day: date) -> str:
