@@ -27,7 +27,16 @@ from bot.db.models import User
 
 TOKEN = "987654:BENCH-not-a-real-token-0123456789abcd"
 ROOT = Path(__file__).resolve().parents[1]
-_OURS = ("TELEGRAM_", "DATABASE_URL", "WEBHOOK_", "COACH_", "LOG_", "ADMIN_IDS", "METRICS_")
+_OURS = (
+    "TELEGRAM_",
+    "DATABASE_URL",
+    "WEBHOOK_",
+    "WEBAPP_",
+    "COACH_",
+    "LOG_",
+    "ADMIN_IDS",
+    "METRICS_",
+)
 
 
 def machine() -> str:

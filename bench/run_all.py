@@ -43,6 +43,9 @@ def plan(smoke: bool, backends: list[str]) -> list[list[str]]:
         )
         runs.append(["bench.recaps", f"--people={100_000 // scale}", f"--backend={backend}"])
     runs.append(["bench.footprint", f"--runs={1 if smoke else 5}", f"--idle={1 if smoke else 5}"])
+    runs.append(
+        ["bench.webapp", f"--asks={365 // (10 if smoke else 1)}", f"--runs={1 if smoke else 5}"]
+    )
     return runs
 
 

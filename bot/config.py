@@ -67,8 +67,15 @@ class Settings(BaseSettings):
     # How long a process may hold a claimed outgoing message before another may send it.
     coach_outbox_lease_seconds: float = Field(default=20.0, ge=1, le=600)
     metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    # The Mini App dashboard: its public HTTPS address, and where this process serves it
+    # (on the webhook's server instead when WEBHOOK_URL is set too).
+    webapp_url: str | None = None
+    webapp_listen: str = "0.0.0.0"
+    webapp_port: int = Field(default=8080, ge=0, le=65535)
 
-    @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", mode="before")
+    @field_validator(
+        "telegram_bot_token", "webhook_secret", "webhook_url", "webapp_url", mode="before"
+    )
     @classmethod
     def _blank_is_unset(cls, value: Any) -> Any:
         if isinstance(value, str) and not value.strip():
@@ -138,6 +145,17 @@ class Settings(BaseSettings):
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError("must be a full URL such as https://coach.example.org/telegram")
         return value
+
+    @field_validator("webapp_url")
+    @classmethod
+    def _check_webapp_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+            raise ValueError("must be a full URL such as https://coach.example.org/app/")
+        # The page lives at a folder-like path: its API is <path>api/.
+        return value if parts.path.endswith("/") else value + "/"
 
     @field_validator("webhook_secret")
     @classmethod

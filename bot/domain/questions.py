@@ -217,3 +217,13 @@ def read_button(question: Question, code: str) -> Answer | None:
     if question.kind is Kind.ASKED:
         return {"y": Answer(True), "n": Answer(Outcome.DIDNT_ASK)}.get(code)
     return None
+
+
+def read_fix(field: Field, typed: str, language: str = SOURCE_LANGUAGE) -> Answer | None:
+    """A corrected value for `field` from /history's fix or the dashboard: a button code
+    (outcome "no", "na", ...) or anything the chat's question for that field understands."""
+    step = FIX_STEPS.get(field)
+    if step is None:
+        return None
+    question = QUESTIONS[step]
+    return read_button(question, typed.strip()) or read_typed(question, typed, language)

@@ -13,7 +13,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import NamedTuple
 
-ASKED = frozenset({"no", "yes", "no_answer", "partial"})
+from bot.domain import forecasts
+from bot.domain.forecasts import ASKED, Prediction
+
 ROUGH_AFTER = 8.0
 HEAVY_AVERAGE_AFTER = 7.0
 EASY_AVERAGE_AFTER = 3.0
@@ -35,18 +37,14 @@ class WeekAttempt(NamedTuple):
     title: str | None
 
 
+__all__ = ["ASKED", "Prediction", "Suggestion", "WeekAttempt", "WeekSummary", "summarise"]
+
+
 class Suggestion(StrEnum):
     STEADY = "steady"
     BOLDER = "bolder"
     LIGHTER = "lighter"
     START = "start"  # nothing tried yet: an easy way in
-
-
-@dataclass(frozen=True)
-class Prediction:
-    expected_no_pct: int  # what the person expected, on average
-    heard_no_pct: int  # how often a no actually came
-    asks: int
 
 
 @dataclass(frozen=True)
@@ -81,7 +79,7 @@ def summarise(attempts: Sequence[WeekAttempt], *, level: int) -> WeekSummary:
         not_asked=sum(attempt.outcome == "didnt_ask" for attempt in attempts),
         average_before=_average(attempt.anxiety_before for attempt in asked),
         average_after=_average(attempt.anxiety_after for attempt in asked),
-        prediction=_prediction(asked),
+        prediction=forecasts.prediction(asked),
         bravest=_bravest(asked),
         lessons=_lessons(attempts),
         suggestion=Suggestion.STEADY,
@@ -94,15 +92,6 @@ def _average(values: Iterable[float | None]) -> float | None:
     if not numbers:
         return None
     return round(sum(numbers) / len(numbers), 1)
-
-
-def _prediction(asked: Sequence[WeekAttempt]) -> Prediction | None:
-    with_guess = [attempt for attempt in asked if attempt.predicted_no_pct is not None]
-    if not with_guess:
-        return None
-    expected = sum(attempt.predicted_no_pct or 0 for attempt in with_guess) / len(with_guess)
-    heard = 100 * sum(attempt.outcome == "no" for attempt in with_guess) / len(with_guess)
-    return Prediction(round(expected), round(heard), len(with_guess))
 
 
 def _bravest(asked: Sequence[WeekAttempt]) -> WeekAttempt | None:

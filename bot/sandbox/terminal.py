@@ -26,6 +26,7 @@ from bot.logs import configure_logging
 from bot.sandbox.emulator import ChatMessage, EmulatorConfig
 from bot.sandbox.harness import CoachHarness, OffsetClock
 from bot.texts import load_texts
+from bot.webapp import sandbox as webapp_sandbox
 
 SANDBOX_USER_ID = 7_000_001
 _DURATION_RE = re.compile(r"^(\d+)\s*([mhd])$")
@@ -55,11 +56,16 @@ async def _chat(database_url: str, stdin: TextIO) -> int:
     texts = load_texts()
     clock = OffsetClock()
     config = EmulatorConfig(history_limit=200)
-    harness = CoachHarness(database_url, clock=clock, scheduler=True, emulator_config=config)
+    dashboard = webapp_sandbox.options()
+    harness = CoachHarness(
+        database_url, clock=clock, scheduler=True, emulator_config=config, **dashboard
+    )
     await harness.start()
     screen = Screen(harness, SANDBOX_USER_ID)
     harness.emulator.add_user(SANDBOX_USER_ID, _first_name())
     print(texts.plain("sandbox.banner"), flush=True)
+    link = webapp_sandbox.link(dashboard, SANDBOX_USER_ID, _first_name(), now=clock())
+    print(texts.plain("sandbox.dashboard", url=link), flush=True)
     interactive = stdin.isatty()
     try:
         await screen.send("/start")  # the coach remembers you from last time, if any
@@ -184,7 +190,8 @@ class Screen:
         print(f"\ncoach: {body}", flush=True)
         if message.buttons:
             self._buttons = [(message.message_id, data) for data in message.callback_data]
-            self._labels = list(message.button_texts)
+            # Dashboard buttons open a page (see the link above), not a callback.
+            self._labels = [str(b.get("text", "")) for b in message.buttons if "callback_data" in b]
             # A button labelled with a number is pressed by typing that number (on a 0-10
             # scale "3" means 3); any other button by its position.
             shown = "  ".join(

@@ -96,6 +96,24 @@ async def owned(session: AsyncSession, user_id: int, attempt_id: int) -> Attempt
     return attempt if attempt is not None and attempt.user_id == user_id else None
 
 
+async def correct(
+    session: AsyncSession,
+    user_id: int,
+    attempt_id: int,
+    field: Field,
+    value: object,
+    *,
+    now: datetime,
+) -> Attempt | None:
+    """Fix one value of a logged ask (from the dashboard; the chat's /history fix asks the
+    question again and saves the same way). None if the ask isn't this person's."""
+    attempt = await owned(session, user_id, attempt_id)
+    if attempt is None or attempt.status != "logged":
+        return None
+    await save(session, attempt, field, value, now=now)
+    return attempt
+
+
 async def save(
     session: AsyncSession, attempt: Attempt, field: Field, value: object, *, now: datetime
 ) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Attempt, Challenge, IdeaEvent, User, table
@@ -277,3 +277,32 @@ def _history_of(
         if idea is not None
     ]
     return History(offered_at=offered_at, hidden=hidden, recent=recent)
+
+
+async def set_aside(session: AsyncSession, user_id: int) -> list[Idea]:
+    """The ideas this person said "not for me" to, most recent first."""
+    newest = func.max(IdeaEvent.id).label("newest")
+    rows = await session.execute(
+        select(Challenge, newest)
+        .join(IdeaEvent, IdeaEvent.challenge_id == Challenge.id)
+        .where(
+            IdeaEvent.user_id == user_id,
+            IdeaEvent.kind == Reaction.NOT_FOR_ME.value,
+            Challenge.retired.is_(False),
+        )
+        .group_by(Challenge.id)
+        .order_by(newest.desc())
+    )
+    return [Idea.of(challenge) for challenge, _ in rows]
+
+
+async def bring_back(session: AsyncSession, user_id: int, challenge_id: int) -> bool:
+    """Undo "not for me": the idea may be offered again. False if it wasn't set aside."""
+    result = await session.execute(
+        delete(IdeaEvent).where(
+            IdeaEvent.user_id == user_id,
+            IdeaEvent.challenge_id == challenge_id,
+            IdeaEvent.kind == Reaction.NOT_FOR_ME.value,
+        )
+    )
+    return bool(getattr(result, "rowcount", 0))

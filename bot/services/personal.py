@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Challenge, User
@@ -41,11 +42,7 @@ def setting_of(text: str) -> str:
 async def add_idea(
     session: AsyncSession, user: User, text: str, level: int, *, now: datetime
 ) -> Idea:
-    if not 1 <= level <= 5:
-        raise ValueError("levels run from 1 to 5")
-    cleaned = " ".join(text.split())
-    if not screen(cleaned).ok:
-        raise ValueError("the idea does not pass the respect rules")
+    cleaned = _checked(text, level)
     challenge = Challenge(
         owner_id=user.id,
         text=cleaned,
@@ -57,3 +54,54 @@ async def add_idea(
     session.add(challenge)
     await session.flush()
     return Idea.of(challenge)
+
+
+async def ideas_of(session: AsyncSession, user_id: int) -> list[Idea]:
+    """This person's own ideas (removed ones left out), oldest first."""
+    rows = await session.scalars(
+        select(Challenge)
+        .where(Challenge.owner_id == user_id, Challenge.retired.is_(False))
+        .order_by(Challenge.id)
+    )
+    return [Idea.of(challenge) for challenge in rows]
+
+
+async def edit_idea(
+    session: AsyncSession, user: User, idea_id: int, text: str, level: int
+) -> Idea | None:
+    """Reword or re-level one of the person's own ideas, through the same respect rules
+    as /add (``ValueError`` when it doesn't pass). None if it isn't theirs."""
+    challenge = await _own(session, user.id, idea_id)
+    if challenge is None:
+        return None
+    cleaned = _checked(text, level)
+    challenge.text, challenge.level, challenge.setting = cleaned, level, setting_of(cleaned)
+    await session.flush()
+    return Idea.of(challenge)
+
+
+async def remove_idea(session: AsyncSession, user: User, idea_id: int) -> bool:
+    """Take an idea off the ladder. It is retired, not deleted, so asks logged with it keep
+    their wording in the history (as catalog ideas do when removed from prompts.yaml)."""
+    challenge = await _own(session, user.id, idea_id)
+    if challenge is None:
+        return False
+    challenge.retired = True
+    await session.flush()
+    return True
+
+
+async def _own(session: AsyncSession, user_id: int, idea_id: int) -> Challenge | None:
+    challenge = await session.get(Challenge, idea_id)
+    if challenge is None or challenge.owner_id != user_id or challenge.retired:
+        return None
+    return challenge
+
+
+def _checked(text: str, level: int) -> str:
+    if not 1 <= level <= 5:
+        raise ValueError("levels run from 1 to 5")
+    cleaned = " ".join(text.split())
+    if not screen(cleaned).ok:
+        raise ValueError("the idea does not pass the respect rules")
+    return cleaned

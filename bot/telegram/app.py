@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from telegram import BotCommand
+from telegram import BotCommand, MenuButtonWebApp, WebAppInfo
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -63,6 +63,7 @@ from bot.telegram.request import AiohttpRequest
 from bot.telegram.scheduler import PassReport, Scheduler
 from bot.telegram.webhook import WebhookServer
 from bot.texts import SOURCE_LANGUAGE, Texts, available_languages, load_locale, load_texts
+from bot.webapp.server import WebAppServer
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +109,7 @@ class CoachRuntime:
         self._outbox: OutboxSender | None = None
         self._scheduler: Scheduler | None = None
         self._apologised: dict[int, float] = {}
+        self.webapp: WebAppServer | None = None
 
     # -- building -----------------------------------------------------------------------
 
@@ -213,6 +215,7 @@ class CoachRuntime:
         await application.start()
         self._schedule_jobs()
         await self._publish_commands()
+        await self._publish_menu_button()
 
     async def tick_once(self, at: datetime) -> PassReport:
         """`coach tick --at`: one scheduling pass as if it were `at`, then deliver leftovers."""
@@ -244,7 +247,12 @@ class CoachRuntime:
         (long polling, or a webhook when WEBHOOK_URL is set). On stop, in-flight turns
         finish before the process exits."""
         await self.start()
+        settings = self.settings
+        if settings.webapp_url is not None:
+            self.webapp = WebAppServer(settings.webapp_url, lambda: self.deps)
         try:
+            if self.webapp is not None and not settings.uses_webhook:
+                await self.webapp.start(settings.webapp_listen, settings.webapp_port)
             if self.settings.metrics_port is not None:
                 await self.metrics.serve(self.settings.webhook_listen, self.settings.metrics_port)
             await self.inbox.recover()
@@ -254,6 +262,8 @@ class CoachRuntime:
             else:
                 await self._serve_polling(stop, on_polling)
         finally:
+            if self.webapp is not None:
+                await self.webapp.stop()
             await self.metrics.stop()
             await self.stop()
 
@@ -287,6 +297,7 @@ class CoachRuntime:
             listen=settings.webhook_listen,
             port=settings.webhook_port,
             healthy=self.deps.db.ping,
+            extra_routes=self.webapp.routes() if self.webapp is not None else (),
         )
         await server.start()
         try:
@@ -358,6 +369,17 @@ class CoachRuntime:
                 await self.application.bot.set_my_commands(commands, language_code=code)
             except TelegramError as error:
                 logger.warning("could not publish the command menu: %s", type(error).__name__)
+
+    async def _publish_menu_button(self) -> None:
+        """The button next to the message box opens the dashboard (when it is served)."""
+        url = self.settings.webapp_url
+        if url is None:
+            return
+        button = MenuButtonWebApp(self.texts.plain("dashboard.menu_button"), WebAppInfo(url))
+        try:
+            await self.application.bot.set_chat_menu_button(menu_button=button)
+        except TelegramError as error:
+            logger.warning("could not set the menu button: %s", type(error).__name__)
 
     # -- when the database is away --------------------------------------------------------
 

@@ -42,6 +42,7 @@ def chart_message(
     caption: str,
     *,
     kind: str = "reply",
+    keyboard: Keyboard | None = None,
 ) -> Outgoing:
     """A chart photo, drawn at send time from plain data (see bot.services.progress)."""
     payload = {
@@ -51,6 +52,8 @@ def chart_message(
         "parse_mode": "HTML",
         "filename": "progress.png",
     }
+    if keyboard:
+        payload["reply_markup"] = markup(keyboard)
     return Outgoing(chat_id, "sendPhoto", payload, kind)
 
 
@@ -100,9 +103,14 @@ class Turn:
             self.outgoing.append(answer)
 
     def send_chart(
-        self, chat_id: int, data: dict[str, Any], labels: dict[str, str], caption: str
+        self,
+        chat_id: int,
+        data: dict[str, Any],
+        labels: dict[str, str],
+        caption: str,
+        keyboard: Keyboard | None = None,
     ) -> None:
-        self.outgoing.append(chart_message(chat_id, data, labels, caption))
+        self.outgoing.append(chart_message(chat_id, data, labels, caption, keyboard=keyboard))
 
     def send_file(
         self, chat_id: int, method: str, data: bytes, *, filename: str, caption: str

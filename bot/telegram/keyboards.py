@@ -62,6 +62,8 @@ class IdeaAction(StrEnum):
 class Button:
     label: str
     data: str
+    # Opens the Mini App at this URL instead of sending callback data.
+    web_app: str | None = None
 
 
 Keyboard = Sequence[Sequence[Button]]
@@ -109,13 +111,13 @@ def unpack(data: str | None) -> Callback | None:
 
 def markup(keyboard: Keyboard) -> dict[str, Any]:
     """The Bot API JSON for an inline keyboard."""
-    return {
-        "inline_keyboard": [
-            [{"text": button.label, "callback_data": button.data} for button in row]
-            for row in keyboard
-            if row
-        ]
-    }
+    return {"inline_keyboard": [[_button(button) for button in row] for row in keyboard if row]}
+
+
+def _button(button: Button) -> dict[str, Any]:
+    if button.web_app is not None:
+        return {"text": button.label, "web_app": {"url": button.web_app}}
+    return {"text": button.label, "callback_data": button.data}
 
 
 def rows_of(buttons: Sequence[Button], width: int) -> list[list[Button]]:

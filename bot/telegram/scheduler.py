@@ -14,6 +14,7 @@ import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from bot.deps import Deps
 from bot.domain.recap import WeekAttempt, summarise
@@ -210,9 +211,11 @@ class Scheduler:
             level=user.level,
         )
         stats = {"asked": summary.asked, "noes": summary.noes, "not_asked": summary.not_asked}
-        messages = [
-            Outgoing(user.chat_id, "sendMessage", {"text": text, "parse_mode": "HTML"}, "recap")
-        ]
+        payload: dict[str, Any] = {"text": text, "parse_mode": "HTML"}
+        dashboard = views.dashboard_keyboard(texts, rng, self._deps.settings.webapp_url)
+        if dashboard:
+            payload["reply_markup"] = markup(dashboard)
+        messages = [Outgoing(user.chat_id, "sendMessage", payload, "recap")]
         if summary.asked >= RECAP_CHART_MINIMUM:
             attempts = history[user.id]
             data = progress.chart_data(attempts, tz_name=user.timezone, now=now)

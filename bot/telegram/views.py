@@ -9,7 +9,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from bot.domain import dates
+from bot.domain import dates, forecasts
+from bot.domain.forecasts import Prediction
 from bot.domain.recap import WeekSummary
 from bot.services.ideas import Idea
 from bot.telegram.keyboards import Button, Cb, IdeaAction, Keyboard, pack
@@ -188,16 +189,26 @@ def _numbers(texts: Texts, rng: random.Random, summary: WeekSummary) -> list[str
             line += " " + texts("recap.anxiety_settles", rng)
         lines.append(line)
     if summary.prediction is not None:
-        guess = summary.prediction
-        line = texts(
-            "recap.prediction", rng, expected=guess.expected_no_pct, heard=guess.heard_no_pct
-        )
-        if guess.heard_no_pct < guess.expected_no_pct:
-            line += " " + texts("recap.prediction_kinder", rng)
-        elif guess.heard_no_pct > 0:
-            line += " " + texts("recap.prediction_as_expected", rng)
-        lines.append(line)
+        lines.append(forecast_sentence(texts, rng, summary.prediction))
     return lines
+
+
+def forecast_sentence(texts: Texts, rng: random.Random, found: Prediction) -> str:
+    """ "You expected a no about 72% of the time; you heard one 38% of the time." plus a
+    kind word: the same sentence in the weekly recap and on the dashboard."""
+    line = texts("recap.prediction", rng, expected=found.expected_no_pct, heard=found.heard_no_pct)
+    if forecasts.kinder_than_feared(found):
+        line += " " + texts("recap.prediction_kinder", rng)
+    elif found.heard_no_pct > 0:
+        line += " " + texts("recap.prediction_as_expected", rng)
+    return line
+
+
+def dashboard_keyboard(texts: Texts, rng: random.Random, webapp_url: str | None) -> Keyboard:
+    """ "📊 Open dashboard" under /stats and the recap, only when the Mini App is served."""
+    if webapp_url is None:
+        return []
+    return [[Button(texts.plain("dashboard.open_button", rng), "", web_app=webapp_url)]]
 
 
 def short_title(idea: str, *, limit: int = 40) -> str:

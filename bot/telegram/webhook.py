@@ -11,7 +11,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -36,6 +36,7 @@ class WebhookServer:
         port: int,
         healthy: Callable[[], Awaitable[bool]],
         on_update: Callable[[], None] | None = None,
+        extra_routes: Sequence[web.RouteDef] = (),
     ) -> None:
         self._inbox = inbox
         self._path = urlsplit(url).path or "/"
@@ -44,6 +45,8 @@ class WebhookServer:
         self._port = port
         self._healthy = healthy
         self._on_update = on_update
+        # The Mini App's page and API share this server when both are configured.
+        self._extra_routes = list(extra_routes)
         self._runner: web.AppRunner | None = None
 
     @property
@@ -57,6 +60,7 @@ class WebhookServer:
         app = web.Application(client_max_size=MAX_BODY_BYTES)
         app.router.add_post(self._path, self._receive)
         app.router.add_get("/healthz", self._health)
+        app.add_routes(self._extra_routes)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         await web.TCPSite(runner, self._listen, self._port).start()

@@ -19,7 +19,16 @@ from bot.sandbox.emulator import ChatMessage
 from bot.sandbox.threaded import ThreadedEmulator
 
 TOKEN = "424242:E2E-not-a-real-token-0123456789abcdef"
-_OURS = ("TELEGRAM_", "DATABASE_URL", "WEBHOOK_", "COACH_", "LOG_", "ADMIN_IDS", "METRICS_")
+_OURS = (
+    "TELEGRAM_",
+    "DATABASE_URL",
+    "WEBHOOK_",
+    "WEBAPP_",
+    "COACH_",
+    "LOG_",
+    "ADMIN_IDS",
+    "METRICS_",
+)
 
 
 def coach_env(emulator: ThreadedEmulator, database_url: str, **extra: str) -> dict[str, str]:

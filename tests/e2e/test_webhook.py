@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import socket
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -13,7 +14,8 @@ from sqlalchemy import func, select
 from bot.db.models import InboxUpdate
 from bot.sandbox.client import SyncEmulatorClient
 from bot.sandbox.threaded import ThreadedEmulator
-from tests.e2e.support import CoachProcess, coach_env, rows, say, tap
+from bot.webapp import auth
+from tests.e2e.support import TOKEN, CoachProcess, coach_env, rows, say, tap
 
 pytestmark = pytest.mark.e2e
 SECRET = "s3cret_webhook-token"
@@ -97,3 +99,34 @@ def test_webhook_mode_end_to_end(
     finally:
         process.stop()
     assert SECRET not in process.logs()
+
+
+def test_the_dashboard_shares_the_webhook_server(
+    emulator: ThreadedEmulator, client: SyncEmulatorClient, sqlite_url: str, tmp_path: Path
+) -> None:
+    port = free_port()
+    env = webhook_env(emulator, sqlite_url, port)
+    env["WEBAPP_URL"] = f"http://127.0.0.1:{port}/app/"
+    process = CoachProcess(env, tmp_path)
+    client.add_user(NOOR, "Noor")
+    process.start()
+    try:
+        wait_for_webhook(client, port)
+        say(client, NOOR, "/start")
+        say(client, NOOR, "Cairo")
+        page = httpx.get(f"http://127.0.0.1:{port}/app/", timeout=5)
+        assert page.status_code == 200
+        assert "frame-ancestors" in page.headers["Content-Security-Policy"]
+        signed = auth.sign(
+            bot_token=TOKEN, user_id=NOOR, first_name="Noor", auth_date=datetime.now(UTC)
+        )
+        summary = httpx.get(
+            f"http://127.0.0.1:{port}/app/api/summary",
+            headers={"Authorization": "tma " + signed},
+            timeout=5,
+        )
+        assert summary.status_code == 200
+        assert summary.json()["settings"]["timezone"] == "Africa/Cairo"
+        assert httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code == 200
+    finally:
+        process.stop()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from bot.db.models import Recap
+from bot.sandbox.emulator import ChatMessage
 from bot.sandbox.harness import CoachHarness, MutableClock, texts_of
 from bot.services.charts import png_size
 from tests.telegram.helpers import onboard, user_row
@@ -127,3 +130,53 @@ async def test_stats_sends_a_phone_sized_chart_with_a_caption(coach: CoachHarnes
     width, height = png_size(data)
     assert width <= 1280
     assert height > 0
+
+
+DASHBOARD_URL = "https://coach.example.org/app/"
+
+
+@pytest.fixture
+async def coach_with_dashboard(migrated_sqlite_url: str) -> AsyncIterator[CoachHarness]:
+    async with CoachHarness(
+        migrated_sqlite_url,
+        migrate_first=False,
+        webapp_url=DASHBOARD_URL,
+        webapp_listen="127.0.0.1",
+        webapp_port=0,
+    ) as harness:
+        yield harness
+
+
+def web_app_urls(message: ChatMessage) -> list[str]:
+    return [str(button["web_app"]["url"]) for button in message.buttons if "web_app" in button]
+
+
+async def test_stats_and_recap_open_the_dashboard_when_it_is_served(
+    coach_with_dashboard: CoachHarness,
+) -> None:
+    coach = coach_with_dashboard
+    menu = coach.emulator.world.settings[("menu_button", "")]
+    assert menu == {"type": "web_app", "text": "Dashboard", "web_app": {"url": DASHBOARD_URL}}
+    clock_of(coach).set(MONDAY)
+    await onboard(coach, ALICE)
+    await log_week(coach)
+    [photo] = [m for m in await coach.say(ALICE, "/stats") if m.kind == "photo"]
+    assert web_app_urls(photo) == [DASHBOARD_URL]
+    assert photo.button_texts == ["📊 Open dashboard"]
+    before = len(coach.emulator.messages(ALICE))
+    await at(coach, SUNDAY_EVENING)
+    recap = coach.emulator.messages(ALICE)[before]
+    assert "you heard one 100% of the time" in (recap.text or "")
+    assert web_app_urls(recap) == [DASHBOARD_URL]
+
+
+async def test_without_a_dashboard_there_are_no_dashboard_buttons(coach: CoachHarness) -> None:
+    assert ("menu_button", "") not in coach.emulator.world.settings
+    clock_of(coach).set(MONDAY)
+    await onboard(coach, ALICE)
+    await log_week(coach)
+    [photo] = [m for m in await coach.say(ALICE, "/stats") if m.kind == "photo"]
+    assert photo.buttons == []
+    before = len(coach.emulator.messages(ALICE))
+    await at(coach, SUNDAY_EVENING)
+    assert coach.emulator.messages(ALICE)[before].buttons == []

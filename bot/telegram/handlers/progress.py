@@ -85,4 +85,6 @@ async def on_stats(update: Update, ctx: CoachContext) -> None:
     caption = views.chart_caption(
         texts, turn.rng, weeks=progress.CHART_WEEKS, change=progress.average_change(attempts)
     )
-    turn.send_chart(chat_id_of(update), data, views.chart_labels(texts, turn.rng), caption)
+    keyboard = views.dashboard_keyboard(texts, turn.rng, ctx.deps.settings.webapp_url)
+    labels = views.chart_labels(texts, turn.rng)
+    turn.send_chart(chat_id_of(update), data, labels, caption, keyboard)
