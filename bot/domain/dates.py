@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 
 
 @lru_cache(maxsize=4096)
@@ -26,3 +26,8 @@ def week_span(start: date, language: str) -> str:
 def day_month_time(local: datetime, language: str) -> str:
     """A local instant: "3 Dec, 19:30"."""
     return f"{day_month(local.date(), language)}, {local:%H:%M}"
+
+
+def weekday_day_month_time(local: datetime, language: str) -> str:
+    """A local instant with its weekday: "Thu 3 Dec, 19:30"."""
+    return format_datetime(local, "EEE d MMM, HH:mm", locale=language)

@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from bot.db.models import User
-from bot.domain import forecasts, schedule
+from bot.domain import dates, forecasts, schedule
 from bot.services import care, profile, progress
 from bot.services.dashboard import Ask, tally
 from bot.services.ideas import Idea
@@ -89,7 +89,7 @@ def _forecast(
         "weeks": [
             {
                 "week": week.week_start.isoformat(),
-                "label": _day(week.week_start),
+                "label": _day(week.week_start, user.language),
                 "expected": week.prediction.expected_no_pct if week.prediction else None,
                 "heard": week.prediction.heard_no_pct if week.prediction else None,
                 "asks": week.prediction.asks if week.prediction else 0,
@@ -112,11 +112,19 @@ def _charts(user: User, asks: Sequence[Ask], now: datetime) -> dict[str, Any]:
     weeks = data["weeks"][_first_shown([asks_count > 0 for _, asks_count, _ in data["weeks"]]) :]
     return {
         "anxiety": [
-            {"label": _day(date.fromisoformat(day)), "before": before, "after": after}
+            {
+                "label": _day(date.fromisoformat(day), user.language),
+                "before": before,
+                "after": after,
+            }
             for day, before, after in data["points"]
         ],
         "weeks": [
-            {"label": _day(date.fromisoformat(week)), "asks": asks_count, "noes": noes}
+            {
+                "label": _day(date.fromisoformat(week), user.language),
+                "asks": asks_count,
+                "noes": noes,
+            }
             for week, asks_count, noes in weeks
         ],
     }
@@ -125,7 +133,7 @@ def _charts(user: User, asks: Sequence[Ask], now: datetime) -> dict[str, Any]:
 def _ask(user: User, ask: Ask) -> dict[str, Any]:
     return {
         "id": ask.id,
-        "date": _day(schedule.local_date(ask.created_at, user.timezone)),
+        "date": _day(schedule.local_date(ask.created_at, user.timezone), user.language),
         "title": views.short_title(ask.title, limit=90) if ask.title else None,
         "category": ask.category or "",
         "level": ask.level,
@@ -175,7 +183,7 @@ def next_nudge_label(user: User, at: datetime | None) -> str | None:
     if at is None:
         return None
     local = at.astimezone(schedule.zone(user.timezone))
-    return f"{local:%a %d %b, %H:%M}"
+    return dates.weekday_day_month_time(local, user.language)
 
 
 def _plain(telegram_html: str) -> str:
@@ -183,8 +191,8 @@ def _plain(telegram_html: str) -> str:
     return html.unescape(_TAG_RE.sub("", telegram_html))
 
 
-def _day(day: date) -> str:
-    return f"{day:%d %b}"
+def _day(day: date, language: str) -> str:
+    return dates.day_month(day, language)
 
 
 def _clock(at: time) -> str:
