@@ -243,6 +243,11 @@ class TelegramEmulator(EmulatorServer):
             user_id, message_id, data, button_text=button_text, chat_id=chat_id, forge=forge
         )
 
+    def restore_chat(self, user_id: int, messages: list[ChatMessage]) -> None:
+        """Give the user's private chat back its earlier messages, buttons and all, without
+        telling the bot: as a Telegram client shows history after a restart."""
+        self.world.restore_messages(self.world.ensure_user(user_id), messages)
+
     def block(self, user_id: int) -> UpdateReceipt:
         """The user blocks the bot: later sends get 403, and my_chat_member member -> kicked."""
         return self.world.set_blocked(user_id, True)

@@ -336,6 +336,16 @@ class World:
             # dicts keep insertion order, so the first key is the oldest message.
             del chat.messages[next(iter(chat.messages))]
 
+    def restore_messages(self, user: UserInfo, messages: list[ChatMessage]) -> None:
+        """Put a private chat's earlier messages back (the sandbox keeps chats across runs);
+        new messages continue the numbering after them."""
+        chat = self._private_chat(user)
+        for message in messages:
+            if message.chat_id != chat.id:
+                raise ControlError(f"message {message.message_id} is not in chat {chat.id}")
+            self._store(chat, message)
+            chat.next_message_id = max(chat.next_message_id, message.message_id + 1)
+
     def replace_message(self, message: ChatMessage) -> None:
         chat = self.chats[message.chat_id]
         if message.message_id in chat.messages:
