@@ -8,6 +8,7 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 COPY pyproject.toml constraints.txt README.md alembic.ini prompts.yaml ./
 COPY bot ./bot
 COPY migrations ./migrations
+COPY locales ./locales
 RUN pip wheel --wheel-dir /wheels -c constraints.txt .
 
 # --- run -----------------------------------------------------------------------------------

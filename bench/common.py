@@ -12,9 +12,11 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import psutil
 from sqlalchemy import insert, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -149,3 +151,44 @@ def process(
 
 def banner(title: str) -> None:
     print(f"\n== {title} ({machine()}, {time.strftime('%Y-%m-%d %H:%M')}) ==", flush=True)
+
+
+@dataclass(frozen=True)
+class EmulatorProcess:
+    """The Bot API emulator running in a process of its own (`python -m bot.sandbox.emulator`),
+    so that neither bot shares a core's event loop with the emulator or the driver."""
+
+    base_url: str
+    control_url: str
+    pid: int
+
+
+@contextmanager
+def emulator_process(*, history_limit: int = 6) -> Iterator[EmulatorProcess]:
+    command = [
+        sys.executable,
+        "-m",
+        "bot.sandbox.emulator",
+        f"--history-limit={history_limit}",
+        "--call-log-limit=0",
+    ]
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None
+        base_url = child.stdout.readline().strip()  # the entry point prints these two lines
+        control_url = child.stdout.readline().split(":", 1)[1].strip()
+        if not base_url.startswith("http"):
+            raise SystemExit("the emulator did not start")
+        yield EmulatorProcess(base_url, control_url, child.pid)
+    finally:
+        child.terminate()
+        try:
+            child.wait(30)
+        except subprocess.TimeoutExpired:
+            child.kill()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far."""
+    times = psutil.Process(pid).cpu_times()
+    return float(times.user + times.system)

@@ -1,8 +1,21 @@
-"""Conversation throughput: 200 people each log an ask (8 updates) against the emulator
-over HTTP; the same driver then runs a minimal PTB echo bot. Prints updates/s, p50/p95
-reply latency and the coach/echo ratio, on SQLite and (when configured) PostgreSQL.
+"""Conversation throughput and latency: the coach against a stock PTB echo bot, in one run.
 
-    python -m bench.conversation [--users 200] [--backends sqlite,postgres]
+The emulator runs in a process of its own and the driver talks to it over its control API,
+so neither bot shares an event loop with the harness. Each workload runs the echo bot
+(bench/echo_bot.py: PTB's defaults) before and after the coach, and the ratio uses their
+mean. Beside each rate: the bot process's CPU time per update (psutil), a steadier figure
+than a rate on a shared machine.
+
+Workloads:
+  quick   N one-line logs ("asked for a discount, got a no, 7 -> 3") from U onboarded people,
+          sent in one burst; timed from the burst to the last reply the emulator saw.
+  steps   U people each log an ask in 8 steps (/log, what, outcome, chance, before, after,
+          lesson, /history), all at once; buttons are pressed where the coach offers them
+          (the echo bot has none, so it gets the same steps as text).
+  busy    a busy hour: U people each send one quick log every 2 s for D seconds; p50 and p95
+          from each message to its first reply.
+
+    python -m bench.conversation [--workloads quick,steps,busy] [--logs 2000] [--users 50]
 """
 
 from __future__ import annotations
@@ -10,16 +23,30 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.common import banner, bot_env, fresh_database, median, percentile, process, seed_people
-from bot.sandbox.emulator import EmulatorConfig, TelegramEmulator
+from bench.common import (
+    EmulatorProcess,
+    banner,
+    bot_env,
+    cpu_seconds,
+    emulator_process,
+    fresh_database,
+    median,
+    percentile,
+    process,
+    seed_people,
+)
+from bot.sandbox.client import EmulatorClient
 
-SCRIPT: tuple[tuple[str, str], ...] = (
+QUICK_LOG = "asked for a discount, got a no, 7 -> 3"
+STEPS: tuple[tuple[str, str], ...] = (
     ("text", "/log"),
     ("text", "asked the bakery for a day-old loaf"),
     ("tap", "No"),
@@ -30,6 +57,15 @@ SCRIPT: tuple[tuple[str, str], ...] = (
     ("text", "/history"),
 )
 FIRST_ID = 100_000
+SEND_CONCURRENCY = 64  # the driver's requests in flight during a burst
+
+
+@dataclass(frozen=True)
+class Workload:
+    name: str
+    users: int
+    logs: int
+    seconds: float
 
 
 @dataclass
@@ -37,99 +73,200 @@ class Result:
     label: str
     updates: int
     seconds: float
+    cpu_seconds: float
     latencies: list[float]
 
     @property
     def rate(self) -> float:
         return self.updates / self.seconds
 
+    @property
+    def cpu_ms_per_update(self) -> float:
+        return self.cpu_seconds / self.updates * 1000
+
     def line(self) -> str:
+        latency = ""
+        if self.latencies:
+            latency = (
+                f"   p50 {median(self.latencies) * 1000:5.0f} ms"
+                f"   p95 {percentile(self.latencies, 0.95) * 1000:5.0f} ms"
+            )
         return (
-            f"{self.label:<22} {self.rate:7.1f} updates/s   "
-            f"p50 {median(self.latencies) * 1000:6.0f} ms   "
-            f"p95 {percentile(self.latencies, 0.95) * 1000:6.0f} ms   "
+            f"{self.label:<24} {self.rate:7.1f} updates/s   "
+            f"CPU {self.cpu_ms_per_update:5.2f} ms/update{latency}   "
             f"({self.updates} updates in {self.seconds:.1f} s)"
         )
 
 
-def _replied(emulator: TelegramEmulator, user_id: int, before: int) -> Callable[[], bool]:
-    return lambda: emulator.message_count(user_id) > before
+Driver = Callable[[EmulatorClient, list[int], bool], Awaitable[tuple[int, list[float]]]]
 
 
-async def person(emulator: TelegramEmulator, user_id: int, latencies: list[float]) -> None:
-    for kind, value in SCRIPT:
-        before = emulator.message_count(user_id)
-        started = time.perf_counter()
-        if kind == "text":
-            emulator.send_text(user_id, value)
-        else:
-            message = next(
-                m for m in reversed(emulator.messages(user_id)) if value in m.button_texts
-            )
+async def _burst(client: EmulatorClient, ids: list[int], logs: int) -> float:
+    """Send `logs` quick logs round-robin over `ids`; returns the monotonic start. Prints how
+    fast the driver sent them: the harness must outpace both bots to measure either."""
+    gate = asyncio.Semaphore(SEND_CONCURRENCY)
+
+    async def send(index: int) -> None:
+        async with gate:
+            await client.send_text(ids[index % len(ids)], QUICK_LOG)
+
+    started = time.monotonic()
+    await asyncio.gather(*(send(index) for index in range(logs)))
+    sent = time.monotonic() - started
+    print(f"  (harness: {logs} updates sent in {sent:.2f} s, {logs / sent:.0f}/s)", flush=True)
+    return started
+
+
+async def _last_send(client: EmulatorClient) -> float:
+    await client.wait_until_idle(quiet=0.5, timeout=600)
+    return (await client.stats()).last_call_at["sendMessage"]
+
+
+async def _one_step(client: EmulatorClient, user_id: int, kind: str, value: str) -> None:
+    if kind == "text":
+        await client.send_text(user_id, value)
+        return
+    for message in reversed(await client.messages(user_id)):
+        if value in message.button_texts:
             data = message.callback_data[message.button_texts.index(value)]
-            emulator.press(user_id, message.message_id, data)
-        await emulator.wait_until(_replied(emulator, user_id, before), timeout=120, what="a reply")
-        latencies.append(time.perf_counter() - started)
+            await client.press(user_id, message.message_id, data)
+            return
+    raise SystemExit(f"no button {value!r} in the chat of {user_id}")
 
 
-async def drive(label: str, command: list[str], env: dict[str, str], users: int) -> Result:
-    config = EmulatorConfig(history_limit=6, call_log_limit=0, log_params=False)
-    async with TelegramEmulator(config) as emulator:
+async def _steps_person(
+    client: EmulatorClient, user_id: int, buttons: bool, latencies: list[float]
+) -> None:
+    for kind, value in STEPS:
+        before = await client.message_count(user_id)
+        started = time.monotonic()
+        await _one_step(client, user_id, kind if buttons else "text", value)
+        await client.wait_for_messages(user_id, before + 1, timeout=300)
+        latencies.append(time.monotonic() - started)
+
+
+async def _busy_person(
+    client: EmulatorClient, user_id: int, seconds: float, latencies: list[float]
+) -> int:
+    sent = 0
+    await asyncio.sleep(random.uniform(0, 2))  # people do not type in lockstep
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        receipt = await client.send_text(user_id, QUICK_LOG)
+        assert receipt.message is not None
+        await client.wait_for_messages(
+            user_id, after_message_id=receipt.message.message_id, timeout=60
+        )
+        latencies.append(time.monotonic() - started)
+        sent += 1
+        await asyncio.sleep(max(0.0, 2.0 - (time.monotonic() - started)))
+    return sent
+
+
+async def _measure(
+    emulator: EmulatorProcess, pid: int, workload: Workload, buttons: bool
+) -> tuple[int, float, float, list[float]]:
+    """(updates, seconds, CPU seconds of the bot, latencies) for one workload."""
+    ids = list(range(FIRST_ID, FIRST_ID + workload.users))
+    async with EmulatorClient(emulator.control_url, timeout=600) as client:
+        await client.wait_for_polling(1, timeout=120)
+        await client.wait_until_idle(quiet=0.5, timeout=120)
+        cpu_before = cpu_seconds(pid)
+        latencies: list[float] = []
+        if workload.name == "quick":
+            started = await _burst(client, ids, workload.logs)
+            elapsed = await _last_send(client) - started
+            updates = workload.logs
+        elif workload.name == "steps":
+            started = time.monotonic()
+            await asyncio.gather(*(_steps_person(client, u, buttons, latencies) for u in ids))
+            elapsed = time.monotonic() - started
+            updates = len(ids) * len(STEPS)
+        else:
+            started = time.monotonic()
+            counts = await asyncio.gather(
+                *(_busy_person(client, u, workload.seconds, latencies) for u in ids)
+            )
+            elapsed = time.monotonic() - started
+            updates = sum(counts)
+        await client.wait_until_idle(quiet=0.5, timeout=600)
+        return updates, elapsed, cpu_seconds(pid) - cpu_before, latencies
+
+
+async def _add_people(emulator: EmulatorProcess, users: int) -> None:
+    async with EmulatorClient(emulator.control_url) as client:
+        for user_id in range(FIRST_ID, FIRST_ID + users):
+            await client.add_user(user_id, "Sam")
+
+
+def run(label: str, command: list[str], env: dict[str, str], workload: Workload) -> Result:
+    with emulator_process() as emulator, tempfile.TemporaryDirectory() as folder:
+        asyncio.run(_add_people(emulator, workload.users))
         env = {**env, "TELEGRAM_API_BASE_URL": emulator.base_url}
-        ids = range(FIRST_ID, FIRST_ID + users)
-        for user_id in ids:
-            emulator.add_user(user_id, "Sam")
-        with (
-            tempfile.TemporaryDirectory() as folder,
-            process(command, env, Path(folder) / "bot.log"),
-        ):
-            await emulator.wait_for_polling(1, timeout=60)
-            latencies: list[float] = []
-            started = time.perf_counter()
-            await asyncio.gather(*(person(emulator, user_id, latencies) for user_id in ids))
-            elapsed = time.perf_counter() - started
-    return Result(label, users * len(SCRIPT), elapsed, latencies)
+        with process(command, env, Path(folder) / "bot.log") as child:
+            buttons = label.startswith("coach")
+            updates, seconds, cpu, latencies = asyncio.run(
+                _measure(emulator, child.pid, workload, buttons)
+            )
+    return Result(label, updates, seconds, cpu, latencies)
 
 
-def run_coach(backend: str, users: int) -> Result:
+@contextmanager
+def seeded(backend: str, users: int) -> Iterator[str]:
     with fresh_database(backend) as url:
         asyncio.run(seed_people(url, list(range(FIRST_ID, FIRST_ID + users))))
+        yield url
+
+
+def run_coach(backend: str, workload: Workload) -> Result:
+    with seeded(backend, workload.users) as url:
         env = bot_env("", url, COACH_RATE_LIMIT="off")
-        return asyncio.run(drive(f"coach ({backend})", ["-m", "bot", "run"], env, users))
+        return run(f"coach ({backend})", ["-m", "bot", "run"], env, workload)
 
 
-def run_echo(users: int) -> Result:
+def run_echo(workload: Workload) -> Result:
     env = bot_env("", "sqlite+aiosqlite:///unused.sqlite3")
-    return asyncio.run(drive("PTB echo bot", ["-m", "bench.echo_bot"], env, users))
+    return run("PTB echo bot", ["-m", "bench.echo_bot"], env, workload)
+
+
+def compare(workload: Workload, backends: list[str]) -> None:
+    """Echo, the coach on each backend, echo again: the ratio uses the echo bot's mean."""
+    print(f"\n-- {workload.name}: {workload.users} people", flush=True)
+    echoes = [run_echo(workload)]
+    print(echoes[0].line(), flush=True)
+    coaches = []
+    for backend in backends:
+        coaches.append(run_coach(backend, workload))
+        print(coaches[-1].line(), flush=True)
+    echoes.append(run_echo(workload))
+    print(echoes[1].line(), flush=True)
+    echo_rate = sum(result.rate for result in echoes) / len(echoes)
+    echo_cpu = sum(result.cpu_ms_per_update for result in echoes) / len(echoes)
+    for coach in coaches:
+        print(
+            f"{workload.name}: {coach.label} / echo = {coach.rate / echo_rate:.2f} "
+            f"(target >= 0.5); CPU {coach.cpu_ms_per_update:.2f} vs "
+            f"{echo_cpu:.2f} ms/update",
+            flush=True,
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--workloads", default="quick,steps,busy")
+    parser.add_argument("--logs", type=int, default=2000, help="quick: logs in the burst")
+    parser.add_argument("--users", type=int, default=50, help="people (quick, busy)")
+    parser.add_argument("--step-users", type=int, default=200, help="people (steps)")
+    parser.add_argument("--seconds", type=float, default=30.0, help="busy: how long")
     default = "sqlite,postgres" if os.environ.get("TEST_DATABASE_URL") else "sqlite"
     parser.add_argument("--backends", default=os.environ.get("BENCH_BACKENDS", default))
-    parser.add_argument("--rounds", type=int, default=2, help="alternate runs; medians reported")
     args = parser.parse_args()
-    banner(f"conversation throughput: {args.users} people x {len(SCRIPT)} updates")
     backends = [backend.strip() for backend in args.backends.split(",") if backend.strip()]
-    results: dict[str, list[Result]] = {"echo": [], **{backend: [] for backend in backends}}
-    # Alternating echo and coach runs spreads the machine's noise over both.
-    for _ in range(args.rounds):
-        results["echo"].append(run_echo(args.users))
-        print(results["echo"][-1].line(), flush=True)
-        for backend in backends:
-            results[backend].append(run_coach(backend, args.users))
-            print(results[backend][-1].line(), flush=True)
-    echo_rate = median([result.rate for result in results["echo"]])
-    print(f"\nmedians over {args.rounds} round(s): PTB echo bot {echo_rate:.1f} updates/s")
-    for backend in backends:
-        rate = median([result.rate for result in results[backend]])
-        latencies = [value for result in results[backend] for value in result.latencies]
-        print(
-            f"coach ({backend}): {rate:.1f} updates/s, p50 {median(latencies) * 1000:.0f} ms, "
-            f"p95 {percentile(latencies, 0.95) * 1000:.0f} ms, "
-            f"ratio coach/echo {rate / echo_rate:.2f} (target >= 0.5)"
-        )
+    banner("conversation: coach vs a stock PTB echo bot")
+    for name in args.workloads.split(","):
+        users = args.step_users if name == "steps" else args.users
+        compare(Workload(name.strip(), users, args.logs, args.seconds), backends)
 
 
 if __name__ == "__main__":

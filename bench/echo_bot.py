@@ -1,43 +1,21 @@
-"""A minimal python-telegram-bot echo bot: the yardstick for conversation throughput.
+"""The yardstick: a stock python-telegram-bot echo bot, exactly as PTB's docs write one.
 
-Stock PTB (httpx) with the same bounded concurrency as the coach (16 updates at a time).
-It answers every text with one message, and every button with an answer plus one message,
-each carrying the buttons the benchmark script presses.
+PTB's defaults everywhere (the builder's HTTP client, sequential update processing,
+`run_polling()` with its default interval and timeout) and one handler that answers every
+text with `reply_text(text)`. The only setting is where the Bot API lives: the emulator.
 """
 
 from __future__ import annotations
 
 import os
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
-
-LABELS = ("No", "70%", "7", "3")
-KEYBOARD = InlineKeyboardMarkup(
-    [
-        [
-            InlineKeyboardButton(label, callback_data=f"echo:{index}")
-            for index, label in enumerate(LABELS)
-        ]
-    ]
-)
+from telegram import Update
+from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
 
 async def echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.effective_message is not None and update.effective_message.text:
-        await update.effective_message.reply_text(
-            update.effective_message.text, reply_markup=KEYBOARD
-        )
-
-
-async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query = update.callback_query
-    if query is None or update.effective_chat is None:
-        return
-    await query.answer()
-    await context.bot.send_message(
-        update.effective_chat.id, query.data or "?", reply_markup=KEYBOARD
-    )
+    if update.message is not None and update.message.text is not None:
+        await update.message.reply_text(update.message.text)
 
 
 def main() -> None:
@@ -45,12 +23,10 @@ def main() -> None:
         Application.builder()
         .token(os.environ["TELEGRAM_BOT_TOKEN"])
         .base_url(os.environ["TELEGRAM_API_BASE_URL"])
-        .concurrent_updates(16)
         .build()
     )
     application.add_handler(MessageHandler(filters.TEXT, echo))
-    application.add_handler(CallbackQueryHandler(pressed))
-    application.run_polling(poll_interval=0.0, timeout=25)
+    application.run_polling()
 
 
 if __name__ == "__main__":

@@ -24,9 +24,11 @@ def plan(smoke: bool, backends: list[str]) -> list[list[str]]:
     runs = [
         [
             "bench.conversation",
-            f"--users={max(2, 200 // scale)}",
+            f"--logs={2000 // scale}",
+            f"--users={max(2, 50 // scale)}",
+            f"--step-users={max(2, 200 // scale)}",
+            f"--seconds={3 if smoke else 30}",
             f"--backends={','.join(backends)}",
-            f"--rounds={1 if smoke else 2}",
         ]
     ]
     for backend in backends:

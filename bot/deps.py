@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -24,10 +24,16 @@ class Deps:
     clock: Callable[[], datetime] = system_clock
     # A fixed seed makes variant choice and idea order repeatable in tests.
     rng_seed: int | None = None
+    # Every language's texts and catalog, English included (``texts`` is English).
+    languages: Mapping[str, Texts] = field(default_factory=dict)
     _rng: random.Random = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._rng = random.Random(self.rng_seed)
+
+    def texts_for(self, language: str) -> Texts:
+        """The texts of `language`; English for a language we no longer ship."""
+        return self.languages.get(language, self.texts)
 
     def turn_rng(self) -> random.Random:
         """A random source for one turn, derived from the app's seeded generator."""

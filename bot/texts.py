@@ -4,6 +4,13 @@ A text is a dotted key ("onboarding.ask_timezone") whose value is one template o
 of variants; one variant is picked at random so the coach does not sound canned.
 Templates use `{name}` placeholders and Telegram HTML; parameters are HTML-escaped when
 rendered, so a first name like "<Bob>" can never break a message.
+
+Other languages live in ``locales/<code>.yaml``: the same keys and placeholders as the English
+source, and the same catalog ids. There a text that counts something may be a mapping of CLDR
+plural categories ("one", "few", "many", "other") to its variants; the form is picked from the
+``count`` parameter by Babel's plural rules for that language (Russian has three forms).
+We chose parallel YAML files over Fluent: the English source, the validation and the tone
+checks already speak this format, and the plural mappings cover what Fluent would add.
 """
 
 from __future__ import annotations
@@ -12,13 +19,14 @@ import html
 import random
 import re
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from babel import Locale
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 # libyaml's loader when PyYAML was built with it (its wheels are): ten times faster than
@@ -59,11 +67,31 @@ class PromptsError(ValueError):
     """prompts.yaml is missing, malformed or inconsistent. The message says where."""
 
 
+PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
+SOURCE_LANGUAGE = "en"
+
+
 @dataclass(frozen=True)
 class Template:
     key: str
     variants: tuple[str, ...]
     fields: frozenset[str]
+    # CLDR plural category -> variants, for texts whose grammar follows {count}.
+    plural: Mapping[str, tuple[str, ...]] | None = None
+
+
+def locales_dir() -> Path:
+    """locales/ at the repository root, or the copy shipped inside the package."""
+    checkout = Path(__file__).resolve().parents[1] / "locales"
+    if checkout.is_dir():
+        return checkout
+    return Path(__file__).resolve().parent / "locales"
+
+
+def available_languages() -> tuple[str, ...]:
+    """English first, then every language with a file in locales/."""
+    others = sorted(path.stem for path in locales_dir().glob("*.yaml"))
+    return (SOURCE_LANGUAGE, *others)
 
 
 def default_prompts_path() -> Path:
@@ -77,14 +105,23 @@ def default_prompts_path() -> Path:
 class Texts:
     """Typed access to prompts.yaml."""
 
-    def __init__(self, templates: Mapping[str, Template], ideas: tuple[IdeaSpec, ...]) -> None:
+    def __init__(
+        self,
+        templates: Mapping[str, Template],
+        ideas: tuple[IdeaSpec, ...],
+        language: str = SOURCE_LANGUAGE,
+    ) -> None:
         self._templates = dict(templates)
         self.ideas = ideas
+        self.language = language
 
     def __call__(self, key: str, rng: random.Random | None = None, /, **params: object) -> str:
         """Render `key`, picking a variant and HTML-escaping every parameter."""
         template = self._template(key)
-        chosen = (rng or random).choice(template.variants)
+        variants = template.variants
+        if template.plural is not None:
+            variants = self._plural_variants(template, params.get("count"))
+        chosen = (rng or random).choice(variants)
         if not params:  # most texts have no fields: skip the checks (this is a hot path)
             if template.fields:
                 raise KeyError(f"text {key!r} needs {sorted(template.fields)}")
@@ -97,8 +134,19 @@ class Texts:
         """Render without HTML markup, for button labels and callback answers."""
         return html.unescape(_TAG_RE.sub("", self(key, rng, **params)))
 
+    def _plural_variants(self, template: Template, count: object) -> tuple[str, ...]:
+        assert template.plural is not None
+        if not isinstance(count, int | float):
+            raise KeyError(f"text {template.key!r} is a plural: it needs a number for count")
+        category = _plural_rule(self.language)(count)
+        return template.plural.get(category) or template.plural["other"]
+
     def has(self, key: str) -> bool:
         return key in self._templates
+
+    def fields(self, key: str) -> frozenset[str]:
+        """The placeholders of `key` (over every variant)."""
+        return self._template(key).fields
 
     def variants(self, key: str) -> tuple[str, ...]:
         return self._template(key).variants
@@ -141,8 +189,21 @@ class Markup(str):
     __slots__ = ()
 
 
-def load_texts(path: Path | None = None) -> Texts:
-    """Read and validate prompts.yaml; raise PromptsError with a precise location."""
+@lru_cache(maxsize=16)
+def _plural_rule(language: str) -> Callable[[float], str]:
+    return Locale.parse(language).plural_form
+
+
+def load_locale(language: str) -> Texts:
+    """The texts and catalog of one language (English: prompts.yaml itself)."""
+    if language == SOURCE_LANGUAGE:
+        return load_texts()
+    return load_texts(locales_dir() / f"{language}.yaml", language=language)
+
+
+def load_texts(path: Path | None = None, *, language: str = SOURCE_LANGUAGE) -> Texts:
+    """Read and validate prompts.yaml (or a locale file); raise PromptsError with a precise
+    location."""
     source = path or default_prompts_path()
     try:
         document = yaml.load(source.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
@@ -154,22 +215,42 @@ def load_texts(path: Path | None = None) -> Texts:
         raise PromptsError(f"{source}: expected top-level keys 'texts' and 'ideas'")
     templates = dict(_walk(document["texts"], ""))
     ideas = _load_ideas(document.get("ideas"), source)
-    return Texts(templates, ideas)
+    return Texts(templates, ideas, language)
 
 
 def _walk(node: Any, prefix: str) -> Iterator[tuple[str, Template]]:
+    if _is_plural(node):
+        yield prefix, _plural_template(prefix, node)
+        return
     if isinstance(node, dict):
         for name, child in node.items():
             key = f"{prefix}.{name}" if prefix else str(name)
             yield from _walk(child, key)
         return
+    yield prefix, _template(prefix, _variants(prefix, node))
+
+
+def _variants(key: str, node: Any) -> tuple[str, ...]:
     variants = [node] if isinstance(node, str) else node
     if not isinstance(variants, list) or not variants:
-        raise PromptsError(f"texts.{prefix}: expected a string or a non-empty list of strings")
+        raise PromptsError(f"texts.{key}: expected a string or a non-empty list of strings")
     if not all(isinstance(variant, str) and variant.strip() for variant in variants):
-        raise PromptsError(f"texts.{prefix}: every variant must be a non-empty string")
+        raise PromptsError(f"texts.{key}: every variant must be a non-empty string")
     # Only trailing newlines go: a leading space can be meaningful (" · 7 → 3").
-    yield prefix, _template(prefix, tuple(str(variant).rstrip("\n") for variant in variants))
+    return tuple(str(variant).rstrip("\n") for variant in variants)
+
+
+def _is_plural(node: Any) -> bool:
+    return isinstance(node, dict) and "other" in node and node.keys() <= PLURAL_CATEGORIES
+
+
+def _plural_template(key: str, node: dict[str, Any]) -> Template:
+    forms = {category: _variants(f"{key}.{category}", value) for category, value in node.items()}
+    every = tuple(variant for variants in forms.values() for variant in variants)
+    template = _template(key, every)
+    if "count" not in template.fields:
+        raise PromptsError(f"texts.{key}: a plural text needs {{count}} in some form")
+    return Template(key, every, template.fields, forms)
 
 
 def _template(key: str, variants: tuple[str, ...]) -> Template:

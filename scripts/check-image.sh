@@ -21,6 +21,9 @@ python3 -m venv "$work/image"
 # Run from an empty folder: the installed package must carry its prompts and migrations.
 cd "$work"
 "$work/image/bin/coach" --help >/dev/null
+"$work/image/bin/python" -c "from bot.texts import available_languages, load_locale
+assert {'es', 'ru'} <= set(available_languages()), available_languages()
+for language in available_languages(): load_locale(language)"
 database="coach_image_check_$$"
 "$work/image/bin/python" - "$server" "$database" <<'PY'
 import asyncio, sys

@@ -86,7 +86,10 @@ class User(Base):
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     chat_id: Mapped[int] = mapped_column(BigInteger)
     first_name: Mapped[str] = mapped_column(String(NAME_MAX), default="")
-    language_code: Mapped[str | None] = mapped_column(String(16))
+    language_code: Mapped[str | None] = mapped_column(String(16))  # what Telegram says
+    # The coach's language for this person (bot.texts.available_languages): Telegram's
+    # language_code at first contact, then whatever /language chose.
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     nudge_time: Mapped[time] = mapped_column(Time, default=time(9, 0))
     pace: Mapped[str] = mapped_column(String(16), default="daily")

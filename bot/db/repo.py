@@ -34,7 +34,7 @@ async def get_user(session: AsyncSession, user_id: int) -> User | None:
 
 
 async def ensure_user(
-    session: AsyncSession, profile: Profile, *, now: datetime, timezone: str
+    session: AsyncSession, profile: Profile, *, now: datetime, timezone: str, language: str
 ) -> tuple[User, bool]:
     """The user row for this person, created on first contact. Returns (user, created)."""
     user = await session.get(User, profile.user_id)
@@ -48,6 +48,7 @@ async def ensure_user(
         chat_id=profile.chat_id,
         first_name=profile.first_name[:NAME_MAX],
         language_code=profile.language_code,
+        language=language,
         timezone=timezone,
         created_at=now,
         updated_at=now,

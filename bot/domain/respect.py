@@ -20,11 +20,12 @@ live in ``prompts.yaml`` and are keyed by :class:`RuleCode`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+
+from bot.domain.normalise import tidy
 
 __all__ = [
     "MAX_IDEA_LENGTH",
@@ -667,22 +668,13 @@ _SELF_ONLY_RX = re.compile(
     _FLAGS,
 )
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
-_SPACES = re.compile(r"\s+")
-
-
-def _normalise(text: str) -> str:
-    """NFKC, straight apostrophes and single spaces, so patterns stay simple."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return _SPACES.sub(" ", text).strip()
-
 
 def involves_another_person(text: str) -> bool:
     """Whether ``text`` points to another person (see :data:`PEOPLE_VOCABULARY`).
 
     Phrases that only involve yourself ("ask yourself", "text your journal") are ignored.
     """
-    cleaned = _SELF_ONLY_RX.sub(" ", _normalise(text))
+    cleaned = _SELF_ONLY_RX.sub(" ", tidy(text))
     return _PEOPLE_RX.search(cleaned) is not None
 
 
@@ -693,7 +685,7 @@ def screen_idea(text: str) -> ScreenResult:
     violation; otherwise every rule is checked, so all problems are reported at once (for an
     over-length text, within its first :data:`SCAN_LIMIT` characters).
     """
-    normalised = _normalise(text)
+    normalised = tidy(text)
     if not normalised:
         return ScreenResult(ok=False, violations=(Violation(RuleCode.LENGTH, ""),))
     violations: list[Violation] = []

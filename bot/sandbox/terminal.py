@@ -157,7 +157,7 @@ async def _time_travel(screen: Screen, clock: OffsetClock, argument: str, say: S
             return
         amount, unit = int(match.group(1)), _UNITS[match.group(2)]
         clock.advance(timedelta(**{unit: amount}))
-        span = say(f"sandbox.span.{unit}_{'one' if amount == 1 else 'other'}", count=amount)
+        span = say(f"sandbox.span.{unit}", count=amount)
         print(say("sandbox.later_done", span=span), flush=True)
     else:
         print(say("sandbox.later_now"), flush=True)

@@ -39,6 +39,7 @@ class Idea:
     setting: str
     tip: str | None
     personal: bool
+    catalog_key: str | None = None  # the catalog id: its text in the person's language
 
     @classmethod
     def of(cls, challenge: Challenge) -> Idea:
@@ -50,6 +51,7 @@ class Idea:
             challenge.setting,
             challenge.tip,
             challenge.owner_id is not None,
+            challenge.catalog_key,
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import repo
 from bot.db.models import Attempt, User
 from bot.domain import schedule
+from bot.domain.language import SOURCE_LANGUAGE, language_for
 from bot.domain.schedule import Pace
 from bot.services import recaps
 
@@ -23,9 +25,18 @@ class StartResult:
 
 
 async def start(
-    session: AsyncSession, profile: repo.Profile, *, now: datetime, default_timezone: str
+    session: AsyncSession,
+    profile: repo.Profile,
+    *,
+    now: datetime,
+    default_timezone: str,
+    languages: Collection[str] = (SOURCE_LANGUAGE,),
 ) -> StartResult:
-    user, created = await repo.ensure_user(session, profile, now=now, timezone=default_timezone)
+    """First contact (or /start again). A new person's language comes from Telegram's."""
+    language = language_for(profile.language_code, languages)
+    user, created = await repo.ensure_user(
+        session, profile, now=now, timezone=default_timezone, language=language
+    )
     came_back = not created and not user.is_active
     if came_back:
         reactivate(user, now)

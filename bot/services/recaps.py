@@ -68,6 +68,7 @@ class RecapPerson:
     paused_until: datetime | None
     recap_weekday: int
     recap_time: time
+    language: str
     next_recap_at: datetime
 
 
@@ -80,6 +81,7 @@ _PERSON = (
     User.paused_until,
     User.recap_weekday,
     User.recap_time,
+    User.language,
     User.next_recap_at,
 )
 
@@ -116,9 +118,9 @@ async def claim_due_recaps(
     if dialect_of(session) == "postgresql":
         query = query.with_for_update(skip_locked=True)
     people = [
-        RecapPerson(*row[:-1], next_recap_at=due_at)
+        RecapPerson(**row._asdict())
         for row in await session.execute(query)
-        if (due_at := row[-1]) is not None  # always: the query asks for due rows only
+        if row.next_recap_at is not None  # always: the query asks for due rows only
     ]
     await _advance(session, people, now)
     claims = RecapClaims(due=[], seen=len(people))

@@ -37,6 +37,7 @@ from bot.db.session import Database
 from bot.deps import Deps, system_clock
 from bot.services import nudges
 from bot.services.catalog import mirror_catalog
+from bot.telegram import views
 from bot.telegram.botapi import BotApi
 from bot.telegram.context import BotData, CoachContext
 from bot.telegram.errors import on_error
@@ -45,6 +46,7 @@ from bot.telegram.handlers import (
     care,
     history,
     ideas,
+    language,
     log,
     onboarding,
     pause,
@@ -60,7 +62,7 @@ from bot.telegram.polling import ALLOWED_UPDATES, Poller
 from bot.telegram.request import AiohttpRequest
 from bot.telegram.scheduler import PassReport, Scheduler
 from bot.telegram.webhook import WebhookServer
-from bot.texts import Texts, load_texts
+from bot.texts import SOURCE_LANGUAGE, Texts, available_languages, load_locale, load_texts
 
 logger = logging.getLogger(__name__)
 
@@ -69,22 +71,6 @@ CoachApplication = Application[
 ]
 CONTEXT_TYPES = ContextTypes(context=CoachContext, bot_data=BotData)
 
-# Commands shown in Telegram's menu, in this order (descriptions live in prompts.yaml).
-MENU_COMMANDS = (
-    "idea",
-    "log",
-    "history",
-    "recap",
-    "stats",
-    "settings",
-    "pause",
-    "resume",
-    "export",
-    "delete",
-    "help",
-    "about",
-    "cancel",
-)
 OUTBOX_SWEEP_SECONDS = 1.0
 ORPHAN_SWEEP_SECONDS = 10.0
 # Jobs may start late when the loop is busy; run them anyway (PTB's default grace is 1 s).
@@ -103,6 +89,12 @@ class CoachRuntime:
     ) -> None:
         self.settings = settings
         self.texts = texts or load_texts()
+        # Every language is loaded (and so validated) at start, not at the first message.
+        self.languages = {SOURCE_LANGUAGE: self.texts} | {
+            language: load_locale(language)
+            for language in available_languages()
+            if language != SOURCE_LANGUAGE
+        }
         self.clock = clock
         self.rng_seed = rng_seed
         self.scheduler_batch = scheduler_batch
@@ -176,7 +168,9 @@ class CoachRuntime:
 
     async def post_init(self, application: CoachApplication) -> None:
         database = Database(self.settings.database_url)
-        self._deps = Deps(self.settings, database, self.texts, self.clock, self.rng_seed)
+        self._deps = Deps(
+            self.settings, database, self.texts, self.clock, self.rng_seed, self.languages
+        )
         application.bot_data.attach(self._deps)
         async with database.transaction() as session:
             await mirror_catalog(session, self.texts.ideas)
@@ -201,7 +195,9 @@ class CoachRuntime:
             self._outbox,
             concurrency=self.settings.coach_concurrent_updates,
             apologise=self._apologise_directly,
-            apology_text=lambda turn: self.texts("errors.apology", turn.rng),
+            apology_text=lambda turn: self.languages.get(turn.language, self.texts)(
+                "errors.apology", turn.rng
+            ),
             on_processed=self.metrics.updates.inc,
         )
 
@@ -349,13 +345,19 @@ class CoachRuntime:
         await self.inbox.recover_orphans()
 
     async def _publish_commands(self) -> None:
-        commands = [
-            BotCommand(name, self.texts.plain(f"commands.{name}")) for name in MENU_COMMANDS
-        ]
-        try:
-            await self.application.bot.set_my_commands(commands)
-        except TelegramError as error:
-            logger.warning("could not publish the command menu: %s", type(error).__name__)
+        """The command menu in every language: English for everyone, and each other
+        language for people whose Telegram speaks it (a person who chose another language
+        with /language gets that menu in their own chat, see handlers.language)."""
+        for code_name, texts in self.languages.items():
+            code = None if code_name == SOURCE_LANGUAGE else code_name
+            try:
+                commands = [
+                    BotCommand(item["command"], item["description"])
+                    for item in views.menu_commands(texts)
+                ]
+                await self.application.bot.set_my_commands(commands, language_code=code)
+            except TelegramError as error:
+                logger.warning("could not publish the command menu: %s", type(error).__name__)
 
     # -- when the database is away --------------------------------------------------------
 
@@ -403,6 +405,7 @@ def register_handlers(application: CoachApplication) -> None:
         "about": basics.on_about,
         "export": privacy.on_export,
         "delete": privacy.on_delete,
+        "language": language.on_language,
         "admin": basics.on_admin,
     }
     for name, callback in commands.items():

@@ -61,6 +61,8 @@ class Turn:
     rng: random.Random
     outgoing: list[Outgoing] = field(default_factory=list)
     error: BaseException | None = None
+    # The person's language, once their row is read (bot.telegram.handlers.common).
+    language: str = "en"
 
     def send(
         self,

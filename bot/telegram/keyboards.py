@@ -41,6 +41,7 @@ class Cb(StrEnum):
     CARE = "c"
     CAP = "wc"
     QUIET = "qh"
+    LANGUAGE = "lg"
 
 
 class IdeaAction(StrEnum):

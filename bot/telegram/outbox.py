@@ -431,7 +431,7 @@ def _as_delta(retry_after: int | timedelta) -> timedelta:
 # Payload keys that are ours, not the Bot API's.
 _PRIVATE_KEYS = frozenset({"chart", "labels", "filename"})
 _FILE_FIELD = {"sendPhoto": "photo", "sendDocument": "document"}
-_NO_CHAT_ID = frozenset({"answerCallbackQuery"})
+_NO_CHAT_ID = frozenset({"answerCallbackQuery", "setMyCommands"})
 _LINK_PREVIEWS = frozenset({"sendMessage", "editMessageText"})
 
 

@@ -22,6 +22,7 @@ from bot.telegram import views
 from bot.telegram.context import Outgoing, chart_message
 from bot.telegram.keyboards import markup
 from bot.telegram.outbox import OutboxSender, Pending
+from bot.texts import SOURCE_LANGUAGE
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +75,6 @@ class Scheduler:
 
     async def _nudge_batch(self, now: datetime, report: PassReport) -> bool:
         """Claim, compose and queue one batch of nudges; True if there may be more."""
-        texts = self._deps.texts
         async with self._deps.db.transaction() as session:
             claims = await nudges.claim_due_nudges(session, now=now, limit=self._batch)
             rng = self._deps.turn_rng()
@@ -86,6 +86,7 @@ class Scheduler:
                 idea = chosen.get(claim.user.id)
                 if idea is None:
                     continue
+                texts = self._deps.texts_for(claim.user.language)
                 text = views.nudge_text(
                     texts, rng, idea, name=claim.user.first_name, welcome_back=claim.welcome_back
                 )
@@ -100,12 +101,12 @@ class Scheduler:
         return claims.seen >= self._batch
 
     async def _followup_batch(self, now: datetime, report: PassReport) -> bool:
-        texts = self._deps.texts
         async with self._deps.db.transaction() as session:
             claims = await nudges.claim_due_followups(session, now=now, limit=self._batch)
             rng = self._deps.turn_rng()
             outgoing = []
             for followup in claims.sendable:
+                texts = self._deps.texts_for(followup.user.language)
                 idea = followup.idea_text or texts.plain("history.untitled", rng)
                 text = texts("followup.text", rng, name=followup.user.first_name or "", idea=idea)
                 keyboard = markup(views.followup_keyboard(texts, rng, followup.attempt_id))
@@ -165,7 +166,11 @@ class Scheduler:
             history = await recaps.logged_attempts(session, list(weeks), since=since)
             found = recaps.in_weeks(history, weeks)
             rng = self._deps.turn_rng()
-            labels = views.chart_labels(self._deps.texts, rng)  # one set for the batch
+            # One set of chart labels per language for the whole batch.
+            labels = {
+                language: views.chart_labels(texts, rng)
+                for language, texts in self._deps.languages.items()
+            }
             composed = [
                 self._compose_recap(claim, found.get(claim.user.id, []), history, labels, now, rng)
                 for claim in claimed.due
@@ -186,11 +191,12 @@ class Scheduler:
         claim: recaps.ClaimedRecap,
         week_attempts: list[WeekAttempt],
         history: dict[int, list[WeekAttempt]],
-        labels: dict[str, str],
+        labels: dict[str, dict[str, str]],
         now: datetime,
         rng: random.Random,
     ) -> _ComposedRecap | None:
-        user, texts = claim.user, self._deps.texts
+        user = claim.user
+        texts = self._deps.texts_for(user.language)
         paused = user.paused_until is not None and user.paused_until > now
         if paused and not week_attempts:
             return None  # a quiet week during a break gets no message at all
@@ -213,7 +219,8 @@ class Scheduler:
             caption = views.chart_caption(
                 texts, rng, weeks=progress.CHART_WEEKS, change=progress.average_change(attempts)
             )
-            messages.append(chart_message(user.chat_id, data, labels, caption, kind="recap"))
+            chart_labels = labels.get(user.language) or labels[SOURCE_LANGUAGE]
+            messages.append(chart_message(user.chat_id, data, chart_labels, caption, kind="recap"))
         row = recaps.NewRecap(user.id, claim.week.start, text, stats)
         return _ComposedRecap(row, messages)
 

@@ -15,15 +15,43 @@ from bot.services.ideas import Idea
 from bot.telegram.keyboards import Button, Cb, IdeaAction, Keyboard, pack
 from bot.texts import Markup, Texts
 
+# Commands shown in Telegram's menu, in this order (descriptions live in prompts.yaml).
+MENU_COMMANDS = (
+    "idea",
+    "log",
+    "history",
+    "recap",
+    "stats",
+    "settings",
+    "language",
+    "pause",
+    "resume",
+    "export",
+    "delete",
+    "help",
+    "about",
+    "cancel",
+)
+
+
+def menu_commands(texts: Texts) -> list[dict[str, str]]:
+    """The command menu in one language, as setMyCommands takes it."""
+    return [
+        {"command": name, "description": texts.plain(f"commands.{name}")} for name in MENU_COMMANDS
+    ]
+
 
 def idea_card(texts: Texts, rng: random.Random, idea: Idea) -> str:
+    # A catalog idea in the person's language (the database keeps the English source).
+    spec = texts.ideas_by_id.get(idea.catalog_key or "")
+    text, tip = (spec.text, spec.tip) if spec is not None else (idea.text, idea.tip)
     if idea.personal:
-        card = texts("ideas.personal_card", rng, level=idea.level, text=idea.text)
+        card = texts("ideas.personal_card", rng, level=idea.level, text=text)
     else:
         category = texts.plain(f"categories.{idea.category}", rng)
-        card = texts("ideas.card", rng, level=idea.level, category=category, text=idea.text)
-    if idea.tip:
-        card += "\n\n" + texts("ideas.tip", rng, tip=idea.tip)
+        card = texts("ideas.card", rng, level=idea.level, category=category, text=text)
+    if tip:
+        card += "\n\n" + texts("ideas.tip", rng, tip=tip)
     return card
 
 

@@ -13,6 +13,7 @@ from bot.services.ideas import Idea
 from bot.telegram import views
 from bot.telegram.context import CoachContext
 from bot.telegram.keyboards import Button, Callback, Cb, IdeaAction, Keyboard, pack
+from bot.texts import Texts
 
 # Free text longer than this is cut before we look at it or store it (a 5,000-character
 # message should get the same kind answer as a short one, without bloating anything).
@@ -52,13 +53,18 @@ def say(
     ctx.turn.send(chat_id_of(update), text(ctx, key, **params), keyboard)
 
 
+def texts_of(ctx: CoachContext) -> Texts:
+    """The texts in the language of the person this turn is for."""
+    return ctx.deps.texts_for(ctx.turn.language)
+
+
 def text(ctx: CoachContext, key: str, **params: object) -> str:
-    return ctx.deps.texts(key, ctx.turn.rng, **params)
+    return texts_of(ctx)(key, ctx.turn.rng, **params)
 
 
 def label(ctx: CoachContext, key: str, **params: object) -> str:
     """A button label: plain text, no markup."""
-    return ctx.deps.texts.plain(key, ctx.turn.rng, **params)
+    return texts_of(ctx).plain(key, ctx.turn.rng, **params)
 
 
 def button(ctx: CoachContext, key: str, data: str, **params: object) -> Button:
@@ -72,6 +78,7 @@ async def current_user(ctx: CoachContext, update: Update) -> User | None:
     if user is not None:
         user.first_name = profile.first_name[:NAME_MAX]
         user.chat_id = profile.chat_id
+        ctx.turn.language = user.language
     return user
 
 
@@ -108,7 +115,7 @@ async def send_idea(
     if idea is None:
         say(ctx, update, "ideas.none_left")
         return None
-    texts = ctx.deps.texts
+    texts = texts_of(ctx)
     body = views.idea_card(texts, turn.rng, idea)
     keyboard = views.idea_keyboard(texts, turn.rng, idea)
     turn.send(chat_id_of(update), f"{intro}\n\n{body}" if intro else body, keyboard)

@@ -9,6 +9,7 @@ from telegram import Update
 
 from bot.db.models import User
 from bot.domain import ladder
+from bot.domain.answers.choices import parse_idea_request
 from bot.services import attempts, ideas
 from bot.services.ideas import Idea, Reaction
 from bot.telegram.context import CoachContext
@@ -25,21 +26,6 @@ from bot.telegram.handlers.common import (
     text,
 )
 from bot.telegram.keyboards import Callback, Cb, IdeaAction
-
-# Words people type after /idea, mapped to catalog categories. Matching only; the labels
-# shown to people live in prompts.yaml.
-CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
-    "everyday_strangers": ("stranger", "strangers", "street", "everyday", "people"),
-    "shops_and_service": ("shop", "shops", "store", "stores", "service", "shopping"),
-    "food_and_drink": ("food", "drink", "drinks", "cafe", "café", "coffee", "restaurant"),
-    "work_and_career": ("work", "career", "job", "jobs", "office", "boss"),
-    "fitness_and_hobbies": ("gym", "fitness", "sport", "sports", "hobby", "hobbies"),
-    "neighbours_and_community": ("neighbour", "neighbours", "neighbor", "neighbors", "community"),
-    "online_and_phone": ("online", "phone", "email", "call", "message", "internet"),
-    "friends_and_family": ("friend", "friends", "family"),
-}
-EASIER_WORDS = ("easier", "easy", "gentler", "gentle", "smaller", "softer")
-BOLDER_WORDS = ("bolder", "bold", "harder", "braver", "bigger", "scarier")
 
 TRY, ANOTHER, EASIER, BOLDER = (
     IdeaAction.TRY,
@@ -60,27 +46,17 @@ async def on_idea(update: Update, ctx: CoachContext) -> None:
     if user is None or user.onboarded_at is None:
         say(ctx, update, "fallback.not_onboarded")
         return
-    words = [word.lower() for word in (ctx.args or [])]
-    if any(word in EASIER_WORDS for word in words):
-        await _shift(ctx, update, user, -1, user.level)
-        return
-    if any(word in BOLDER_WORDS for word in words):
-        await _shift(ctx, update, user, +1, user.level)
+    request = parse_idea_request(ctx.args or [])
+    if request.step:
+        await _shift(ctx, update, user, request.step, user.level)
         return
     if await care_handlers.cap_holds_idea(ctx, update, user):
         return
-    category = _category_from(words)
-    if words and category is None:
-        await send_idea(ctx, update, user, intro=text(ctx, "ideas.unknown_filter", word=words[0]))
+    if request.unknown_word is not None:
+        intro = text(ctx, "ideas.unknown_filter", word=request.unknown_word)
+        await send_idea(ctx, update, user, intro=intro)
         return
-    await send_idea(ctx, update, user, category=category)
-
-
-def _category_from(words: list[str]) -> str | None:
-    for category, keywords in CATEGORY_WORDS.items():
-        if any(word in keywords for word in words):
-            return category
-    return None
+    await send_idea(ctx, update, user, category=request.category)
 
 
 async def on_idea_button(

@@ -13,6 +13,13 @@ from telegram import Update
 from bot.db import repo
 from bot.db.models import Conversation, User
 from bot.domain import schedule
+from bot.domain.answers.choices import (
+    parse_level,
+    parse_pace,
+    parse_weekday,
+    parse_weekdays,
+    parse_weekly_limit,
+)
 from bot.domain.schedule import Pace
 from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
 from bot.services import care, profile
@@ -41,7 +48,6 @@ DAY_SETS: tuple[frozenset[int], ...] = (
     frozenset({0, 3, 6}),
     frozenset({1, 3, 6}),
 )
-WEEKDAY_WORDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 # Zones offered as buttons: (label key, IANA name). Labels show the local time, so people
 # who don't know their zone's name can pick the one that matches their clock.
@@ -76,14 +82,16 @@ async def on_start(update: Update, ctx: CoachContext) -> None:
         profile_of(update),
         now=turn.now,
         default_timezone=ctx.deps.settings.coach_default_timezone,
+        languages=ctx.deps.languages.keys(),
     )
     user = result.user
+    turn.language = user.language
     if user.onboarded_at is not None:
         await repo.clear_conversation(turn.session, user.id)
-        say(ctx, update, "start.welcome_back", name=user.first_name or "there")
+        say(ctx, update, "start.welcome_back", name=user.first_name or text(ctx, "nudge.friend"))
         say(ctx, update, "start.returning_hint")
         return
-    say(ctx, update, "start.welcome", name=user.first_name or "there")
+    say(ctx, update, "start.welcome", name=user.first_name or text(ctx, "nudge.friend"))
     say(ctx, update, "start.not_therapy")
     await ask(ctx, update, user, ONBOARDING, "timezone")
 
@@ -111,7 +119,10 @@ def show_settings(ctx: CoachContext, update: Update, user: User) -> None:
             button(ctx, "buttons.settings.recap", pack(Cb.SETTINGS, "recap")),
             button(ctx, "buttons.settings.cap", pack(Cb.SETTINGS, "cap")),
         ],
-        [button(ctx, "buttons.settings.quiet", pack(Cb.SETTINGS, "quiet"))],
+        [
+            button(ctx, "buttons.settings.quiet", pack(Cb.SETTINGS, "quiet")),
+            button(ctx, "buttons.settings.language", pack(Cb.LANGUAGE, "menu")),
+        ],
         [button(ctx, "buttons.settings.done", pack(Cb.SETTINGS, "done"))],
     ]
     say(
@@ -271,59 +282,34 @@ def _apply_typed(ctx: CoachContext, update: Update, user: User, step: str, answe
         profile.set_nudge_time(user, at, now)
         return True
     if step == "pace":
-        pace = _pace_from_words(answer)
+        pace = parse_pace(answer)
         if pace is None:
             return False
         profile.set_pace(user, pace, now)
         return True
     if step == "recap":
-        weekday = _weekday_from_words(answer)
+        weekday = parse_weekday(answer)
         if weekday is None:
             return False
         profile.set_recap_day(user, weekday, now)
         return True
     if step == "cap":
-        cap = _cap_from_words(answer)
+        cap = parse_weekly_limit(answer, care.CAP_CHOICES)
         if cap is None:
             return False
         care.set_weekly_cap(user, cap)
         return True
     if step == "days":
-        chosen = _weekdays_from_words(answer)
+        chosen = parse_weekdays(answer)
         if len(chosen) != 3:
             return False
         profile.set_pace(user, Pace.THREE_A_WEEK, now, chosen)
         return True
-    level = _level_from_words(answer)
+    level = parse_level(answer)
     if level is None:
         return False
     profile.set_level(user, level)
     return True
-
-
-def _pace_from_words(answer: str) -> Pace | None:
-    words = answer.lower()
-    if "week" in words and ("day" in words and "3" not in words and "three" not in words):
-        return Pace.WEEKDAYS
-    if "3" in words or "three" in words:
-        return Pace.THREE_A_WEEK
-    if "daily" in words or "every" in words or "each day" in words:
-        return Pace.DAILY
-    return None
-
-
-def _weekdays_from_words(answer: str) -> frozenset[int]:
-    words = answer.lower()
-    return frozenset(index for index, day in enumerate(WEEKDAY_WORDS) if day in words)
-
-
-def _cap_from_words(answer: str) -> int | None:
-    lowered = answer.lower()
-    if any(word in lowered for word in ("no limit", "unlimited", "none", "no cap")):
-        return 0
-    digits = "".join(char for char in answer if char.isdigit())
-    value = int(digits) if 0 < len(digits) <= 2 else None
-    return value if value in care.CAP_CHOICES else None
 
 
 def _days_code(days: frozenset[int]) -> str:
@@ -332,19 +318,6 @@ def _days_code(days: frozenset[int]) -> str:
 
 def _days_label(ctx: CoachContext, days: frozenset[int]) -> str:
     return " · ".join(label(ctx, f"weekdays.{day}") for day in sorted(days))
-
-
-def _weekday_from_words(answer: str) -> int | None:
-    words = answer.lower()
-    found = [index for index, day in enumerate(WEEKDAY_WORDS) if day in words]
-    return found[0] if len(found) == 1 else None
-
-
-def _level_from_words(answer: str) -> int | None:
-    digits = [char for char in answer if char.isdigit()]
-    if len(digits) == 1 and 1 <= int(digits[0]) <= 5:
-        return int(digits[0])
-    return None
 
 
 async def on_button(

@@ -20,6 +20,7 @@ from bot.telegram.handlers import (
     care,
     history,
     ideas,
+    language,
     log,
     onboarding,
     pause,
@@ -83,6 +84,7 @@ BUTTONS: dict[Cb, ButtonFlow] = {
     Cb.RECAP: progress.on_recap_button,
     Cb.CARE: care.on_care_button,
     Cb.DELETE: privacy.on_delete_button,
+    Cb.LANGUAGE: language.on_language_button,
 }
 
 

@@ -1,0 +1,78 @@
+"""/language: the coach's language for this person, chosen by button or typed
+("/language es", "/language Русский"). Everything after it, ideas and the command menu
+included, comes in that language."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.db.models import User
+from bot.telegram.context import CoachContext, Outgoing
+from bot.telegram.handlers.common import chat_id_of, clear_pressed, current_user, label, say
+from bot.telegram.keyboards import Button, Callback, Cb, Keyboard, pack, rows_of
+from bot.telegram.views import menu_commands
+
+MENU = "menu"
+
+
+async def on_language(update: Update, ctx: CoachContext) -> None:
+    user = await current_user(ctx, update)
+    if user is None:
+        say(ctx, update, "fallback.not_onboarded")
+        return
+    chosen = _language_named(ctx, " ".join(ctx.args or []))
+    if chosen is None:
+        show_choices(ctx, update)
+        return
+    _switch(ctx, update, user, chosen)
+
+
+async def on_language_button(
+    ctx: CoachContext, update: Update, user: User, callback: Callback
+) -> str | None:
+    choice = callback.part(0)
+    if choice == MENU:
+        show_choices(ctx, update)
+        return None
+    if choice is None or choice not in ctx.deps.languages:
+        return label(ctx, "stale.button")
+    clear_pressed(ctx, update)
+    _switch(ctx, update, user, choice)
+    return None
+
+
+def show_choices(ctx: CoachContext, update: Update) -> None:
+    say(ctx, update, "language.choose", _choices(ctx))
+
+
+def _choices(ctx: CoachContext) -> Keyboard:
+    # Each language is offered in its own words: someone who can't read the current one
+    # still finds theirs.
+    buttons = [
+        Button(texts.plain("language.name"), pack(Cb.LANGUAGE, code))
+        for code, texts in ctx.deps.languages.items()
+    ]
+    return rows_of(buttons, 3)
+
+
+def _language_named(ctx: CoachContext, typed: str) -> str | None:
+    wanted = typed.strip().casefold()
+    if not wanted:
+        return None
+    for code, texts in ctx.deps.languages.items():
+        if wanted in (code, texts.plain("language.name").casefold()):
+            return code
+    return None
+
+
+def _switch(ctx: CoachContext, update: Update, user: User, language: str) -> None:
+    user.language = language
+    ctx.turn.language = language
+    say(ctx, update, "language.set")
+    # This chat's command menu in the chosen language, whatever Telegram's own is.
+    chat_id = chat_id_of(update)
+    payload = {
+        "commands": menu_commands(ctx.deps.texts_for(language)),
+        "scope": {"type": "chat", "chat_id": chat_id},
+    }
+    ctx.turn.outgoing.append(Outgoing(chat_id, "setMyCommands", payload, kind="menu"))

@@ -1,0 +1,78 @@
+"""The person's own language: picked from Telegram at first contact, changed with
+/language (buttons or typed), and used for texts, ideas and the command menu."""
+
+from __future__ import annotations
+
+import random
+
+from bot.sandbox.harness import CoachHarness
+from bot.texts import Texts, load_locale
+from tests.telegram.helpers import onboard, user_row
+
+LUCIA, IVAN, ALICE = 801, 802, 803
+
+
+def plain_variants(texts: Texts, key: str, **params: object) -> set[str]:
+    """Every way `key` can read (as the chat shows it: no markup)."""
+    return {texts.plain(key, random.Random(seed), **params) for seed in range(60)}
+
+
+async def test_a_new_person_gets_telegrams_language(coach: CoachHarness) -> None:
+    coach.emulator.add_user(LUCIA, "Lucía", language_code="es-419")
+    replies = await coach.say(LUCIA, "/start")
+    assert (await user_row(coach, LUCIA)).language == "es"
+    spanish = load_locale("es")
+    assert replies[0].text in plain_variants(spanish, "start.welcome", name="Lucía")
+
+
+async def test_an_unshipped_language_gets_english(coach: CoachHarness) -> None:
+    coach.emulator.add_user(ALICE, "Alice", language_code="pt-BR")
+    await coach.say(ALICE, "/start")
+    assert (await user_row(coach, ALICE)).language == "en"
+
+
+async def test_language_buttons_switch_everything(coach: CoachHarness) -> None:
+    await onboard(coach, IVAN, name="Ivan")
+    choices = (await coach.say(IVAN, "/language"))[-1]
+    assert choices.button_texts == ["English", "Español", "Русский"]
+    replies = await coach.tap(IVAN, "Русский")
+    russian = load_locale("ru")
+    assert (await user_row(coach, IVAN)).language == "ru"
+    assert replies[-1].text in plain_variants(russian, "language.set")
+    # This chat's menu now reads in Russian, whatever Telegram's own language is.
+    menu = coach.emulator.commands(scope={"type": "chat", "chat_id": IVAN})
+    assert {"command": "language", "description": "Сменить язык"} in menu
+    # An idea comes from the Russian catalog.
+    card = (await coach.say(IVAN, "/idea"))[-1]
+    assert any(spec.text in (card.text or "") for spec in russian.ideas)
+
+
+async def test_typed_language_and_unknown_names(coach: CoachHarness) -> None:
+    await onboard(coach, ALICE)
+    await coach.say(ALICE, "/language es")
+    assert (await user_row(coach, ALICE)).language == "es"
+    reply = (await coach.say(ALICE, "/language klingon"))[-1]
+    assert "Español" in reply.button_texts  # not understood: the choices again
+    assert (await user_row(coach, ALICE)).language == "es"
+
+
+async def test_a_forged_language_button_changes_nothing(coach: CoachHarness) -> None:
+    await onboard(coach, ALICE)
+    message = (await coach.say(ALICE, "/language"))[-1]
+    coach.emulator.press(ALICE, message.message_id, "lg:xx", forge=True)
+    await coach.settle()
+    assert (await user_row(coach, ALICE)).language == "en"
+
+
+async def test_menus_are_published_per_language(coach: CoachHarness) -> None:
+    for code, texts in (("", load_locale("en")), ("es", load_locale("es"))):
+        menu = coach.emulator.commands(language_code=code)
+        description = texts.plain("commands.language")
+        assert {"command": "language", "description": description} in menu
+
+
+async def test_settings_has_a_language_row(coach: CoachHarness) -> None:
+    await onboard(coach, ALICE)
+    await coach.say(ALICE, "/settings")
+    choices = (await coach.tap(ALICE, "🌐 Language"))[-1]
+    assert choices.button_texts == ["English", "Español", "Русский"]

@@ -1,0 +1,103 @@
+"""The texts of every language: loaded and validated like prompts.yaml, parallel to it key by
+key, placeholder by placeholder and idea by idea, with plurals by each language's rules."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.texts import (
+    SOURCE_LANGUAGE,
+    PromptsError,
+    Texts,
+    available_languages,
+    load_locale,
+    load_texts,
+)
+
+OTHER_LANGUAGES = [language for language in available_languages() if language != SOURCE_LANGUAGE]
+
+
+@pytest.fixture(scope="module")
+def english() -> Texts:
+    return load_texts()
+
+
+def test_spanish_and_russian_are_available() -> None:
+    assert {"es", "ru"} <= set(OTHER_LANGUAGES)
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_every_key_in_every_language(english: Texts, language: str) -> None:
+    other = load_locale(language)
+    assert set(other.keys()) == set(english.keys())
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_same_placeholders(english: Texts, language: str) -> None:
+    other = load_locale(language)
+    different = {
+        key: (sorted(english.fields(key)), sorted(other.fields(key)))
+        for key in sorted(other.keys())
+        if english.has(key) and english.fields(key) != other.fields(key)
+    }
+    assert different == {}
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_same_catalog(english: Texts, language: str) -> None:
+    """Same ids in the same order, so history and "not for me" carry over a switch."""
+    other = load_locale(language)
+
+    def shape(texts: Texts) -> list[tuple[str, int, str, str, bool]]:
+        return [(i.id, i.level, i.category, i.setting, i.tip is not None) for i in texts.ideas]
+
+    assert shape(other) == shape(english)
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_every_variant_renders(english: Texts, language: str) -> None:
+    """Every key, every variant and plural form, with sample values: nothing missing."""
+    other = load_locale(language)
+    for key in sorted(other.keys()):
+        params: dict[str, object] = dict.fromkeys(other.fields(key), "x")
+        params["count"] = 3
+        for seed in range(len(other.variants(key))):
+            rendered = other(key, random.Random(seed), **params)
+            assert "{" not in rendered.replace("{{", ""), key
+
+
+@pytest.mark.parametrize(
+    ("count", "form"),
+    [
+        (1, "просьба"),
+        (21, "просьба"),
+        (3, "просьбы"),
+        (22, "просьбы"),
+        (5, "просьб"),
+        (12, "просьб"),
+    ],
+)
+def test_russian_has_three_plural_forms(count: int, form: str) -> None:
+    russian = load_locale("ru")
+    words = re.findall(r"\w+", russian("recap.asked_many", random.Random(0), count=count))
+    assert form in words
+
+
+def test_spanish_one_and_other() -> None:
+    spanish = load_locale("es")
+    one = spanish("recap.asked_many", random.Random(0), count=1)
+    many = spanish("recap.asked_many", random.Random(0), count=4)
+    assert one != many.replace("4", "1")
+
+
+def test_a_plural_without_count_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "xx.yaml"
+    path.write_text(
+        "texts:\n  a:\n    one: 'una'\n    other: 'varias'\nideas: []\n", encoding="utf-8"
+    )
+    with pytest.raises(PromptsError, match="needs \\{count\\}"):
+        load_texts(path, language="es")
