@@ -173,6 +173,11 @@ class CoachHarness:
         await self.emulator.wait_for_confirmed(timeout=10)
         await self.runtime.inbox.idle()
 
+    async def tick(self) -> None:
+        """One scheduling pass (nudges, check-ins, recaps) at the clock's time, delivered."""
+        await self.runtime.scheduler.run_pass(self.clock())
+        await self.settle()
+
     async def _replies_to(self, receipt: UpdateReceipt, user_id: int) -> list[ChatMessage]:
         await self.settle()
         after = receipt.message.message_id if receipt.message else 0

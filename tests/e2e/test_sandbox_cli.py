@@ -67,3 +67,43 @@ def test_quit_leaves_at_once(tmp_path: Path) -> None:
     assert texts.plain("start.welcome", name=NAME.capitalize()) in result.stdout
     help_first_line = texts.plain("help.text").splitlines()[0]
     assert help_first_line not in result.stdout  # nothing after :quit was sent
+
+
+def test_coming_back_shows_the_open_question_instead_of_starting_over(tmp_path: Path) -> None:
+    texts = load_texts()
+    data = tmp_path / "data"
+    first = sandbox("", data, "--fresh")  # greeted, then left with the time zone question open
+    assert first.returncode == 0, first.stderr
+    welcome = texts.plain("start.welcome", name=NAME.capitalize())
+    assert welcome in first.stdout
+
+    again = sandbox("Berlin\n", data)
+    assert again.returncode == 0, again.stderr
+    assert welcome not in again.stdout  # no second /start over the open question
+    assert texts.plain("sandbox.welcome_back") in again.stdout
+    assert again.stdout.count(texts.plain("onboarding.ask_timezone")) == 1  # shown once more
+    assert "Got it: Europe/Berlin." in again.stdout
+    with sqlite3.connect(data / "sandbox" / "coach.sqlite3") as connection:
+        rows = connection.execute("SELECT count(*), min(timezone) FROM users").fetchall()
+    assert rows == [(1, "Europe/Berlin")]
+
+
+def test_files_two_people_and_the_sandbox_commands(tmp_path: Path) -> None:
+    texts = load_texts()
+    data = tmp_path / "data"
+    lines = ["/export", ":later", ":later 1h", ":as 2", "London", ":as 1", ":sticker", ":quit"]
+    result = sandbox("\n".join(lines) + "\n", data, "--fresh")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    out = result.stdout
+
+    saved = sorted((data / "sandbox" / "files").iterdir())
+    assert [path.suffix for path in saved] == [".json", ".csv"]  # /export's two files
+    assert all(str(path) in out for path in saved)  # and where they are
+    assert texts.plain("sandbox.later_now") in out
+    assert "Jumped 1 hour ahead." in out
+    assert "coach → Robin: Got it: Europe/London." in out  # the second person's own chat
+    assert texts.plain("sandbox.now_as_first", name=NAME.capitalize()) in out
+    with sqlite3.connect(data / "sandbox" / "coach.sqlite3") as connection:
+        names = connection.execute("SELECT first_name FROM users ORDER BY id").fetchall()
+    assert names == [(NAME.capitalize(),), ("Robin",)]

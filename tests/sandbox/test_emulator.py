@@ -537,6 +537,26 @@ async def test_reset_keeps_update_ids_growing(emulator: TelegramEmulator) -> Non
     assert second > first
 
 
+async def test_a_restored_chat_keeps_its_buttons_and_numbering() -> None:
+    """The sandbox puts a chat back after a restart: pressable, ids continuing after it."""
+    async with TelegramEmulator() as before:
+        before.add_user(USER, "Ada")
+        async with make_bot(before) as old_bot:
+            await old_bot.send_message(USER, "pick one", reply_markup=MENU)
+        kept = before.messages(USER, sender="all")
+    async with TelegramEmulator() as after:
+        after.restore_chat(USER, kept)
+        assert after.messages(USER) == kept
+        assert after.pending_updates() == []  # the bot is not told about old messages
+        pressed = after.press(USER, kept[-1].message_id, "pick:b")
+        assert pressed.update_id is not None
+        typed = after.send_text(USER, "next").message
+        assert typed is not None
+        assert typed.message_id == kept[-1].message_id + 1
+        with pytest.raises(ControlError, match="not in chat"):
+            after.restore_chat(USER + 1, kept)
+
+
 async def test_wait_timeout_explains_failed_calls(emulator: TelegramEmulator, bot: Bot) -> None:
     with pytest.raises(BadRequest):
         await bot.send_message(USER, "")
