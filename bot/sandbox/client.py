@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import threading
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
 import httpx
@@ -158,6 +158,10 @@ class EmulatorClient:
             chat_type=chat_type,
             reply_to_message_id=reply_to_message_id,
         )
+
+    async def send_texts(self, messages: Sequence[tuple[int, str]]) -> int:
+        """Many texts in one request: [(user_id, text), ...]; returns how many were sent."""
+        return int(await self._call("send_texts", {"messages": [list(m) for m in messages]}))
 
     async def send_sticker(
         self, user_id: int, *, emoji: str = "👍", chat_id: int | None = None
@@ -474,6 +478,7 @@ class SyncEmulatorClient:
     add_user = _Blocking(EmulatorClient.add_user)
     user = _Blocking(EmulatorClient.user)
     send_text = _Blocking(EmulatorClient.send_text)
+    send_texts = _Blocking(EmulatorClient.send_texts)
     send_sticker = _Blocking(EmulatorClient.send_sticker)
     send_photo = _Blocking(EmulatorClient.send_photo)
     send_voice = _Blocking(EmulatorClient.send_voice)

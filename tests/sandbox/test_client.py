@@ -6,6 +6,7 @@ import asyncio
 import inspect
 
 from bot.sandbox.client import EmulatorClient, SyncEmulatorClient
+from bot.sandbox.emulator import TelegramEmulator
 from bot.sandbox.threaded import ThreadedEmulator
 from tests.sandbox.conftest import USER
 
@@ -30,3 +31,16 @@ async def test_the_blocking_client_works_while_an_event_loop_runs() -> None:
         assert client.messages(USER, sender="user")[0].text == "hello"
         await asyncio.sleep(0)  # this test's own loop is still alive and well
         assert client.stats().user_messages == 1
+
+
+async def test_a_burst_of_texts_in_one_request(emulator: TelegramEmulator) -> None:
+    """What bench.conversation sends: many people's texts at once, in order per person."""
+    emulator.add_user(USER, "Ada")
+    emulator.add_user(USER + 1, "Bo")
+    burst = [(USER, "one"), (USER + 1, "uno"), (USER, "two")]
+    async with EmulatorClient(emulator.control_url) as client:
+        assert await client.send_texts(burst) == 3
+        assert await client.send_texts([]) == 0  # an empty burst is fine too
+    assert [m.text for m in emulator.messages(USER, sender="user")] == ["one", "two"]
+    assert [m.text for m in emulator.messages(USER + 1, sender="user")] == ["uno"]
+    assert emulator.stats().pending_updates == 3

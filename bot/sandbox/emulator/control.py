@@ -16,7 +16,7 @@ import dataclasses
 import itertools
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from aiohttp import web
@@ -102,6 +102,13 @@ class TelegramEmulator(EmulatorServer):
             entities=tuple(bot_command_entities(text)),
             reply_to_message_id=reply_to_message_id,
         )
+
+    def send_texts(self, messages: Sequence[tuple[int, str]]) -> int:
+        """Many people each send a text, all at once (a benchmark's burst in one request, so
+        the driver is never slower than the bot it measures). Returns how many were sent."""
+        for user_id, text in messages:
+            self.send_text(user_id, text)
+        return len(messages)
 
     def send_sticker(
         self,

@@ -138,6 +138,12 @@ class ControlHttp:
             reply_to_message_id=_opt_int(body, "reply_to_message_id"),
         ).to_json()
 
+    async def _a_send_texts(self, body: JSONDict) -> int:
+        messages = body.get("messages")
+        if not isinstance(messages, list):
+            raise ControlError("messages must be a list of [user_id, text] pairs")
+        return self.emu.send_texts([(int(user), str(text)) for user, text in messages])
+
     async def _a_send_sticker(self, body: JSONDict) -> JSONDict:
         return self.emu.send_sticker(
             _arg_int(body, "user_id"),
