@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
@@ -106,12 +107,14 @@ def as_json(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
 
 
-def attempts_csv(data: dict[str, Any]) -> bytes:
+def attempts_csv(data: dict[str, Any], header: Callable[[str], str]) -> bytes:
+    """The asks as a spreadsheet. `header` names each column in the person's language (the
+    JSON keeps the English field names, which scripts rely on)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=ATTEMPT_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
+    writer = csv.writer(buffer)
+    writer.writerow([header(column) for column in ATTEMPT_COLUMNS])
     for attempt in data["attempts"]:
-        writer.writerow({column: attempt.get(column) for column in ATTEMPT_COLUMNS})
+        writer.writerow([attempt.get(column) for column in ATTEMPT_COLUMNS])
     # A BOM so spreadsheet apps open accents and emoji correctly.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import random
 
 from bot.sandbox.harness import CoachHarness
+from bot.services.privacy import ATTEMPT_COLUMNS
 from bot.texts import Texts, load_locale
 from tests.telegram.helpers import onboard, user_row
 
@@ -76,3 +80,25 @@ async def test_settings_has_a_language_row(coach: CoachHarness) -> None:
     await coach.say(ALICE, "/settings")
     choices = (await coach.tap(ALICE, "🌐 Language"))[-1]
     assert choices.button_texts == ["English", "Español", "Русский"]
+
+
+async def test_export_names_the_csv_columns_in_the_persons_language(coach: CoachHarness) -> None:
+    await onboard(coach, IVAN, name="Ivan")
+    await coach.say(IVAN, "/language")
+    await coach.tap(IVAN, "Русский")
+    await coach.say(IVAN, "asked for a discount, got a no, 7 -> 3")
+    replies = await coach.say(IVAN, "/export")
+    files = {
+        m.file.file_name: coach.emulator.file_bytes(m.file.file_id) or b""
+        for m in replies
+        if m.kind == "document" and m.file is not None
+    }
+    header, first = list(
+        csv.reader(io.StringIO(files["rejection-coach-asks.csv"].decode("utf-8-sig")))
+    )[:2]
+    russian = load_locale("ru")
+    assert header == [russian.plain(f"export.columns.{column}") for column in ATTEMPT_COLUMNS]
+    assert first[ATTEMPT_COLUMNS.index("outcome")] == "no"
+    # The JSON keeps English field names: scripts read it the same in every language.
+    data = json.loads(files["rejection-coach-data.json"])
+    assert data["attempts"][0]["anxiety_before"] == 7.0

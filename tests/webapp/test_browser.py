@@ -19,8 +19,8 @@ import pytest
 from playwright.async_api import Browser, Page, async_playwright
 from sqlalchemy import select
 
-from bot.db.models import Attempt, IdeaEvent
-from bot.texts import load_texts
+from bot.db.models import Attempt, IdeaEvent, User
+from bot.texts import load_locale, load_texts
 from bot.webapp.sandbox import CHROMIUM, CHROMIUM_ARGS
 from tests.webapp.conftest import ALICE, Dashboard
 
@@ -224,3 +224,22 @@ def _save(png: bytes, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / name).write_bytes(png)
     print(f"\nscreenshot: {ARTIFACTS / name}")
+
+
+@pytest.mark.parametrize("language", ["es", "ru"])
+async def test_the_page_speaks_the_persons_language(
+    browser: Browser, dashboard: Dashboard, language: str
+) -> None:
+    async with dashboard.coach.runtime.deps.db.transaction() as session:
+        alice = await session.get(User, ALICE)
+        assert alice is not None
+        alice.language = language
+    own = load_locale(language)
+    page, _ = await open_page(browser, dashboard, theme=LIGHT)
+    assert await page.evaluate("document.documentElement.lang") == language
+    assert await page.inner_text("h1") == own.plain("dashboard.title")
+    assert await page.inner_text("#tab-history") == own.plain("dashboard.tabs.history")
+    # Alice's figures (72% expected, 20% heard) in the language's own sentence.
+    sentence = await page.inner_text("#forecast-sentence")
+    assert own.plain("recap.prediction", expected=72, heard=20) in sentence
+    _save(await page.screenshot(full_page=True), f"overview-360-{language}.png")

@@ -39,7 +39,7 @@ async def on_export(update: Update, ctx: CoachContext) -> None:
     ctx.turn.send_file(
         chat_id,
         "sendDocument",
-        privacy.attempts_csv(data),
+        privacy.attempts_csv(data, lambda column: label(ctx, f"export.columns.{column}")),
         filename="rejection-coach-asks.csv",
         caption=text(ctx, "export.caption_csv"),
     )
