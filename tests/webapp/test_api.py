@@ -13,10 +13,11 @@ import pytest
 from sqlalchemy import select
 
 from bot.db.models import AnswerLog, Attempt, Challenge
+from bot.sandbox.harness import CoachHarness
 from bot.services import attempts
 from bot.texts import load_texts
 from bot.webapp.auth import MAX_AGE
-from tests.webapp.conftest import ALICE, ALICE_ASKS, BOB, BOB_ASKS, Dashboard
+from tests.webapp.conftest import ALICE, ALICE_ASKS, BOB, BOB_ASKS, WEBAPP_PATH, Dashboard
 
 
 def _lessons(summary: dict[str, object]) -> set[str]:
@@ -246,3 +247,30 @@ async def test_what_people_write_stays_out_of_the_logs(
     await dashboard.call("POST", "personal", ALICE, {"text": "Lie to " + words, "level": 2})
     assert "bakery" not in caplog.text
     assert "Alice" not in caplog.text
+
+
+async def test_any_replica_answers_any_request(dashboard: Dashboard, database_url: str) -> None:
+    """A second coach process on the same database (another replica) serves the same person
+    with the same initData, and sees a change saved through the first one at once."""
+    async with CoachHarness(
+        database_url,
+        migrate_first=False,
+        clock=None,
+        webapp_url="http://127.0.0.1" + WEBAPP_PATH,
+        webapp_listen="127.0.0.1",
+        webapp_port=0,
+    ) as other:
+        assert other.runtime.webapp is not None
+        replica = Dashboard(
+            dashboard.coach, f"http://127.0.0.1:{other.runtime.webapp.port}{WEBAPP_PATH}"
+        )
+        _, first, _ = await dashboard.call("GET", "summary", ALICE)
+        ask_id = first["asks"][0]["id"]
+        status, _, _ = await dashboard.call(
+            "POST", f"asks/{ask_id}", ALICE, {"field": "anxiety_after", "value": "1"}
+        )
+        assert status == 200
+        status, seen, _ = await replica.call("GET", "summary", ALICE)
+        assert status == 200
+        assert seen["asks"][0]["anxiety_after"] == 1.0
+        assert _lessons(seen) == _lessons(first)
