@@ -70,6 +70,32 @@ def test_every_variant_renders(english: Texts, language: str) -> None:
             assert "{" not in rendered.replace("{{", ""), key
 
 
+# Everyday English words that no Spanish or Russian sentence needs. Commands (/idea), markup,
+# placeholders and shell examples (TOKEN=...) are removed first.
+ENGLISH_WORDS = re.compile(
+    r"\b(the|you|your|and|with|what|this|that|today|asks?|week|tap|try|how|did|not|was|"
+    r"it's|i'm|i'll|here|again|anxious|nudge)\b",
+    re.IGNORECASE,
+)
+NOT_PROSE = re.compile(r"/\w+|:\w+|<[^>]+>|\S*[=@]\S*|https?://\S+")
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_no_english_leaks_into_another_language(language: str) -> None:
+    """Every variant of every key, as a person of that language reads it."""
+    other = load_locale(language)
+    leaks = []
+    for key in sorted(other.keys()):
+        params: dict[str, object] = dict.fromkeys(other.fields(key), "")
+        for count in (1, 3, 5):
+            for seed in range(len(other.variants(key))):
+                shown = other.plain(key, random.Random(seed), **{**params, "count": count})
+                found = ENGLISH_WORDS.findall(NOT_PROSE.sub(" ", shown))
+                if found:
+                    leaks.append((key, found))
+    assert leaks == []
+
+
 @pytest.mark.parametrize(
     ("count", "form"),
     [
