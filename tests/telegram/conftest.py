@@ -10,6 +10,16 @@ from bot.sandbox.harness import CoachHarness
 
 
 @pytest.fixture
-async def coach(migrated_sqlite_url: str) -> AsyncIterator[CoachHarness]:
-    async with CoachHarness(migrated_sqlite_url, migrate_first=False) as harness:
+def coach_database_url(request: pytest.FixtureRequest) -> str:
+    """SQLite; every backend (SQLite, and PostgreSQL when TEST_DATABASE_URL is set) in a module
+    that marks itself `pytestmark = pytest.mark.usefixtures("database_url")`. A plain
+    fixture, so the databases are prepared before the harness's event loop runs."""
+    if "database_url" in request.fixturenames:
+        return str(request.getfixturevalue("database_url"))
+    return str(request.getfixturevalue("migrated_sqlite_url"))
+
+
+@pytest.fixture
+async def coach(coach_database_url: str) -> AsyncIterator[CoachHarness]:
+    async with CoachHarness(coach_database_url, migrate_first=False) as harness:
         yield harness

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 
 from bot.db.models import Attempt, Conversation, IdeaEvent, User
 from bot.sandbox.emulator import ChatMessage
-from bot.sandbox.harness import CoachHarness
+from bot.sandbox.harness import CoachHarness, MutableClock
 
 
 async def onboard(
@@ -61,3 +63,16 @@ def idea_message(messages: list[ChatMessage]) -> ChatMessage:
 def idea_id_of(message: ChatMessage) -> int:
     data = next(d for d in message.callback_data if d.startswith(("i:try:", "n:try:")))
     return int(data.rsplit(":", 1)[1])
+
+
+def clock_of(coach: CoachHarness) -> MutableClock:
+    """The harness's clock, which tests move by hand."""
+    assert isinstance(coach.clock, MutableClock)
+    return coach.clock
+
+
+async def tick(coach: CoachHarness, at: datetime) -> None:
+    """One scheduling pass as if it were `at`, and wait for what it sent."""
+    clock_of(coach).set(at)
+    await coach.runtime.scheduler.run_pass(at)
+    await coach.settle()

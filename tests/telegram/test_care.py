@@ -11,22 +11,11 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 
 from bot.db.models import Base, User
-from bot.sandbox.harness import CoachHarness, MutableClock, texts_of
-from tests.telegram.helpers import attempts_of, conversation_of, onboard, user_row
+from bot.sandbox.harness import CoachHarness, texts_of
+from tests.telegram.helpers import attempts_of, clock_of, conversation_of, onboard, tick, user_row
 
 ALICE, BOB = 8001, 8002
 MONDAY_MORNING = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # 08:00 in Berlin
-
-
-def clock_of(coach: CoachHarness) -> MutableClock:
-    assert isinstance(coach.clock, MutableClock)
-    return coach.clock
-
-
-async def tick(coach: CoachHarness, at: datetime) -> None:
-    clock_of(coach).set(at)
-    await coach.runtime.scheduler.run_pass(at)
-    await coach.settle()
 
 
 def nudges_to(coach: CoachHarness, user_id: int) -> int:

@@ -6,7 +6,6 @@ paragraph is one of the texts in prompts.yaml."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
@@ -14,6 +13,8 @@ import pytest
 from bot.sandbox.harness import CoachHarness, MutableClock
 from bot.texts import load_texts
 from tests.telegram.helpers import onboard
+
+pytestmark = pytest.mark.usefixtures("database_url")
 
 ALICE, BOB = 9501, 9502
 SAME_ASK = "asked for a discount, got a no, 7 -> 4"
@@ -27,13 +28,6 @@ def rendered(key: str, **values: object) -> set[str]:
 CREDITS = rendered("log.credit")
 CHANGES = rendered("log.change_down", before=7, after=4)
 BRAIN_UPDATES = rendered("log.brain_update_no_plain")
-
-
-@pytest.fixture
-async def coach(database_url: str) -> AsyncIterator[CoachHarness]:
-    """The harness on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set."""
-    async with CoachHarness(database_url, migrate_first=False) as harness:
-        yield harness
 
 
 def test_the_completion_texts_have_several_variants() -> None:

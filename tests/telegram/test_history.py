@@ -4,7 +4,6 @@ each (date · idea · outcome · anxiety before → after), and fixing a detail 
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -12,9 +11,11 @@ import pytest
 from bot.db.models import Attempt, Challenge
 from bot.domain import schedule
 from bot.sandbox.emulator import ChatMessage
-from bot.sandbox.harness import CoachHarness, MutableClock, texts_of
+from bot.sandbox.harness import CoachHarness, texts_of
 from bot.telegram.views import short_title
-from tests.telegram.helpers import attempts_of, conversation_of, idea_message, onboard
+from tests.telegram.helpers import attempts_of, clock_of, conversation_of, idea_message, onboard
+
+pytestmark = pytest.mark.usefixtures("database_url")
 
 ALICE = 9201
 FIRST_DAY = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)  # a Monday, 09:00 in Berlin
@@ -40,18 +41,6 @@ OUTCOME_LABELS = {
     "partial": "something in between",
 }
 LINE = re.compile(r"^(\d+)\. (.+)$")
-
-
-@pytest.fixture
-async def coach(database_url: str) -> AsyncIterator[CoachHarness]:
-    """The harness on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set."""
-    async with CoachHarness(database_url, migrate_first=False) as harness:
-        yield harness
-
-
-def clock_of(coach: CoachHarness) -> MutableClock:
-    assert isinstance(coach.clock, MutableClock)
-    return coach.clock
 
 
 async def twelve_asks(coach: CoachHarness, *, newest_from_an_idea: bool = True) -> list[Attempt]:

@@ -9,7 +9,6 @@ line reaches the person.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,16 +16,11 @@ import pytest
 from bot.sandbox.harness import CoachHarness, MutableClock, texts_of
 from tests.telegram.helpers import attempts_of, idea_message, onboard, user_row
 
+pytestmark = pytest.mark.usefixtures("database_url")
+
 ALICE = 9101
 
 LEVEL_LABELS = {1: "1 · gentle", 2: "2", 3: "3", 4: "4", 5: "5 · bold"}
-
-
-@pytest.fixture
-async def coach(database_url: str) -> AsyncIterator[CoachHarness]:
-    """The harness on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set."""
-    async with CoachHarness(database_url, migrate_first=False) as harness:
-        yield harness
 
 
 def phrases(coach: CoachHarness, key: str, **values: object) -> list[str]:

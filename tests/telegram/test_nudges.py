@@ -4,22 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.sandbox.harness import CoachHarness, MutableClock, texts_of
-from tests.telegram.helpers import attempts_of, onboard, user_row
+from bot.sandbox.harness import CoachHarness, texts_of
+from tests.telegram.helpers import attempts_of, clock_of, onboard, tick, user_row
 
 ALICE, BOB = 6001, 6002
 # Alice onboards in Berlin with nudges at 09:00 local (08:00 UTC in winter).
-
-
-def clock_of(coach: CoachHarness) -> MutableClock:
-    assert isinstance(coach.clock, MutableClock)
-    return coach.clock
-
-
-async def tick(coach: CoachHarness, at: datetime) -> None:
-    clock_of(coach).set(at)
-    await coach.runtime.scheduler.run_pass(at)
-    await coach.settle()
 
 
 def nudges_to(coach: CoachHarness, user_id: int) -> list[str]:

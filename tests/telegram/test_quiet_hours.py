@@ -3,7 +3,6 @@ or empty ranges are re-asked kindly, and follow-up check-ins keep out of the new
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, time
 
 import pytest
@@ -11,25 +10,15 @@ import pytest
 from bot.db.models import User
 from bot.domain.tone import check_text
 from bot.sandbox.emulator import ChatMessage
-from bot.sandbox.harness import CoachHarness, MutableClock, texts_of
-from tests.telegram.helpers import attempts_of, conversation_of, onboard, user_row
+from bot.sandbox.harness import CoachHarness, texts_of
+from tests.telegram.helpers import attempts_of, clock_of, conversation_of, onboard, tick, user_row
+
+pytestmark = pytest.mark.usefixtures("database_url")
 
 ALICE, BOB = 9501, 9502
 # Both onboard in Berlin (UTC+1 in November): nudges at 09:00, every day.
 MONDAY_AFTERNOON = datetime(2026, 11, 23, 14, 30, tzinfo=UTC)  # 15:30 in Berlin
 PRESET_LABELS = ["21:30–08:00", "22:00–07:00", "23:00–09:00", "20:00–08:00"]
-
-
-@pytest.fixture
-async def coach(database_url: str) -> AsyncIterator[CoachHarness]:
-    """The harness on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set."""
-    async with CoachHarness(database_url, migrate_first=False) as harness:
-        yield harness
-
-
-def clock_of(coach: CoachHarness) -> MutableClock:
-    assert isinstance(coach.clock, MutableClock)
-    return coach.clock
 
 
 async def onboard_at(coach: CoachHarness, user_id: int, at: datetime, name: str) -> User:
@@ -46,12 +35,6 @@ async def open_quiet_hours(coach: CoachHarness, user_id: int = ALICE) -> list[Ch
 async def quiet_hours_of(coach: CoachHarness, user_id: int = ALICE) -> tuple[time, time]:
     user = await user_row(coach, user_id)
     return user.quiet_start, user.quiet_end
-
-
-async def tick(coach: CoachHarness, at: datetime) -> None:
-    clock_of(coach).set(at)
-    await coach.runtime.scheduler.run_pass(at)
-    await coach.settle()
 
 
 def check_ins_to(coach: CoachHarness, user_id: int) -> list[ChatMessage]:

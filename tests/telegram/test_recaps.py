@@ -10,25 +10,14 @@ from sqlalchemy import select
 
 from bot.db.models import Recap
 from bot.sandbox.emulator import ChatMessage
-from bot.sandbox.harness import CoachHarness, MutableClock, texts_of
+from bot.sandbox.harness import CoachHarness, texts_of
 from bot.services.charts import png_size
-from tests.telegram.helpers import onboard, user_row
+from tests.telegram.helpers import clock_of, onboard, tick, user_row
 
 ALICE = 7001
 # Berlin, winter: Sunday 22 Nov 2026 18:00 local is 17:00 UTC.
 MONDAY = datetime(2026, 11, 16, 7, 0, tzinfo=UTC)
 SUNDAY_EVENING = datetime(2026, 11, 22, 17, 0, tzinfo=UTC)
-
-
-def clock_of(coach: CoachHarness) -> MutableClock:
-    assert isinstance(coach.clock, MutableClock)
-    return coach.clock
-
-
-async def at(coach: CoachHarness, instant: datetime) -> None:
-    clock_of(coach).set(instant)
-    await coach.runtime.scheduler.run_pass(instant)
-    await coach.settle()
 
 
 async def stored_recaps(coach: CoachHarness) -> list[Recap]:
@@ -55,7 +44,7 @@ async def test_weekly_recap_once_with_numbers_lessons_and_chart(coach: CoachHarn
     await onboard(coach, ALICE)
     await log_week(coach)
     before = len(coach.emulator.messages(ALICE))
-    await at(coach, SUNDAY_EVENING)
+    await tick(coach, SUNDAY_EVENING)
     new = coach.emulator.messages(ALICE)[before:]
     recap = new[0].text or ""
     assert "3 asks this week" in recap or "made 3 asks" in recap
@@ -72,7 +61,7 @@ async def test_weekly_recap_once_with_numbers_lessons_and_chart(coach: CoachHarn
     data = coach.emulator.file_bytes(photo.file.file_id)
     assert data is not None and png_size(data)[0] <= 1280
 
-    await at(coach, SUNDAY_EVENING.replace(minute=5))
+    await tick(coach, SUNDAY_EVENING.replace(minute=5))
     assert len(coach.emulator.messages(ALICE)) == before + 2  # never twice
     [stored] = await stored_recaps(coach)
     assert stored.week_start.isoformat() == "2026-11-16"
@@ -83,7 +72,7 @@ async def test_weekly_recap_once_with_numbers_lessons_and_chart(coach: CoachHarn
 async def test_a_quiet_week_gets_a_warm_note(coach: CoachHarness) -> None:
     clock_of(coach).set(MONDAY)
     await onboard(coach, ALICE)
-    await at(coach, SUNDAY_EVENING)
+    await tick(coach, SUNDAY_EVENING)
     note = coach.emulator.last_message(ALICE)
     assert note is not None
     assert "okay" in (note.text or "") or "No guilt" in (note.text or "")
@@ -95,7 +84,7 @@ async def test_a_quiet_week_during_a_pause_gets_nothing(coach: CoachHarness) -> 
     await onboard(coach, ALICE)
     await coach.say(ALICE, "/pause 14")
     before = len(coach.emulator.messages(ALICE))
-    await at(coach, SUNDAY_EVENING)
+    await tick(coach, SUNDAY_EVENING)
     assert len(coach.emulator.messages(ALICE)) == before
     user = await user_row(coach, ALICE)
     assert user.next_recap_at == datetime(2026, 11, 29, 17, 0, tzinfo=UTC)
@@ -164,7 +153,7 @@ async def test_stats_and_recap_open_the_dashboard_when_it_is_served(
     assert web_app_urls(photo) == [DASHBOARD_URL]
     assert photo.button_texts == ["📊 Open dashboard"]
     before = len(coach.emulator.messages(ALICE))
-    await at(coach, SUNDAY_EVENING)
+    await tick(coach, SUNDAY_EVENING)
     recap = coach.emulator.messages(ALICE)[before]
     assert "you heard one 100% of the time" in (recap.text or "")
     assert web_app_urls(recap) == [DASHBOARD_URL]
@@ -178,5 +167,5 @@ async def test_without_a_dashboard_there_are_no_dashboard_buttons(coach: CoachHa
     [photo] = [m for m in await coach.say(ALICE, "/stats") if m.kind == "photo"]
     assert photo.buttons == []
     before = len(coach.emulator.messages(ALICE))
-    await at(coach, SUNDAY_EVENING)
+    await tick(coach, SUNDAY_EVENING)
     assert coach.emulator.messages(ALICE)[before].buttons == []

@@ -9,8 +9,6 @@ with fresh data.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
 from bot.db.models import Conversation
@@ -18,15 +16,10 @@ from bot.sandbox.emulator import ChatMessage
 from bot.sandbox.harness import CoachHarness
 from tests.telegram.helpers import attempts_of, conversation_of, onboard
 
+pytestmark = pytest.mark.usefixtures("database_url")
+
 ALICE = 9301
 HARSH = "I'm such an idiot. Honestly I'm pathetic, I always mess up, what a loser I am."
-
-
-@pytest.fixture
-async def coach(database_url: str) -> AsyncIterator[CoachHarness]:
-    """The harness on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set."""
-    async with CoachHarness(database_url, migrate_first=False) as harness:
-        yield harness
 
 
 def reframes_in(coach: CoachHarness, messages: list[ChatMessage]) -> list[ChatMessage]:

@@ -3,31 +3,20 @@ pace is stored, moves next_nudge_at to the right instant, and the scheduler foll
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, time
 
 import pytest
 
 from bot.db.models import User
-from bot.sandbox.harness import CoachHarness, MutableClock, texts_of
-from tests.telegram.helpers import onboard, user_row
+from bot.sandbox.harness import CoachHarness, texts_of
+from tests.telegram.helpers import clock_of, onboard, tick, user_row
+
+pytestmark = pytest.mark.usefixtures("database_url")
 
 ALICE = 9401
 # Alice onboards in Berlin (UTC+1 in November), nudges at 09:00, every day.
 MONDAY_EARLY = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)  # 07:00 in Berlin
 FRIDAY_LATE_MORNING = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)  # 11:00 in Berlin
-
-
-@pytest.fixture
-async def coach(database_url: str) -> AsyncIterator[CoachHarness]:
-    """The harness on SQLite, and on PostgreSQL too when TEST_DATABASE_URL is set."""
-    async with CoachHarness(database_url, migrate_first=False) as harness:
-        yield harness
-
-
-def clock_of(coach: CoachHarness) -> MutableClock:
-    assert isinstance(coach.clock, MutableClock)
-    return coach.clock
 
 
 async def onboard_at(coach: CoachHarness, at: datetime) -> User:
@@ -43,12 +32,6 @@ async def change(coach: CoachHarness, setting: str) -> None:
 
 def nudges_to(coach: CoachHarness) -> int:
     return sum("Not today" in m.button_texts for m in coach.emulator.messages(ALICE))
-
-
-async def tick(coach: CoachHarness, at: datetime) -> None:
-    clock_of(coach).set(at)
-    await coach.runtime.scheduler.run_pass(at)
-    await coach.settle()
 
 
 async def test_typed_time_zone_is_stored_and_moves_the_next_nudge(coach: CoachHarness) -> None:
