@@ -1,0 +1,240 @@
+"""Spanish answers, understood everywhere English ones are: each parser's table here holds
+at least as many cases as its English table (tests/domain/test_answers.py,
+test_timezones.py, test_parse_quiet_hours.py, test_choices.py), read through
+``bot/domain/words/es.yaml``. The last test checks the counts, so a table that shrinks fails."""
+
+from __future__ import annotations
+
+import time as clock
+from datetime import time
+
+import pytest
+
+from bot.domain.answers import (
+    Control,
+    Outcome,
+    QuickLog,
+    parse_anxiety,
+    parse_control,
+    parse_no_chance,
+    parse_outcome,
+    parse_quick_log,
+    parse_scale,
+    parse_yes_no,
+)
+from bot.domain.answers.choices import (
+    IdeaRequest,
+    parse_idea_request,
+    parse_level,
+    parse_pace,
+    parse_weekday,
+    parse_weekdays,
+    parse_weekly_limit,
+)
+from bot.domain.schedule import Pace
+from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
+
+ES = "es"
+N, Y, NA, P, D = Outcome.NO, Outcome.YES, Outcome.NO_ANSWER, Outcome.PARTIAL, Outcome.DIDNT_ASK
+
+# ─── Scales ──────────────────────────────────────────────────────────────────
+# English: 46 values + 11 ranges + 8 half steps = 65 anxiety cases.
+ANXIETY = [
+    ("7", 7.0), ("como un 7", 7.0), ("¿como un 7?", 7.0), ("7/10", 7.0), ("7 sobre 10", 7.0),
+    ("7 de 10", 7.0), ("un 8 sobre 10", 8.0), ("un 8 clarísimo", 8.0), ("70%", 7.0),
+    ("70 %", 7.0), ("65 por ciento", 6.5), ("siete", 7.0), ("¡Siete!", 7.0), ("diez", 10.0),
+    ("6,5", 6.5), ("6.5", 6.5), ("seis y medio", 6.5), ("6 y medio", 6.5), ("7 y pico", 7.0),
+    ("quizás un 3", 3.0), ("10!!!", 10.0), ("cero", 0.0), ("0", 0.0), ("nada", 0.0),
+    ("nada de nada", 0.0), ("para nada", 0.0), ("ninguna", 0.0), ("en absoluto", 0.0),
+    ("al máximo", 10.0), ("máximo", 10.0), ("por las nubes", 10.0), ("a tope", 10.0),
+    ("un siete", 7.0), ("Un ocho", 8.0), ("nueve", 9.0), ("cuatro", 4.0), ("cinco", 5.0),
+    ("dos", 2.0), ("tres", 3.0), ("uno", 1.0), ("la verdad, un 6", 6.0), ("pues un 4", 4.0),
+    ("creo que un 5", 5.0), ("ahora mismo un 2", 2.0), ("setenta por ciento", 7.0),
+    ("sesenta y cinco por ciento", 6.5), ("dos personas, un 7", 7.0),
+    # ranges store the midpoint
+    ("unos 6 o 7", 6.5), ("6 o 7", 6.5), ("6-7", 6.5), ("6 a 7", 6.5), ("de 6 a 7", 6.5),
+    ("entre 6 y 7", 6.5), ("entre seis y siete", 6.5), ("seis o siete", 6.5), ("del 6 al 8", 7.0),
+    ("6 ó 7", 6.5), ("60-70%", 6.5),
+    # half steps
+    ("6,3", 6.5), ("6.25", 6.5), ("6,2", 6.0), ("6.75", 7.0), ("un 7,4", 7.5), ("3,1", 3.0),
+    ("siete y medio", 7.5), ("ocho y medio", 8.5),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), ANXIETY)
+def test_anxiety(text: str, expected: float) -> None:
+    answer = parse_anxiety(text, ES)
+    assert answer is not None
+    assert answer.value == expected
+
+
+# English: 32.
+NO_CHANCE = [
+    ("70%", 70), ("70 %", 70), ("un 70 %", 70), ("70 por ciento", 70), ("setenta por ciento", 70),
+    ("como un 70%", 70), ("7/10", 70), ("7 sobre 10", 70), ("7 de 10", 70), ("0,7", 70),
+    ("4/5", 80), ("entre 60 y 70%", 65), ("60-75%", 68), ("62,5%", 63), ("unos 50", 50),
+    ("cincuenta cincuenta", 50), ("50/50", 50), ("mitad y mitad", 50), ("a cara o cruz", 50),
+    ("seguro", 100), ("segurísimo", 100), ("casi seguro", 90), ("muy probable", 85),
+    ("lo más probable", 80), ("probable", 70), ("probablemente", 70),
+    ("bastante probable", 70), ("improbable", 30), ("poco probable", 30),
+    ("probablemente no", 30), ("casi imposible", 10), ("imposible", 0), ("nada", 0),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_CHANCE)
+def test_chance_of_a_no(text: str, expected: float) -> None:
+    answer = parse_no_chance(text, ES)
+    assert answer is not None
+    assert answer.value == expected
+
+
+# English: 33.
+SCALE_UNSURE = [
+    "", "   ", "no sé", "ni idea", "no estoy segura", "quién sabe", "11", "150%", "11/10",
+    "a las 7:30", "el 12/05/2024", "2 personas", "10 minutos", "3 días", "5 euros", "€5",
+    "6 o 8 o 9", "7 a 3", "no creo que fuera probable", "no sé, muy probable", "hola",
+    "3 veces", "2 semanas", "20 años", "7, no, 8", "nada, al máximo", "8 y 3",
+    "siete u ocho",
+]  # fmt: skip
+SCALE_UNSURE_ANXIETY = ["muy probable", "probable", "imposible", "12", "mil", "cien"]
+
+
+@pytest.mark.parametrize("text", SCALE_UNSURE)
+def test_scales_say_none_when_unsure(text: str) -> None:
+    assert parse_anxiety(text, ES) is None
+    assert parse_scale(text, 0, 10, ES) is None
+
+
+@pytest.mark.parametrize("text", SCALE_UNSURE_ANXIETY)
+def test_likelihood_words_are_not_anxiety(text: str) -> None:
+    assert parse_anxiety(text, ES) is None
+
+
+# English: 6.
+RAW = [
+    ("Unos siete", "siete"), ("como un 7, la verdad", "7"), ("6 o 7", "6 o 7"),
+    ("un 8 sobre 10", "8 sobre 10"), ("70 %", "70 %"), ("seis y medio", "seis y medio"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "raw"), RAW)
+def test_raw_quotes_what_was_written(text: str, raw: str) -> None:
+    answer = parse_anxiety(text, ES)
+    assert answer is not None and answer.raw == raw
+
+
+# ─── Yes / no ────────────────────────────────────────────────────────────────
+# English: 32 yes, 30 no, 15 unclear.
+YES = [
+    "sí", "Sí!", "SÍ", "si", "Si.", "sí, lo hice", "lo hice", "ya lo hice", "hecho",
+    "Hecho ✅", "👍", "✅", "listo", "claro", "por supuesto", "¡Sí, pregunté!", "pregunté",
+    "le pregunté", "me atreví", "me lancé", "fui a por ello", "lo intenté",
+    "pregunté y me dijeron que no", "pregunté pero dijo que no", "me dijeron que no",
+    "me llevé un no", "me ignoró", "me dejó en visto", "me dijo que lo va a pensar",
+    "pregunté pero no contestaron", "sí 🎉", "sí, aceptaron",
+]  # fmt: skip
+NO = [
+    "no", "No.", "NO", "nop", "n", "N", "la verdad es que no", "no lo hice", "no, no lo hice",
+    "esta vez no", "todavía no", "aún no", "hoy no", "ahora no", "me rajé", "me acobardé",
+    "me eché para atrás", "👎", "❌", "claro que no", "no pregunté", "nunca", "mañana",
+    "lo haré mañana", "me dio miedo", "perdí el valor", "no pude", "no me atreví",
+    "más tarde", "luego",
+]  # fmt: skip
+YES_NO_UNCLEAR = [
+    "", "   ", "mmm", "sí y no", "sí, pero la verdad es que no", "más o menos", "quizás",
+    "tal vez", "no sé", "no estoy seguro", "👍👎", "🙂", "¿qué?", "depende",
+    "no, me dijeron que no",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", YES)
+def test_yes(text: str) -> None:
+    assert parse_yes_no(text, ES) is True
+
+
+@pytest.mark.parametrize("text", NO)
+def test_no(text: str) -> None:
+    assert parse_yes_no(text, ES) is False
+
+
+@pytest.mark.parametrize("text", YES_NO_UNCLEAR)
+def test_yes_no_unclear(text: str) -> None:
+    assert parse_yes_no(text, ES) is None
+
+
+# ─── Outcomes ────────────────────────────────────────────────────────────────
+# English: 69 outcomes, 12 unclear.
+OUTCOMES = [
+    ("no", N), ("me dijeron que no", N), ("me dijo que no", N), ("dijo que no", N),
+    ("Dijeron que NO", N), ("me contestó que no", N), ("me llevé un no", N),
+    ("me dieron un no", N), ("me rechazó", N), ("me rechazaron", N), ("rechazada", N),
+    ("se negó", N), ("se negaron en redondo", N), ("no me dejaron", N), ("no quiso", N),
+    ("no aceptaron", N), ("no se podía", N), ("no pudieron", N), ("sin suerte", N),
+    ("no hubo suerte", N), ("por desgracia no", N), ("lamentablemente no", N),
+    ("ni hablar", N), ("claro que no", N), ("me dio calabazas", N), ("no funcionó", N),
+    ("❌", N), ("🙅", N),
+    ("sí", Y), ("Sí!", Y), ("me dijeron que sí", Y), ("dijo que sí", Y), ("dijo que si", Y),
+    ("me dijo que vale", Y), ("aceptaron", Y), ("aceptó encantado", Y), ("accedió", Y),
+    ("funcionó", Y), ("salió bien", Y), ("lo conseguí", Y), ("me lo dieron", Y),
+    ("me dejaron probarlo", Y), ("con mucho gusto", Y), ("sin problema", Y), ("claro", Y),
+    ("✅", Y), ("🎉 sí", Y),
+    ("no contestaron", NA), ("no contestó", NA), ("no me respondió", NA),
+    ("no me han contestado", NA), ("sin respuesta", NA), ("me ignoró", NA),
+    ("me ignoraron por completo", NA), ("me dejó en visto", NA), ("me hizo ghosting", NA),
+    ("sigo esperando", NA), ("nadie contestó", NA), ("no lo cogió", NA), ("buzón de voz", NA),
+    ("más o menos", P), ("en parte", P), ("a medias", P), ("quizás más adelante", P),
+    ("lo va a pensar", P), ("me dirán algo", P), ("tiene que preguntar a su jefe", P),
+    ("me ofrecieron otra cosa", P), ("depende", P), ("primero dijo que no y luego que sí", P),
+    ("no me atreví", D), ("no pregunté", D), ("no lo hice", D), ("me rajé", D),
+    ("me acobardé", D), ("me eché para atrás", D), ("me dio miedo", D), ("me bloqueé", D),
+    ("me quedé en blanco", D), ("perdí el valor", D), ("no pude", D), ("no fui capaz", D),
+]  # fmt: skip
+# Figurative speech and chatter: no outcome may be read from these.
+OUTCOME_UNCLEAR = [
+    "", "   ", "mmm", "hola", "me mató de risa", "me muero de vergüenza",
+    "me morí de la vergüenza", "no veas qué nervios", "sí que estaba nervioso",
+    "estaba muerta de miedo antes", "el café estaba de muerte", "me temblaban las piernas",
+    "qué fuerte", "me comí los nervios", "sí y no", "👍", "no sé",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), OUTCOMES)
+def test_outcome(text: str, expected: Outcome) -> None:
+    assert parse_outcome(text, ES) is expected
+
+
+@pytest.mark.parametrize("text", OUTCOME_UNCLEAR)
+def test_no_outcome_from_figurative_speech(text: str) -> None:
+    assert parse_outcome(text, ES) is None
+
+
+# ─── Control words ───────────────────────────────────────────────────────────
+# English: 32 control, 13 not.
+S, C, U = Control.SKIP, Control.CANCEL, Control.UNDO
+CONTROL = [
+    ("saltar", S), ("Saltar.", S), ("salta", S), ("sáltala", S), ("sáltate esta", S),
+    ("siguiente", S), ("siguiente pregunta por favor", S), ("paso", S),
+    ("prefiero no decirlo", S), ("prefiero no contestar", S), ("sin comentarios", S),
+    ("por favor, saltar", S), ("saltar por ahora", S), ("⏭", S), ("/skip", S),
+    ("cancelar", C), ("¡CANCELAR!", C), ("cancela", C), ("cancélalo", C), ("para", C),
+    ("basta", C), ("olvídalo", C), ("déjalo", C), ("da igual", C), ("salir", C),
+    ("vale, cancela por favor", C), ("/cancel", C),
+    ("deshacer", U), ("ups", U), ("¡Uy!", U), ("volver atrás", U), ("ups, atrás", U),
+    ("me equivoqué de botón", U), ("pregunta anterior", U), ("↩️", U),
+]  # fmt: skip
+NOT_CONTROL = [
+    "quiero dejar de estar nervioso", "para la próxima pregunto", "cancelar mi suscripción",
+    "paso de todo", "la semana siguiente lo intento", "saltarme la comida fue un error",
+    "no", "7", "", "por favor", "vuelvo a la tienda mañana", "❌", "saltar " * 100,
+    "para nada",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTROL)
+def test_control(text: str, expected: Control) -> None:
+    assert parse_control(text, ES) is expected
+
+
+@pytest.mark.parametrize("text", NOT_CONTROL)
+def test_not_control(text: str) -> None:
+    assert parse_control(text, ES) is None
