@@ -238,3 +238,140 @@ def test_control(text: str, expected: Control) -> None:
 @pytest.mark.parametrize("text", NOT_CONTROL)
 def test_not_control(text: str) -> None:
     assert parse_control(text, ES) is None
+
+
+# ─── Quick logs ──────────────────────────────────────────────────────────────
+# English: 25 logs, 14 not.
+def _log(description: str | None, outcome: Outcome, before: float, after: float) -> QuickLog:
+    return QuickLog(description, outcome, before, after)
+
+
+QUICK_LOGS = [
+    ("pedí un descuento, me dijeron que no, 7 -> 3", _log("pedí un descuento", N, 7, 3)),
+    ("pedí un descuento y me dijeron que no, de 7 a 3", _log("pedí un descuento", N, 7, 3)),
+    ("me dijeron que no, 7→3", _log(None, N, 7, 3)),
+    ("me llevé un no 8 -> 4", _log(None, N, 8, 4)),
+    ("le pedí una foto al camarero, dijo que sí, antes 8 después 4",
+     _log("le pedí una foto al camarero", Y, 8, 4)),
+    ("pregunté por una mesa mejor: aceptaron. 6 a 2", _log("pregunté por una mesa mejor", Y, 6, 2)),
+    ("pedí agua del grifo, sin problema, 5 -> 1", _log("pedí agua del grifo", Y, 5, 1)),
+    ("escribí a un antiguo amigo; no contestó; 7 -> 5", _log("escribí a un antiguo amigo", NA, 7, 5)),
+    ("invité a una compañera a comer, me dejó en visto, 9 -> 6",
+     _log("invité a una compañera a comer", NA, 9, 6)),
+    ("llamé a la tienda y no lo cogieron, 4 → 3", _log(None, NA, 4, 3)),
+    ("propuse una idea en la reunión, lo van a pensar, 8 -> 5",
+     _log("propuse una idea en la reunión", P, 8, 5)),
+    ("pedí un aumento, tiene que preguntar a su jefe, 9 -> 7", _log("pedí un aumento", P, 9, 7)),
+    ("quería preguntar pero me rajé, 8 -> 8", _log("quería preguntar", D, 8, 8)),
+    ("me dio miedo, 9 -> 9", _log(None, D, 9, 9)),
+    ("pedí un descuento, me rechazaron, antes 7, después 3", _log("pedí un descuento", N, 7, 3)),
+    ("pedí un descuento, me rechazaron, 7 antes y 3 después", _log("pedí un descuento", N, 7, 3)),
+    ("pedí un descuento: no. 7 -> 3", _log("pedí un descuento", N, 7, 3)),
+    ("pedí un descuento ❌ 7->3", _log("pedí un descuento", N, 7, 3)),
+    ("pedí probar el café ✅ 6 → 2", _log("pedí probar el café", Y, 6, 2)),
+    ("me dijeron que no, ansiedad de 7 a 3", _log(None, N, 7, 3)),
+    ("me dijeron que no, los nervios bajaron de siete a tres", _log(None, N, 7, 3)),
+    ("me dijeron que no, siete -> tres", _log(None, N, 7, 3)),
+    ("dijo que sí!! 6,5 -> 2", _log(None, Y, 6.5, 2)),
+    ("pedí indicaciones a un desconocido, me ignoró, 70% -> 40%",
+     _log("pedí indicaciones a un desconocido", NA, 7, 4)),
+    ("pedí un descuento, me dijeron que no, 7/10 -> 3/10", _log("pedí un descuento", N, 7, 3)),
+    ("al principio 8, al final 4, me dijeron que sí", _log(None, Y, 8, 4)),
+]  # fmt: skip
+NOT_QUICK_LOGS = [
+    "no", "me dijeron que no", "7 -> 3", "antes estaba a un 7 y fue bien",
+    "pedí un descuento", "pedí un descuento, 7 -> 3", "mmm 7 -> 3", "",
+    "me dijeron que no, 7 -> 3 y luego 8 -> 2", "me dijeron que no 15 -> 3",
+    "sí y no, 7 -> 3", "a las 7 -> 3", "me muero de vergüenza, 7 -> 3",
+    "qué fuerte, de 7 a 3",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), QUICK_LOGS)
+def test_quick_log(text: str, expected: QuickLog) -> None:
+    assert parse_quick_log(text, ES) == expected
+
+
+@pytest.mark.parametrize("text", NOT_QUICK_LOGS)
+def test_not_a_quick_log(text: str) -> None:
+    assert parse_quick_log(text, ES) is None
+
+
+# ─── Time zones ──────────────────────────────────────────────────────────────
+# English: 121 zones, 31 unknown or ambiguous.
+MADRID, MEX, BA = "Europe/Madrid", "America/Mexico_City", "America/Argentina/Buenos_Aires"
+ZONES = [
+    ("Madrid", MADRID), ("madrid", MADRID), ("MADRID", MADRID), ("Barcelona", MADRID),
+    ("Sevilla", MADRID), ("Valencia", MADRID), ("Bilbao", MADRID), ("Málaga", MADRID),
+    ("Zaragoza", MADRID), ("Palma de Mallorca", MADRID), ("Granada", MADRID),
+    ("A Coruña", MADRID), ("San Sebastián", MADRID), ("Santiago de Compostela", MADRID),
+    ("España", MADRID), ("espana", MADRID), ("hora peninsular", MADRID),
+    ("Canarias", "Atlantic/Canary"), ("Islas Canarias", "Atlantic/Canary"),
+    ("Tenerife", "Atlantic/Canary"), ("Las Palmas de Gran Canaria", "Atlantic/Canary"),
+    ("Lanzarote", "Atlantic/Canary"), ("hora de Canarias", "Atlantic/Canary"),
+    ("Ciudad de México", MEX), ("ciudad de mexico", MEX), ("CDMX", MEX), ("México DF", MEX),
+    ("Guadalajara", MEX), ("Puebla", MEX), ("Monterrey", "America/Monterrey"),
+    ("Tijuana", "America/Tijuana"), ("Cancún", "America/Cancun"), ("Mérida", "America/Merida"),
+    ("Hermosillo", "America/Hermosillo"), ("Buenos Aires", BA), ("buenos aires", BA),
+    ("Rosario", BA), ("Argentina", BA), ("Bogotá", "America/Bogota"),
+    ("Bogota", "America/Bogota"), ("Medellín", "America/Bogota"), ("Cali", "America/Bogota"),
+    ("Colombia", "America/Bogota"), ("Lima", "America/Lima"), ("Perú", "America/Lima"),
+    ("Santiago", "America/Santiago"), ("Santiago de Chile", "America/Santiago"),
+    ("Valparaíso", "America/Santiago"), ("Chile", "America/Santiago"),
+    ("Caracas", "America/Caracas"), ("Venezuela", "America/Caracas"),
+    ("Quito", "America/Guayaquil"), ("Guayaquil", "America/Guayaquil"),
+    ("Ecuador", "America/Guayaquil"), ("La Paz", "America/La_Paz"),
+    ("Bolivia", "America/La_Paz"), ("Asunción", "America/Asuncion"),
+    ("Paraguay", "America/Asuncion"), ("Montevideo", "America/Montevideo"),
+    ("Uruguay", "America/Montevideo"), ("La Habana", "America/Havana"),
+    ("Cuba", "America/Havana"), ("Santo Domingo", "America/Santo_Domingo"),
+    ("República Dominicana", "America/Santo_Domingo"), ("San Juan", "America/Puerto_Rico"),
+    ("Puerto Rico", "America/Puerto_Rico"), ("San José", "America/Costa_Rica"),
+    ("Costa Rica", "America/Costa_Rica"), ("Panamá", "America/Panama"),
+    ("Guatemala", "America/Guatemala"), ("Tegucigalpa", "America/Tegucigalpa"),
+    ("El Salvador", "America/El_Salvador"), ("Managua", "America/Managua"),
+    ("Nueva York", "America/New_York"), ("Los Ángeles", "America/Los_Angeles"),
+    ("Miami", "America/New_York"), ("Londres", "Europe/London"), ("París", "Europe/Paris"),
+    ("Berlín", "Europe/Berlin"), ("Múnich", "Europe/Berlin"), ("Roma", "Europe/Rome"),
+    ("Lisboa", "Europe/Lisbon"), ("Moscú", "Europe/Moscow"), ("Tokio", "Asia/Tokyo"),
+    ("Varsovia", "Europe/Warsaw"), ("Bruselas", "Europe/Brussels"), ("Viena", "Europe/Vienna"),
+    ("Praga", "Europe/Prague"), ("Atenas", "Europe/Athens"), ("Estambul", "Europe/Istanbul"),
+    ("Ginebra", "Europe/Zurich"), ("Estocolmo", "Europe/Stockholm"),
+    ("Singapur", "Asia/Singapore"), ("Seúl", "Asia/Seoul"), ("Alemania", "Europe/Berlin"),
+    ("Francia", "Europe/Paris"), ("Reino Unido", "Europe/London"),
+    ("Inglaterra", "Europe/London"), ("Japón", "Asia/Tokyo"), ("Kiev", "Europe/Kyiv"),
+    # Sentences, lead-ins and parts
+    ("vivo en Madrid", MADRID), ("Vivo en Barcelona", MADRID), ("soy de Bogotá", "America/Bogota"),
+    ("estoy en Lima ahora mismo", "America/Lima"), ("en Santiago", "America/Santiago"),
+    ("mi zona horaria es Europe/Madrid", MADRID), ("zona horaria de Madrid", MADRID),
+    ("la hora de Buenos Aires", BA), ("horario de Canarias", "Atlantic/Canary"),
+    ("Sevilla, España", MADRID), ("Barcelona (España)", MADRID),
+    ("Buenos Aires, Argentina", BA), ("Guadalajara, México", MEX),
+    ("Lima, Perú", "America/Lima"), ("Medellín, Colombia", "America/Bogota"),
+    ("me mudé a Madrid el año pasado", MADRID), ("cerca de Valencia", MADRID),
+    ("Madrid por favor", MADRID), ("Madrid, gracias", MADRID),
+    ("vivo en la Ciudad de México", MEX), ("estoy viviendo en Montevideo", "America/Montevideo"),
+    # IANA names and offsets
+    ("Europe/Madrid", MADRID), ("america/bogota", "America/Bogota"),
+    ("America/Argentina/Buenos_Aires", BA), ("UTC+1", "Etc/GMT-1"), ("GMT-5", "Etc/GMT+5"),
+    ("utc -3", "Etc/GMT+3"), ("UTC-6", "Etc/GMT+6"), ("UTC", "UTC"), ("+05:30", "Asia/Kolkata"),
+    ("Madrid (UTC+1)", MADRID), ("mi zona es UTC-4", "Etc/GMT+4"), ("CET", "Europe/Berlin"),
+    ("Bogtá", "America/Bogota"), ("Barcelna", MADRID), ("Montevido", "America/Montevideo"),
+]  # fmt: skip
+NO_ZONE = [
+    "", "   ", "México", "mexico", "Estados Unidos", "EEUU", "EE.UU.", "Canadá", "Brasil",
+    "Rusia", "Australia", "Europa", "Córdoba", "Georgia", "IST", "CST", "la Tierra", "mi casa",
+    "no sé", "hola", "en el trabajo", "UTC+25", "GMT+15", "París, Texas", "Londres, Ontario",
+    "España o Portugal", "entre Madrid y Londres", "vivo en Madrid y trabajo en Lisboa",
+    "🙂", "???", "12345", "Marte",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), ZONES)
+def test_time_zone(text: str, expected: str) -> None:
+    assert resolve_timezone(text, ES) == expected
+
+
+@pytest.mark.parametrize("text", NO_ZONE)
+def test_unknown_or_ambiguous_time_zone(text: str) -> None:
+    assert resolve_timezone(text, ES) is None
