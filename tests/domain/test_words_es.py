@@ -375,3 +375,52 @@ def test_time_zone(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", NO_ZONE)
 def test_unknown_or_ambiguous_time_zone(text: str) -> None:
     assert resolve_timezone(text, ES) is None
+
+
+# ─── Nudge times ─────────────────────────────────────────────────────────────
+# English: 66 times, 16 invalid.
+NUDGE_TIMES = [
+    ("a las 7 de la tarde", time(19)), ("a las siete de la tarde", time(19)),
+    ("7 de la tarde", time(19)), ("a las 8", time(8)), ("a las ocho", time(8)),
+    ("a las 8 de la mañana", time(8)), ("8 de la mañana", time(8)),
+    ("a las siete y media", time(7, 30)), ("siete y media", time(7, 30)),
+    ("a las 7 y media de la tarde", time(19, 30)), ("a las ocho y cuarto", time(8, 15)),
+    ("a las nueve menos cuarto", time(8, 45)), ("a las ocho menos diez", time(7, 50)),
+    ("a la una", time(13)), ("a la una y media", time(13, 30)), ("19:30", time(19, 30)),
+    ("a las 19:30", time(19, 30)), ("19.30", time(19, 30)), ("19h", time(19)),
+    ("a las 19 h", time(19)), ("20h30", time(20, 30)), ("08:30", time(8, 30)),
+    ("8:30", time(8, 30)), ("0830", time(8, 30)), ("20:15", time(20, 15)),
+    ("17:00", time(17)), ("00:00", time(0)), ("7:07", time(7, 7)), ("7", time(7)),
+    ("12", time(12)), ("3", time(15)), ("03:00", time(3)), ("13", time(13)),
+    ("8 pm", time(20)), ("8 p. m.", time(20)), ("8 a. m.", time(8)),
+    ("a las 8 en punto", time(8)), ("sobre las 7 y pico", time(7)),
+    ("a las nueve de la noche", time(21)), ("9 de la noche", time(21)),
+    ("esta noche a las 8", time(20)), ("a las 3 de la madrugada", time(3)),
+    ("a las 6 después del trabajo", time(18)), ("a las 19 de la tarde", time(19)),
+    ("todos los días a las 9", time(9)), ("a las siete y treinta", time(7, 30)),
+    ("ocho", time(8)), ("las diez", time(10)),
+    # named times
+    ("mediodía", time(12)), ("al mediodía", time(12)), ("medianoche", time(0)),
+    ("por la mañana", time(9)), ("por las mañanas", time(9)), ("temprano por la mañana", time(7)),
+    ("a primera hora", time(7)), ("a media mañana", time(11)),
+    ("a la hora de comer", time(12, 30)), ("por la tarde", time(15)),
+    ("por las tardes", time(15)), ("después del trabajo", time(18)),
+    ("al salir del cole", time(16)), ("a la hora de cenar", time(19)),
+    ("después de cenar", time(20)), ("esta noche", time(19)), ("por la noche", time(21)),
+    ("antes del trabajo", time(8)), ("en el desayuno", time(8)), ("tarde", time(15)),
+]  # fmt: skip
+NO_NUDGE_TIME = [
+    "", "plátano", "🙂", "25:00", "24:00", "8:60", "a las 8:5", "a las 8 pm de la mañana",
+    "a las 15 de la mañana", "a las 8 o a las 9", "entre las 8 y las 9",
+    "por la mañana y por la tarde", "cuando sea", "12345", "8 o 9", "13 pm",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), NUDGE_TIMES)
+def test_nudge_time(text: str, expected: time) -> None:
+    assert parse_nudge_time(text, ES) == expected
+
+
+@pytest.mark.parametrize("text", NO_NUDGE_TIME)
+def test_invalid_nudge_time(text: str) -> None:
+    assert parse_nudge_time(text, ES) is None
