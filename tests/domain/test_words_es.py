@@ -424,3 +424,53 @@ def test_nudge_time(text: str, expected: time) -> None:
 @pytest.mark.parametrize("text", NO_NUDGE_TIME)
 def test_invalid_nudge_time(text: str) -> None:
     assert parse_nudge_time(text, ES) is None
+
+
+# ─── Quiet hours ─────────────────────────────────────────────────────────────
+# English: 42 ranges, 26 unclear.
+QUIET_HOURS = [
+    ("de 22 a 7", time(22), time(7)), ("de 22:00 a 7:30", time(22), time(7, 30)),
+    ("22:00-7:30", time(22), time(7, 30)), ("22 - 7", time(22), time(7)),
+    ("23:00–06:30", time(23), time(6, 30)), ("de las 22 a las 7", time(22), time(7)),
+    ("desde las 23:00 hasta las 7:00", time(23), time(7)),
+    ("desde las 23 hasta las 7", time(23), time(7)), ("22 hasta 7", time(22), time(7)),
+    ("entre las 11 y las 6", time(23), time(6)), ("entre las 22 y las 8", time(22), time(8)),
+    ("de 10 de la noche a 7 de la mañana", time(22), time(7)),
+    ("de las 10 de la noche a las 7 de la mañana", time(22), time(7)),
+    ("de 10 de la noche a 7", time(22), time(7)), ("de diez a siete", time(22), time(7)),
+    ("de las diez a las siete", time(22), time(7)),
+    ("de veintidós a siete", time(22), time(7)), ("de medianoche a 9", time(0), time(9)),
+    ("de medianoche a las nueve", time(0), time(9)), ("de mediodía a 8 pm", time(12), time(20)),
+    ("de 10 pm a 7 am", time(22), time(7)), ("de 22h a 7h", time(22), time(7)),
+    ("2200-0700", time(22), time(7)), ("de 21:30 a 8:00", time(21, 30), time(8)),
+    ("de 9 y media de la noche a 7", time(21, 30), time(7)),
+    ("silencio de 22 a 7 por favor", time(22), time(7)), ("de 22 a 7, gracias", time(22), time(7)),
+    ("no me escribas de 23 a 8", time(23), time(8)), ("de 22 a 12", time(22), time(12)),
+    ("de 0 a 8", time(0), time(8)), ("de 10:00 a 18:00", time(10), time(18)),
+    ("de 10 a 7", time(22), time(7)), ("de 10 a 6", time(22), time(6)),
+    ("de 1 a 9", time(1), time(9)), ("de 12 a 8", time(0), time(8)),
+    ("de 9 a 5", time(21), time(5)), ("de 7 a 7", time(19), time(7)),
+    ("de 10 de la mañana a 6 de la tarde", time(10), time(18)),
+    ("de 22 de la noche a 7 de la mañana", time(22), time(7)),
+    ("de 11 de la noche a 6 de la madrugada", time(23), time(6)),
+    ("de 7 a 7 de la mañana", time(19), time(7)), ("de 22:00 a 22:00", time(22), time(22)),
+    ("entre las diez y las seis", time(22), time(6)),
+]  # fmt: skip
+NO_QUIET_HOURS = [
+    "", "   ", "cuando sea", "por la noche", "🙂", "22", "de 22", "a las 22", "22 7",
+    "de 22 a 7 a 8", "de 10 u 11 a 7", "de 22 a 7 y de 23 a 8", "de 25 a 7", "de 22:60 a 7",
+    "de 13 pm a 7 am", "de 10 pm de la mañana a 7", "de 15 de la mañana a 20",
+    "de 10 a 7 menos cuarto", "de 11 menos cuarto a 7", "no de 22 a 7", "de 730 a 22",
+    "22:00/07:00", "de 10 de la mañana y de la tarde a 7", "nunca", "toda la noche",
+    "de 0 am a 7 am",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "start", "end"), QUIET_HOURS)
+def test_quiet_hours(text: str, start: time, end: time) -> None:
+    assert parse_quiet_hours(text, ES) == (start, end)
+
+
+@pytest.mark.parametrize("text", NO_QUIET_HOURS)
+def test_unclear_quiet_hours(text: str) -> None:
+    assert parse_quiet_hours(text, ES) is None
