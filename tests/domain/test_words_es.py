@@ -474,3 +474,105 @@ def test_quiet_hours(text: str, start: time, end: time) -> None:
 @pytest.mark.parametrize("text", NO_QUIET_HOURS)
 def test_unclear_quiet_hours(text: str) -> None:
     assert parse_quiet_hours(text, ES) is None
+
+
+# ─── Settings choices and /idea ──────────────────────────────────────────────
+# English: pace 12, weekdays 5 (+3 single), weekly limit 8, level 5, idea 7.
+PACE = [
+    ("a diario", Pace.DAILY), ("Todos los días por favor", Pace.DAILY), ("cada día", Pace.DAILY),
+    ("diario", Pace.DAILY), ("7 días a la semana", Pace.DAILY),
+    ("entre semana", Pace.WEEKDAYS), ("de lunes a viernes", Pace.WEEKDAYS),
+    ("días laborables", Pace.WEEKDAYS), ("solo laborables", Pace.WEEKDAYS),
+    ("3 veces por semana", Pace.THREE_A_WEEK), ("tres veces a la semana", Pace.THREE_A_WEEK),
+    ("TRES", Pace.THREE_A_WEEK), ("mmm", None), ("", None),
+]  # fmt: skip
+WEEKDAYS = [
+    ("lun, mié y vie", {0, 2, 4}), ("lunes, miércoles y viernes", {0, 2, 4}),
+    ("martes jueves sábado", {1, 3, 5}), ("dom", {6}), ("los domingos", {6}),
+    ("Miercoles y Sabado", {2, 5}), ("este mes", set()), ("", set()),
+]  # fmt: skip
+ONE_WEEKDAY = [("el domingo por la tarde", 6), ("sábado o domingo", None), ("cuando sea", None),
+               ("el lunes", 0)]  # fmt: skip
+CAP_CHOICES = (2, 3, 5, 7, 0)
+WEEKLY_LIMIT = [
+    ("3", 3), ("3 por semana", 3), ("5 a la semana", 5), ("hasta 5", 5), ("sin límite", 0),
+    ("¡Ilimitado!", 0), ("4", None), ("2 o 3", None), ("100", None), ("muchas", None),
+]  # fmt: skip
+LEVEL = [("1", 1), ("nivel 5", 5), ("el 3", 3), ("6", None), ("2 o 3", None), ("", None)]
+IDEAS = [
+    (["más", "fácil"], IdeaRequest(-1, None, None)), (["fácil"], IdeaRequest(-1, None, None)),
+    (["Suave"], IdeaRequest(-1, None, None)), (["más", "difícil"], IdeaRequest(+1, None, None)),
+    (["atrevida"], IdeaRequest(+1, None, None)), (["comida"], IdeaRequest(0, "food_and_drink", None)),
+    (["Vecinos"], IdeaRequest(0, "neighbours_and_community", None)),
+    (["trabajo"], IdeaRequest(0, "work_and_career", None)),
+    (["ganchillo"], IdeaRequest(0, None, "ganchillo")), ([], IdeaRequest(0, None, None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("typed", "pace"), PACE)
+def test_pace(typed: str, pace: Pace | None) -> None:
+    assert parse_pace(typed, ES) == pace
+
+
+@pytest.mark.parametrize(("typed", "days"), WEEKDAYS)
+def test_weekdays(typed: str, days: set[int]) -> None:
+    assert parse_weekdays(typed, ES) == frozenset(days)
+
+
+@pytest.mark.parametrize(("typed", "day"), ONE_WEEKDAY)
+def test_one_weekday(typed: str, day: int | None) -> None:
+    assert parse_weekday(typed, ES) == day
+
+
+@pytest.mark.parametrize(("typed", "limit"), WEEKLY_LIMIT)
+def test_weekly_limit(typed: str, limit: int | None) -> None:
+    assert parse_weekly_limit(typed, CAP_CHOICES, ES) == limit
+
+
+@pytest.mark.parametrize(("typed", "level"), LEVEL)
+def test_level(typed: str, level: int | None) -> None:
+    assert parse_level(typed, ES) == level
+
+
+@pytest.mark.parametrize(("args", "request_"), IDEAS)
+def test_idea_request(args: list[str], request_: IdeaRequest) -> None:
+    assert parse_idea_request(args, ES) == request_
+
+
+# ─── At least as many Spanish cases as English ones, and fast ────────────────
+# The English counts, from `pytest --collect-only` on the English test files.
+ENGLISH_CASES = {
+    "anxiety": (65, ANXIETY), "chance of a no": (32, NO_CHANCE),
+    "scale unsure": (33, SCALE_UNSURE + SCALE_UNSURE_ANXIETY), "raw": (6, RAW),
+    "yes": (32, YES), "no": (30, NO), "yes/no unclear": (15, YES_NO_UNCLEAR),
+    "outcome": (69, OUTCOMES), "outcome unclear": (12, OUTCOME_UNCLEAR),
+    "control": (32, CONTROL), "not control": (13, NOT_CONTROL),
+    "quick log": (25, QUICK_LOGS), "not a quick log": (14, NOT_QUICK_LOGS),
+    "time zone": (121, ZONES), "no time zone": (31, NO_ZONE),
+    "nudge time": (66, NUDGE_TIMES), "no nudge time": (16, NO_NUDGE_TIME),
+    "quiet hours": (42, QUIET_HOURS), "no quiet hours": (26, NO_QUIET_HOURS),
+    "pace": (12, PACE), "weekdays": (8, WEEKDAYS + ONE_WEEKDAY),
+    "weekly limit": (8, WEEKLY_LIMIT), "level": (5, LEVEL), "idea": (7, IDEAS),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("table", sorted(ENGLISH_CASES))
+def test_spanish_tables_are_at_least_as_big_as_english_ones(table: str) -> None:
+    english, spanish = ENGLISH_CASES[table]
+    assert len(spanish) >= english
+
+
+def test_a_spanish_message_parses_fast() -> None:
+    """Every parser over a typical Spanish message, well under a millisecond each."""
+    texts = [text for text, _ in QUICK_LOGS]
+    started = clock.perf_counter()
+    for text in texts:
+        parse_quick_log(text, ES)
+        parse_outcome(text, ES)
+        parse_anxiety(text, ES)
+        parse_yes_no(text, ES)
+        parse_control(text, ES)
+        parse_nudge_time(text, ES)
+        resolve_timezone(text, ES)
+    per_message = (clock.perf_counter() - started) / len(texts)
+    assert per_message < 0.05  # generous for a shared 2-core machine
