@@ -6,6 +6,7 @@ test_timezones.py, test_parse_quiet_hours.py, test_choices.py), read through
 from __future__ import annotations
 
 import time as clock
+from collections.abc import Sized
 from datetime import time
 
 import pytest
@@ -543,7 +544,7 @@ def test_idea_request(args: list[str], request_: IdeaRequest) -> None:
 
 # ─── At least as many Spanish cases as English ones, and fast ────────────────
 # The English counts, from `pytest --collect-only` on the English test files.
-ENGLISH_CASES = {
+ENGLISH_CASES: dict[str, tuple[int, Sized]] = {
     "anxiety": (65, ANXIETY), "chance of a no": (32, NO_CHANCE),
     "scale unsure": (33, SCALE_UNSURE + SCALE_UNSURE_ANXIETY), "raw": (6, RAW),
     "yes": (32, YES), "no": (30, NO), "yes/no unclear": (15, YES_NO_UNCLEAR),
