@@ -92,7 +92,10 @@ def fold(source: str, language: str = SOURCE_LANGUAGE) -> Mapped:
     """The folded form of `source`, in the English the parsers read."""
     mapped = _fold_characters(source)
     for pattern, replacement in rewrites(language):
-        mapped = substitute(mapped, pattern, _expander(replacement))
+        # Most rewrites of a language do not occur in a given message: a search is much
+        # cheaper than rebuilding the character map, and there are hundreds of rules.
+        if pattern.search(mapped.text) is not None:
+            mapped = substitute(mapped, pattern, _expander(replacement))
     return mapped
 
 
