@@ -32,6 +32,7 @@ from bot.domain.answers.choices import (
     parse_weekdays,
     parse_weekly_limit,
 )
+from bot.domain.answers.durations import parse_pause_days
 from bot.domain.schedule import Pace
 from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
 
@@ -542,6 +543,28 @@ def test_idea_request(args: list[str], request_: IdeaRequest) -> None:
     assert parse_idea_request(args, ES) == request_
 
 
+# ─── Pause durations ─────────────────────────────────────────────────────────
+# English (tests/domain/test_durations.py): 17 durations, 6 unclear. Today is a Wednesday.
+PAUSE_DAYS = [
+    ("3", 3), ("3 días", 3), ("3 dias", 3), ("durante 3 días por favor", 3), ("1 día", 1),
+    ("un día", 1), ("una semana", 7), ("1 semana", 7), ("2 semanas", 14), ("dos semanas", 14),
+    ("quince días", 15), ("diez días", 10), ("un mes", 30), ("hasta el lunes", 5),
+    ("hasta el viernes", 2), ("hasta el miércoles que viene", 7), ("hasta el domingo", 4),
+    ("hasta el sábado", 3),
+]  # fmt: skip
+NO_PAUSE_DAYS = ["", "plátano", "3 días o una semana", "hasta algún día", "un tiempo", "🙂"]
+
+
+@pytest.mark.parametrize(("text", "days"), PAUSE_DAYS)
+def test_pause_days(text: str, days: int) -> None:
+    assert parse_pause_days(text, 2, ES) == days
+
+
+@pytest.mark.parametrize("text", NO_PAUSE_DAYS)
+def test_unclear_pause(text: str) -> None:
+    assert parse_pause_days(text, 2, ES) is None
+
+
 # ─── At least as many Spanish cases as English ones, and fast ────────────────
 # The English counts, from `pytest --collect-only` on the English test files.
 ENGLISH_CASES: dict[str, tuple[int, Sized]] = {
@@ -554,6 +577,7 @@ ENGLISH_CASES: dict[str, tuple[int, Sized]] = {
     "time zone": (121, ZONES), "no time zone": (31, NO_ZONE),
     "nudge time": (66, NUDGE_TIMES), "no nudge time": (16, NO_NUDGE_TIME),
     "quiet hours": (42, QUIET_HOURS), "no quiet hours": (26, NO_QUIET_HOURS),
+    "pause days": (17, PAUSE_DAYS), "no pause days": (6, NO_PAUSE_DAYS),
     "pace": (12, PACE), "weekdays": (8, WEEKDAYS + ONE_WEEKDAY),
     "weekly limit": (8, WEEKLY_LIMIT), "level": (5, LEVEL), "idea": (7, IDEAS),
 }  # fmt: skip

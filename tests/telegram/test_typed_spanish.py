@@ -3,8 +3,9 @@ are read through bot/domain/words/es.yaml and stored as values, not as text."""
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import time, timedelta
 
+from bot.domain import schedule
 from bot.sandbox.harness import CoachHarness, texts_of
 from tests.telegram.helpers import attempts_of, conversation_of, user_row
 
@@ -53,3 +54,18 @@ async def test_a_spanish_quick_log(coach: CoachHarness) -> None:
     [attempt] = await attempts_of(coach, LUCIA)
     assert (attempt.outcome, attempt.anxiety_before, attempt.anxiety_after) == ("no", 7.0, 3.0)
     assert attempt.description == "pedí un descuento"
+
+
+async def test_a_pause_typed_in_spanish(coach: CoachHarness) -> None:
+    await onboard_in_spanish(coach)
+    await coach.say(LUCIA, "/pause 2 semanas")  # two weeks, not two days
+    user = await user_row(coach, LUCIA)
+    assert user.paused_until is not None
+    local_today = schedule.local_date(coach.clock(), user.timezone)
+    assert schedule.local_date(user.paused_until, user.timezone) == local_today + timedelta(14)
+    await coach.say(LUCIA, "/resume")
+    await coach.say(LUCIA, "/pause hasta el lunes")
+    user = await user_row(coach, LUCIA)
+    assert user.paused_until is not None
+    back = schedule.local_date(user.paused_until, user.timezone)
+    assert back.weekday() == 0 and 1 <= (back - local_today).days <= 7
