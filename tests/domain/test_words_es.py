@@ -10,6 +10,8 @@ from collections.abc import Sized
 from datetime import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.domain.answers import (
     Control,
@@ -33,6 +35,7 @@ from bot.domain.answers.choices import (
     parse_weekly_limit,
 )
 from bot.domain.answers.durations import parse_pause_days
+from bot.domain.questions import QUESTIONS, Step, read_typed
 from bot.domain.schedule import Pace
 from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
 
@@ -479,6 +482,32 @@ def test_unclear_quiet_hours(text: str) -> None:
     assert parse_quiet_hours(text, ES) is None
 
 
+# ─── "Did you ask?" in the logging conversation ──────────────────────────────
+# English (tests/domain/test_questions.py): 13.
+DID_YOU_ASK: list[tuple[str, object]] = [
+    ("sí", True), ("sí, lo hice", True), ("¡sí!", True), ("lo pregunté", True),
+    ("no", D), ("nop", D), ("esta vez no", D), ("todavía no", D), ("me rajé", D),
+    ("me dijeron que no", N), ("me llevé un no 🙅", N), ("¡me dijo que sí!", Y),
+    ("me dejó en visto", NA), ("no me contestaron", NA), ("plátano", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("typed", "expected"), DID_YOU_ASK)
+def test_did_you_ask(typed: str, expected: object) -> None:
+    answer = read_typed(QUESTIONS[Step.ASKED], typed, ES)
+    assert (answer.value if answer else None) == expected
+
+
+@given(text=st.text(max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_every_parser_is_total_in_spanish(text: str) -> None:
+    for parse in (parse_anxiety, parse_no_chance, parse_outcome, parse_yes_no, parse_control,
+                  parse_quick_log, parse_nudge_time, parse_quiet_hours, resolve_timezone,
+                  parse_pace, parse_weekdays):  # fmt: skip
+        parse(text, ES)
+    parse_pause_days(text, 0, ES)
+
+
 # ─── Settings choices and /idea ──────────────────────────────────────────────
 # English: pace 12, weekdays 5 (+3 single), weekly limit 8, level 5, idea 7.
 PACE = [
@@ -573,6 +602,7 @@ ENGLISH_CASES: dict[str, tuple[int, Sized]] = {
     "yes": (32, YES), "no": (30, NO), "yes/no unclear": (15, YES_NO_UNCLEAR),
     "outcome": (69, OUTCOMES), "outcome unclear": (12, OUTCOME_UNCLEAR),
     "control": (32, CONTROL), "not control": (13, NOT_CONTROL),
+    "did you ask": (13, DID_YOU_ASK),
     "quick log": (25, QUICK_LOGS), "not a quick log": (14, NOT_QUICK_LOGS),
     "time zone": (121, ZONES), "no time zone": (31, NO_ZONE),
     "nudge time": (66, NUDGE_TIMES), "no nudge time": (16, NO_NUDGE_TIME),
