@@ -181,7 +181,8 @@ OUTCOMES = [
     ("sí", Y), ("Sí!", Y), ("me dijeron que sí", Y), ("dijo que sí", Y), ("dijo que si", Y),
     ("me dijo que vale", Y), ("aceptaron", Y), ("aceptó encantado", Y), ("accedió", Y),
     ("funcionó", Y), ("salió bien", Y), ("lo conseguí", Y), ("me lo dieron", Y),
-    ("me dejaron probarlo", Y), ("con mucho gusto", Y), ("sin problema", Y), ("claro", Y),
+    ("me dejaron probarlo", Y), ("con mucho gusto", Y), ("sin problema", Y),
+    ("no hay problema", Y), ("claro", Y),
     ("✅", Y), ("🎉 sí", Y),
     ("no contestaron", NA), ("no contestó", NA), ("no me respondió", NA),
     ("no me han contestado", NA), ("sin respuesta", NA), ("me ignoró", NA),
@@ -199,7 +200,8 @@ OUTCOME_UNCLEAR = [
     "", "   ", "mmm", "hola", "me mató de risa", "me muero de vergüenza",
     "me morí de la vergüenza", "no veas qué nervios", "sí que estaba nervioso",
     "estaba muerta de miedo antes", "el café estaba de muerte", "me temblaban las piernas",
-    "qué fuerte", "me comí los nervios", "sí y no", "👍", "no sé",
+    "qué fuerte", "me comí los nervios", "no pasa nada", "me dejó sin palabras",
+    "sí y no", "👍", "no sé",
 ]  # fmt: skip
 
 
