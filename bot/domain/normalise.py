@@ -88,11 +88,19 @@ class Mapped:
         return source[self.starts[start] : self.ends[end - 1]]
 
 
+@lru_cache(maxsize=256)
 def fold(source: str, language: str = SOURCE_LANGUAGE) -> Mapped:
-    """The folded form of `source`, in the English the parsers read."""
+    """The folded form of `source`, in the English the parsers read.
+
+    Cached (the result is immutable): one message is read by several parsers in turn
+    (control words, quick log, the question's own parser), and with a language's
+    rewrites folding is most of the work."""
     mapped = _fold_characters(source)
     for pattern, replacement in rewrites(language):
-        mapped = substitute(mapped, pattern, _expander(replacement))
+        # Most rewrites of a language do not occur in a given message: a search is much
+        # cheaper than rebuilding the character map, and there are hundreds of rules.
+        if pattern.search(mapped.text) is not None:
+            mapped = substitute(mapped, pattern, _expander(replacement))
     return mapped
 
 
