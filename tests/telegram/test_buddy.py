@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlparse
 
 from sqlalchemy import func, select
@@ -188,7 +188,8 @@ async def test_a_week_of_logs_reaches_the_buddy_as_effort_only(coach: CoachHarne
         await coach.say(person, "/settings")
         await coach.tap(person, "Weekly pace")
         await coach.tap(person, "No limit")
-    buddy_facing: list[ChatMessage] = []
+    to_bob: list[ChatMessage] = []  # everything Alice's week caused in Bob's chat
+    to_alice: list[ChatMessage] = []  # everything Bob's buddy taps caused in Alice's chat
     notes_per_day = []
     for day, (entry,) in enumerate(WEEK):
         clock.set(clock.now.replace(hour=10) + timedelta(days=1 if day else 0))
@@ -207,26 +208,58 @@ async def test_a_week_of_logs_reaches_the_buddy_as_effort_only(coach: CoachHarne
         await coach.say(ALICE, "asked a stranger for the time, got a yes, 4 -> 2")  # same day
         arrived = coach.bot_messages_after(BOB, before)
         notes_per_day.append(sum("made an ask today" in (m.text or "") for m in arrived))
-        buddy_facing += arrived
+        to_bob += arrived
         if arrived and day % 2 == 0:
+            seen_by_alice = newest_id(coach, ALICE)
             await coach.tap(BOB, "Cheer")
+            to_alice += coach.bot_messages_after(ALICE, seen_by_alice)
     assert notes_per_day == [1] * len(WEEK)  # at most one note a day, every day she practised
     outcomes = {attempt.outcome for attempt in await attempts_of(coach, ALICE)}
     assert outcomes == {"no", "yes", "no_answer", "partial", "didnt_ask"}, outcomes
-    notes = [m for m in buddy_facing if "made an ask today" in (m.text or "")]
-    cheers = [m for m in coach.emulator.messages(ALICE) if "cheering you on" in (m.text or "")]
-    assert notes and cheers
-    for message in notes + cheers:
+    # The rest of what buddies can say to each other: a suggestion declined, then the end.
+    await coach.say(ALICE, "/buddy")
+    before = newest_id(coach, BOB)
+    await coach.tap(ALICE, "Suggest one")
+    suggestions = coach.bot_messages_after(BOB, before)
+    seen_by_alice = newest_id(coach, ALICE)
+    await coach.tap(BOB, "Not this time")
+    to_alice += coach.bot_messages_after(ALICE, seen_by_alice)
+    await coach.say(ALICE, "/buddy")
+    await coach.tap(ALICE, "End buddy")
+    clock.advance(timedelta(days=1))
+    before = newest_id(coach, BOB)
+    await coach.say(ALICE, "asked the florist again, got a no, 8 -> 2")
+    to_bob += coach.bot_messages_after(BOB, before)
+    shown_texts = [m.text or "" for m in to_bob + to_alice]
+    assert sum("made an ask today" in t for t in shown_texts) == len(WEEK)
+    assert sum("cheering you on" in t for t in shown_texts) == 4
+    assert "Bob: not this time." in shown_texts
+    assert any("buddy link has ended" in t for t in shown_texts)
+    for message in to_bob + to_alice:
         shown = (message.text or "") + " " + " ".join(message.button_texts)
         assert not any(secret in shown.lower() for secret in SECRETS), shown
         assert not re.search(r"\d", shown), shown  # no numbers at all: no anxiety, no level
         assert not FORBIDDEN_WORDS.search(shown), shown
-    # The recap line credits both only when both practised.
+    # A suggested idea is a catalog card (its own level shown), never anything of Alice's.
+    assert suggestions and not any(secret in texts_of(suggestions).lower() for secret in SECRETS)
+
+
+# -- 4. no scores -----------------------------------------------------------------------------
+
+
+async def test_the_recap_says_both_practised_only_when_both_did(coach: CoachHarness) -> None:
+    await make_buddies(coach)
+    await coach.say(ALICE, "asked for the time, got a yes, 3 -> 2")
     recap = texts_of(await coach.say(ALICE, "/recap"))
-    assert "You and Bob both practised" not in recap
+    assert "both practised" not in recap
+    assert "both practised" not in texts_of(await coach.say(BOB, "/recap"))
     await coach.say(BOB, "asked a colleague for feedback, got a yes, 6 -> 3")
-    assert "You and Bob both practised this week" in texts_of(await coach.say(ALICE, "/recap"))
+    together = texts_of(await coach.say(ALICE, "/recap"))
+    assert "You and Bob both practised this week" in together
     assert "You and Alice both practised this week" in texts_of(await coach.say(BOB, "/recap"))
+    # No counts of Bob's asks, no comparison: one line, his name, nothing else about him.
+    line = next(part for part in together.split("\n\n") if "Bob" in part)
+    assert line == "You and Bob both practised this week 🤝"
 
 
 async def test_every_buddy_text_in_every_language_holds_no_content_slot(
@@ -356,3 +389,17 @@ async def test_operator_view_counts_pairs_never_names(migrated_sqlite_url: str) 
         shown = texts_of(await coach.say(ALICE, "/admin"))
     assert "Buddy pairs: 1" in shown
     assert "Bob" not in shown
+
+
+async def test_the_weekly_recap_from_the_scheduler_says_it_too(coach: CoachHarness) -> None:
+    clock = coach.clock
+    assert isinstance(clock, MutableClock)
+    await make_buddies(coach)
+    await coach.say(ALICE, "asked for the time, got a yes, 3 -> 2")
+    await coach.say(BOB, "asked a colleague for feedback, got a yes, 6 -> 3")
+    before = newest_id(coach, ALICE)
+    clock.set(datetime(2026, 11, 29, 17, 30, tzinfo=UTC))  # Sunday 18:30 in Berlin
+    await coach.tick()
+    recap = texts_of(coach.bot_messages_after(ALICE, before))
+    assert "Your week" in recap
+    assert "You and Bob both practised this week" in recap
