@@ -403,3 +403,13 @@ async def test_the_weekly_recap_from_the_scheduler_says_it_too(coach: CoachHarne
     recap = texts_of(coach.bot_messages_after(ALICE, before))
     assert "Your week" in recap
     assert "You and Bob both practised this week" in recap
+
+
+async def test_each_buddy_gets_notes_in_their_own_language(coach: CoachHarness) -> None:
+    await make_buddies(coach)
+    await coach.say(BOB, "/language")
+    await coach.tap(BOB, "Español")
+    await coach.say(ALICE, "asked for the time, got a yes, 3 -> 2")
+    assert coach.emulator.messages(BOB)[-1].text == "Alice hizo una petición hoy 💪"
+    await coach.tap(BOB, "Animar")
+    assert coach.emulator.messages(ALICE)[-1].text == "Bob is cheering you on 👏"
