@@ -412,3 +412,20 @@ async def test_each_buddy_gets_notes_in_their_own_language(coach: CoachHarness) 
     assert coach.emulator.messages(BOB)[-1].text == "Alice hizo una petición hoy 💪"
     await coach.tap(BOB, "Animar")
     assert coach.emulator.messages(ALICE)[-1].text == "Bob is cheering you on 👏"
+
+
+async def test_forged_buddy_buttons_change_nothing(coach: CoachHarness) -> None:
+    await onboard(coach, ALICE, name="Alice")
+    token = await invite(coach, ALICE)
+    await onboard(coach, BOB, name="Bob")
+    await coach.say(BOB, f"/start {token}")  # Bob holds the invitation; Cara tries to take it
+    await onboard(coach, CARA, name="Cara")
+    message_id = coach.emulator.messages(CARA)[-1].message_id
+    async with coach.runtime.deps.db.sessions() as session:
+        invite_id = await session.scalar(select(BuddyInvite.id))
+    for data in (f"bd:ok:{invite_id}", "bd:ch:1", "bd:tk:1", "bd:end", "bd:zz:9"):
+        _, answer = await coach.press_data(CARA, message_id, data, forge=True)
+        assert answer == "That button has expired. No harm done!", data
+    assert await count(coach, BuddyPair) == 0
+    await coach.tap(BOB, "Yes, let's")  # still Bob's to answer
+    assert await count(coach, BuddyPair) == 1
