@@ -304,6 +304,76 @@ class OutboxMessage(Base):
     not_before: Mapped[datetime | None]
 
 
+class BuddyInvite(Base):
+    """A courage-buddy invitation link. Only a digest of the token is kept (the link is
+    the secret); `invitee_id` is set by the first person who opens it (single use)."""
+
+    __tablename__ = "buddy_invites"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    inviter_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    invitee_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    opened_at: Mapped[datetime | None]
+    # Accepted (a pair was made) or declined: the link is spent either way.
+    closed_at: Mapped[datetime | None]
+
+
+class BuddyPair(Base):
+    """Two people who cheer each other's effort. Members are rows of BuddyMember, so a
+    later version may allow more than one buddy per person without a schema change."""
+
+    __tablename__ = "buddy_pairs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+
+
+class BuddyMember(Base):
+    """One person's side of a pair: whether they share, and the daily limits."""
+
+    __tablename__ = "buddy_members"
+
+    pair_id: Mapped[int] = mapped_column(
+        ForeignKey("buddy_pairs.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    sharing: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The local day this person last received a buddy note (at most one a day).
+    noted_on: Mapped[date | None] = mapped_column(Date)
+    # Cheers this person sent on `cheered_on` (a few a day, never pressure).
+    cheered_on: Mapped[date | None] = mapped_column(Date)
+    cheers: Mapped[int] = mapped_column(SmallInteger, default=0)
+    suggested_on: Mapped[date | None] = mapped_column(Date)
+    # The link ended from the other side: say so, once, at the next buddy moment.
+    end_notice_due: Mapped[bool] = mapped_column(Boolean, default=False)
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BuddySuggestion(Base):
+    """An idea one buddy suggested to the other; the answer is accepted or declined."""
+
+    __tablename__ = "buddy_suggestions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pair_id: Mapped[int] = mapped_column(ForeignKey("buddy_pairs.id", ondelete="CASCADE"))
+    from_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    to_user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    challenge_id: Mapped[int] = mapped_column(ForeignKey("challenges.id", ondelete="CASCADE"))
+    answer: Mapped[str | None] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    answered_at: Mapped[datetime | None]
+
+
 __all__ = [
     "ATTEMPT_STATUSES",
     "OUTCOMES",
@@ -311,6 +381,10 @@ __all__ = [
     "AnswerLog",
     "Attempt",
     "Base",
+    "BuddyInvite",
+    "BuddyMember",
+    "BuddyPair",
+    "BuddySuggestion",
     "Challenge",
     "Conversation",
     "IdeaEvent",

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Attempt, InboxUpdate, OutboxMessage, User
+from bot.services import buddies
 
 
 async def operator_counts(session: AsyncSession, now: datetime) -> dict[str, int]:
@@ -25,6 +26,7 @@ async def operator_counts(session: AsyncSession, now: datetime) -> dict[str, int
             .select_from(Attempt)
             .where(Attempt.created_at >= now - timedelta(days=7), Attempt.status == "logged")
         ),
+        "buddy_pairs": await buddies.pair_count(session),
         "outbox": await count(select(func.count()).select_from(OutboxMessage)),
         "inbox": await count(
             select(func.count()).select_from(InboxUpdate).where(InboxUpdate.processed_at.is_(None))

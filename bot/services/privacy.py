@@ -23,6 +23,7 @@ from bot.db.models import (
     Recap,
     User,
 )
+from bot.services import buddies
 
 ATTEMPT_COLUMNS = (
     "id",
@@ -82,6 +83,7 @@ async def export_data(session: AsyncSession, user_id: int) -> dict[str, Any] | N
                 select(Recap).where(Recap.user_id == user_id).order_by(Recap.week_start)
             )
         ],
+        "buddy": await buddies.export_rows(session, user_id),
         "answer_history": [
             _row(entry, skip=("user_id",))
             for entry in await session.scalars(
@@ -119,10 +121,13 @@ def attempts_csv(data: dict[str, Any], header: Callable[[str], str]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-async def delete_everything(session: AsyncSession, user_id: int, chat_id: int) -> None:
+async def delete_everything(
+    session: AsyncSession, user_id: int, chat_id: int, *, now: datetime
+) -> None:
     """Erase every row about the person, table by table (the foreign keys would cascade
     from the user row too; being explicit keeps this true if a key ever changes).
     Stored updates and unsent messages are keyed by chat, so they go by chat id."""
+    await buddies.erase(session, user_id, now=now)
     for model in (AnswerLog, Conversation, IdeaEvent, Recap, Attempt):
         await session.execute(delete(model).where(model.user_id == user_id))
     await session.execute(delete(Challenge).where(Challenge.owner_id == user_id))

@@ -43,6 +43,7 @@ from bot.telegram.context import BotData, CoachContext
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import (
     basics,
+    buddy,
     care,
     history,
     ideas,
@@ -428,6 +429,7 @@ def register_handlers(application: CoachApplication) -> None:
         "export": privacy.on_export,
         "delete": privacy.on_delete,
         "language": language.on_language,
+        "buddy": buddy.on_buddy,
         "admin": basics.on_admin,
     }
     for name, callback in commands.items():

@@ -42,6 +42,7 @@ class Cb(StrEnum):
     CAP = "wc"
     QUIET = "qh"
     LANGUAGE = "lg"
+    BUDDY = "bd"
 
 
 class IdeaAction(StrEnum):

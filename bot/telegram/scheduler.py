@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.deps import Deps
 from bot.domain.recap import WeekAttempt, summarise
-from bot.services import ideas, nudges, progress, recaps
+from bot.services import buddies, ideas, nudges, progress, recaps
 from bot.telegram import views
 from bot.telegram.context import Outgoing, chart_message
 from bot.telegram.keyboards import markup
@@ -166,6 +166,9 @@ class Scheduler:
             )
             history = await recaps.logged_attempts(session, list(weeks), since=since)
             found = recaps.in_weeks(history, weeks)
+            together = await buddies.practised_too(
+                session, {user_id: (week.begins, week.ends) for user_id, week in weeks.items()}
+            )
             rng = self._deps.turn_rng()
             # One set of chart labels per language for the whole batch.
             labels = {
@@ -173,7 +176,15 @@ class Scheduler:
                 for language, texts in self._deps.languages.items()
             }
             composed = [
-                self._compose_recap(claim, found.get(claim.user.id, []), history, labels, now, rng)
+                self._compose_recap(
+                    claim,
+                    found.get(claim.user.id, []),
+                    history,
+                    labels,
+                    now,
+                    rng,
+                    together.get(claim.user.id),
+                )
                 for claim in claimed.due
             ]
             wanted = [recap for recap in composed if recap is not None]
@@ -195,6 +206,7 @@ class Scheduler:
         labels: dict[str, dict[str, str]],
         now: datetime,
         rng: random.Random,
+        buddy: str | None = None,
     ) -> _ComposedRecap | None:
         user = claim.user
         texts = self._deps.texts_for(user.language)
@@ -209,6 +221,7 @@ class Scheduler:
             name=user.first_name,
             dates=views.week_dates(claim.week.start, user.language),
             level=user.level,
+            buddy=buddy,
         )
         stats = {"asked": summary.asked, "noes": summary.noes, "not_asked": summary.not_asked}
         payload: dict[str, Any] = {"text": text, "parse_mode": "HTML"}

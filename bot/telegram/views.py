@@ -23,6 +23,7 @@ MENU_COMMANDS = (
     "history",
     "recap",
     "stats",
+    "buddy",
     "settings",
     "language",
     "pause",
@@ -121,6 +122,7 @@ def recap_text(
     dates: str,
     level: int,
     so_far: bool = False,
+    buddy: str | None = None,
 ) -> str:
     """The recap in words: credit first, numbers in plain language, their own lessons,
     and one gentle suggestion. Empty weeks get warmth, never guilt."""
@@ -129,7 +131,11 @@ def recap_text(
         if so_far
         else texts("recap.heading", rng, name=name or texts.plain("nudge.friend", rng), dates=dates)
     )
-    return "\n\n".join([heading, *_recap_body(texts, rng, summary, level)])
+    body = _recap_body(texts, rng, summary, level)
+    if buddy is not None and summary.asked + summary.not_asked > 0:
+        # Only "you both practised": never what, how often or how it went for the buddy.
+        body.insert(-1, texts("recap.buddy_both", rng, name=buddy))
+    return "\n\n".join([heading, *body])
 
 
 def _recap_body(texts: Texts, rng: random.Random, summary: WeekSummary, level: int) -> list[str]:

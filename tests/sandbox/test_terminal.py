@@ -3,6 +3,7 @@ prints to stdout (captured). The terminal as a process is in tests/e2e/test_sand
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -255,3 +256,25 @@ async def test_as_with_a_name_and_bad_numbers(
     assert screen.active.name == "Ada"
     usage = texts.plain("sandbox.as_usage", most=9)
     assert capsys.readouterr().out.count(usage) == 4
+
+
+async def test_as_2_plays_the_other_buddy(
+    harness: CoachHarness, screen: Screen, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Anyone can try courage buddies without Telegram: Sam invites, Robin (:as 2) joins."""
+    for answer in ("Berlin", "9:00", "every day", "1"):
+        await screen.handle(answer)
+    await screen.handle("/buddy")
+    link = re.search(r"start=([A-Za-z0-9_-]+)", capsys.readouterr().out)
+    assert link is not None
+    await screen.switch_to("2")
+    await screen.handle(f"/start {link.group(1)}")
+    for answer in ("London", "9:00", "every day", "1"):
+        await screen.handle(answer)
+    assert "coach → Robin: Sam invited you to be courage buddies" in capsys.readouterr().out
+    await screen.handle("1")  # "Yes, let's"
+    await screen.switch_to("1")
+    await screen.handle("asked for the time, got a yes, 3 -> 2")
+    out = capsys.readouterr().out
+    assert "coach → Robin: Sam made an ask today 💪" in out
+    assert "coach → Sam: Robin said yes" in out

@@ -28,6 +28,7 @@ from bot.domain.questions import (
 from bot.services import attempts, ideas
 from bot.services.attempts import Completion
 from bot.telegram.context import CoachContext
+from bot.telegram.handlers import buddy_notes
 from bot.telegram.handlers import care as care_handlers
 from bot.telegram.handlers.common import (
     button,
@@ -351,6 +352,7 @@ async def _attempt_of(ctx: CoachContext, user: User, conversation: Conversation)
 async def _not_this_time(ctx: CoachContext, update: Update, user: User, attempt: Attempt) -> None:
     completion = await attempts.complete(ctx.turn.session, user, attempt, now=ctx.turn.now)
     await repo.clear_conversation(ctx.turn.session, user.id)
+    await buddy_notes.share_effort(ctx, user)  # "not this time" is effort too
     paragraphs = [text(ctx, "log.not_this_time")]
     moved = level_line(ctx, completion.level_change, attempt.level)
     if moved is not None:  # a second skip in a row makes the next ideas smaller: say so
@@ -361,6 +363,7 @@ async def _not_this_time(ctx: CoachContext, update: Update, user: User, attempt:
 async def finish(ctx: CoachContext, update: Update, user: User, attempt: Attempt) -> None:
     completion = await attempts.complete(ctx.turn.session, user, attempt, now=ctx.turn.now)
     await repo.clear_conversation(ctx.turn.session, user.id)
+    await buddy_notes.share_effort(ctx, user)
     ctx.turn.send(chat_id_of(update), "\n\n".join(summary_paragraphs(ctx, completion)))
     await care_handlers.after_logged(ctx, update, user, attempt)
 
@@ -434,6 +437,7 @@ async def record_quick_log(ctx: CoachContext, update: Update, user: User, parsed
     undo_button = button(ctx, "buttons.undo", pack(Cb.UNDO, attempt.id))
     say(ctx, update, "log.quick_logged", [[undo_button]], summary=quick_summary(ctx, attempt))
     turn.send(chat_id_of(update), "\n\n".join(summary_paragraphs(ctx, completion)))
+    await buddy_notes.share_effort(ctx, user)
     await care_handlers.after_logged(ctx, update, user, attempt)
 
 

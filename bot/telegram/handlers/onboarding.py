@@ -24,6 +24,7 @@ from bot.domain.schedule import Pace
 from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
 from bot.services import care, profile
 from bot.telegram.context import CoachContext
+from bot.telegram.handlers import buddy
 from bot.telegram.handlers.common import (
     button,
     clear_pressed,
@@ -86,11 +87,17 @@ async def on_start(update: Update, ctx: CoachContext) -> None:
     )
     user = result.user
     turn.language = user.language
+    token = (ctx.args or [""])[0]
     if user.onboarded_at is not None:
         await repo.clear_conversation(turn.session, user.id)
+        if token:  # a buddy invitation link: that is what they came for
+            await buddy.open_link(ctx, update, user, token)
+            return
         say(ctx, update, "start.welcome_back", name=user.first_name or text(ctx, "nudge.friend"))
         say(ctx, update, "start.returning_hint")
         return
+    if token:  # claimed now; the invitation itself comes after onboarding
+        await buddy.open_link(ctx, update, user, token)
     say(ctx, update, "start.welcome", name=user.first_name or text(ctx, "nudge.friend"))
     say(ctx, update, "start.not_therapy")
     await ask(ctx, update, user, ONBOARDING, "timezone")
@@ -447,6 +454,7 @@ async def _finish(ctx: CoachContext, update: Update, user: User) -> None:
             ]
         ],
     )
+    await buddy.invite_after_onboarding(ctx, update, user)
 
 
 def pace_phrase(ctx: CoachContext, user: User) -> str:

@@ -67,6 +67,6 @@ async def on_delete_button(
     if choice == NO:
         say(ctx, update, "delete.kept")
         return None
-    await privacy.delete_everything(ctx.turn.session, user.id, chat_id_of(update))
+    await privacy.delete_everything(ctx.turn.session, user.id, chat_id_of(update), now=ctx.turn.now)
     say(ctx, update, "delete.done")
     return None

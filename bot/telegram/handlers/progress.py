@@ -8,7 +8,7 @@ from telegram import Update
 
 from bot.db.models import User
 from bot.domain.recap import ASKED, summarise
-from bot.services import progress, recaps
+from bot.services import buddies, progress, recaps
 from bot.telegram import views
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
@@ -37,6 +37,7 @@ async def on_recap(update: Update, ctx: CoachContext) -> None:
     week = recaps.Week.containing(turn.now, user.timezone)
     found = await recaps.week_attempts(turn.session, {user.id: week})
     summary = summarise(found.get(user.id, []), level=user.level)
+    together = await buddies.practised_too(turn.session, {user.id: (week.begins, week.ends)})
     text = views.recap_text(
         texts_of(ctx),
         turn.rng,
@@ -45,6 +46,7 @@ async def on_recap(update: Update, ctx: CoachContext) -> None:
         dates=views.week_dates(week.start, ctx.turn.language),
         level=user.level,
         so_far=True,
+        buddy=together.get(user.id),
     )
     keyboard = [[button(ctx, "buttons.recap.last_week", pack(Cb.RECAP, LAST))]]
     turn.send(chat_id_of(update), text, keyboard)

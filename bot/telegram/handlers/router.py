@@ -14,9 +14,10 @@ from bot.db import repo
 from bot.db.models import Conversation, User
 from bot.domain.answers import parse_quick_log
 from bot.domain.care import detect_exhaustion
-from bot.services import profile
+from bot.services import buddies, profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import (
+    buddy,
     care,
     history,
     ideas,
@@ -85,6 +86,7 @@ BUTTONS: dict[Cb, ButtonFlow] = {
     Cb.CARE: care.on_care_button,
     Cb.DELETE: privacy.on_delete_button,
     Cb.LANGUAGE: language.on_language_button,
+    Cb.BUDDY: buddy.on_buddy_button,
 }
 
 
@@ -172,6 +174,8 @@ async def on_my_chat_member(update: Update, ctx: CoachContext) -> None:
         return
     if change.new_chat_member.status == "kicked":
         profile.deactivate(user, ctx.turn.now)
+        # Blocking the bot ends the pairing: no more notes either way.
+        await buddies.end(ctx.turn.session, user.id, now=ctx.turn.now)
     elif change.new_chat_member.status == "member" and not user.is_active:
         profile.reactivate(user, ctx.turn.now)
 
