@@ -27,7 +27,7 @@ FRAGMENTS: dict[str, str] = {
     "myself": r"(?:myself|my self|me self|my own self)",
     # What follows "cut/hurt/burn myself" in accidents and idioms.
     "benign_after": (
-        r"(?! (?:shaving|cooking|chopping|slicing|at|on|in|while|when|during|playing|lifting|"
+        r"(?! (?:shaving|cooking|chopping|slicing|at|on|in|while|during|playing|lifting|"
         r"running|falling|by accident|accidentally|training|slightly|a bit|a little|badly at|"
         r"laughing|doing|some slack|slack|a break|off|with (?:the|a) (?:knife|paper|iron|pan|"
         r"kettle|oven|stove))(?!\S))"
@@ -39,9 +39,14 @@ FRAGMENTS: dict[str, str] = {
         r"tempted to|urge to|urges to|need to|will|gonna|could just|should just|enough to|"
         r"to do it|do it|end it|using it on myself|on myself|kill myself|what it is for)"
     ),
+    "covert": (
+        r"(?:when|once|while) (?:everyone|everybody|they|no one|my \w+) (?:is|are|am|s) "
+        r"(?:asleep|out|gone|away|home|at work)|when no one is (?:home|around)|"
+        r"exactly how|how and when|nobody wil stop me"
+    ),
     # Means and places, named as things (the intent half makes them self-directed).
     "means": (
-        r"(?:sleeping |my |the |some |all (?:my |the )?)?(?:pills|pil|tablets|meds|medication|"
+        r"(?:sleeping |my |the |some |al (?:my |the )?)?(?:pills|pil|tablets|meds|medication|"
         r"paracetamol|tylenol|ibuprofen|insulin|antidepressants|painkillers)|rope|noose|"
         r"(?:a |my \w+ |my |the )?(?:gun|pistol|rifle|shotgun)|blade|razor|razors|"
         r"(?:the |a )?(?:bridge|roof|rooftop|ledge|cliff|tracks|railway|motorway|highway)|"
@@ -51,8 +56,11 @@ FRAGMENTS: dict[str, str] = {
     "jump": r"(?:jump|jumping|jumped|step|stepping|throw \w+|leap|leaping|fall|falling)",
     "place": r"(?:a|the|that|my|this) (?:bridge|roof|rooftop|building|ledge|cliff|balcony|tower)",
     "lethal": (
-        r"painless|lethal|fatal|deadly|quickest way|quick way|easiest way|fastest way|"
+        r"painless|lethal|fatal|deadly|"
+        r"(?:quickest|easiest|fastest|quick|surest) (?:way|method)s?(?= \.|$| to (?:die|end|"
+        r"do it|go|kil))|"
         r"ways? to (?:die|kil \w+|end (?:it|my life)|do it)|methods?|bleed out|would it take|"
+        r"how deep|so i can (?:die|drown|do it|end it)|"
         r"(?:how|what) (?:high|much|many)\b.*?(?:would|to) (?:kil|be fatal|be lethal|die)|"
         r"how high|overdose|od|hanging|die quickly|not hurt"
     ),
@@ -69,8 +77,9 @@ FRAGMENTS: dict[str, str] = {
         r"friday|the weekend|next week)|exactly how|how and when|soon"
     ),
     "final_act": (
-        r"do it|end it(?: all)?|end things|end everything|go through with it|going through "
-        r"with it|it is happening|be gone|kil myself|take my life|(?:the|a) date|my plan"
+        r"end it(?: al)?|end things|end everything|go through with it|going through "
+        r"with it|doing it|(?:planed|sorted|arranged|organised) everything|"
+        r"it is happening|be gone|kil myself|take my life|(?:the|a) date"
     ),
 }
 
@@ -86,7 +95,8 @@ FIGURATIVE = (
     r"lol\w*|lmf?ao\w*|rofl\w*|a?(?:ha){2,}h?|he(?:he)+|heh|jk|just kidding|kidding|joking|"
     r"xd|😂|🤣|😅|😆|😹|😜|🤪|😄|😁|🙃|🙂|💀|☠|"
     r"embarrass\w*|awkward\w*|cringe\w*|cringy|mortif\w*|humiliat\w*|blush\w*|of shame|"
-    r"felt like|feels like|like (?:a|an)|it went fine|went well|survived|but it was fine"
+    r"felt like|feels like|like (?:a|an)|it went fine|went well|survived|(?:it is|it was|was) fine|"
+    r"when (?:she|he|they|\w+) (?:said|says) no|when (?:she|he|they) laughed"
 )
 
 PHRASES: dict[Category, tuple[Phrase, ...]] = {
@@ -120,7 +130,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"<<want_to>> <<die>>|(?:wanting|ready|deserve|deserving) to <<die>>|"
             r"want to be dead|(?:tonight|today) i want to <<die>>",
         ),
-        Phrase("rather_die", r"rather (?:<<die>>|be dead)", weak=True),
+        # "rather die than sing karaoke" compares: hyperbole, not a wish.
+        Phrase("rather_die", r"rather (?:<<die>>|be dead)(?! than)", weak=True),
         Phrase("kill_me", r"(?:just|someone|somebody|please|god) kil me|kil me now", weak=True),
     ),
     C.PASSIVE_IDEATION: (
@@ -132,7 +143,7 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"wish i (?:could|would) (?:just )?(?:stop existing|not exist|disappear forever|"
             r"not wake up|sleep forever|cease to exist)|"
             r"wish (?:a|the|some) (?:car|bus|truck|train|plane|meteor|something) would "
-            r"(?:hit|kil|crush) me|"
+            r"(?:just )?(?:hit|kil|crush) me|"
             r"would not mind (?:if i (?:died|was dead|were dead|did not wake up)|dying|"
             r"not waking up)",
         ),
@@ -146,7 +157,9 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:want to|would be nice to|rather) (?:just )?not (?:exist|be alive|be here|"
             r"live|wake up)|"
             r"(?:stop|stopped) (?:existing|living)|cease to exist|"
-            r"(?:do not|can not) see (?:a|any) way out|no way out(?! of)",
+            r"(?:do not|can not) see (?:a|any) way out|no way out(?! of)|"
+            r"(?:do not know|not sure) how (?:much )?longer i can (?:keep going|go on|take it|"
+            r"hold on|do this)",
         ),
         Phrase(
             "no_reason_to_live",
@@ -167,7 +180,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "cant_go_on",
             r"can not (?:go on|keep going|do life|live like this)"
-            r"(?= \.|$| [^\w\s.]| (?:like this|any ?more|any longer|living|i|and|with (?:life|"
+            r"(?= \.|$| [^\w\s.]| (?:like this(?! with)|any ?more|any longer|living|i|and|"
+            r"with (?:life|"
             r"this|it))(?!\S))|"
             r"can not (?:take|handle|bear|stand) (?:it|this|life|living) any ?(?:more|longer)",
         ),
@@ -193,7 +207,7 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             "hoarded_means",
             r"(?:saved|saving|stockpil\w*|hoard\w*|colect\w*|stash\w*|storing|kept|keeping) "
             r"(?:up )?(?:\w+ )?(?:my |the |some )?(?:\w+ )?(?:pils|tablets|meds|medication|"
-            r"painkilers|paracetamol)",
+            r"painkilers|paracetamol|antidepresants|insulin)",
         ),
         Phrase("hang_myself", r"hang <<myself>>|noose"),
         Phrase(
@@ -204,8 +218,9 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         ),
         Phrase(
             "jump_from",
-            r"(?:<<jump>>|jump) (?:of|from|in front of|into) (?:<<place>>|(?:a|the) (?:train|bus|"
-            r"car|truck|traffic))|walk into traffic|drive (?:of a clif|into a wal)",
+            r"<<jump>> (?:of|from) <<place>>|<<jump>> (?:in front of|into) (?:a |the )?(?:train|"
+            r"bus|"
+            r"car|truck|traffic)|walk into traffic|drive (?:of a clif|into a wal)",
             weak=True,
         ),
         Phrase(
@@ -219,19 +234,20 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
     C.PLANS: (
         Phrase(
             "decided",
-            r"(?:i have|i am|i) (?:decided|made up my mind|made my decision)(?: \.| it is| to "
+            r"my mind is made up|(?:i have|i am|i) (?:decided|made up my mind|"
+            r"made my decision)(?: \.| it is| to "
             r"(?:do it|end|go|die|take))|i have a plan and|picked (?:the|a) date|"
             r"(?:tonight|today) is the (?:night|day)(?! i ask)",
         ),
-        Phrase("be_gone_by", r"(?:wil|going to) be gone (?:by|before|after|tonight|soon)"),
+        Phrase("be_gone_by", r"(?:wil|il|going to) be gone (?:by|before|after|tonight|soon)"),
     ),
     C.PREPARATIONS: (
         Phrase(
             "letters_for_after",
-            r"(?:wrote|writing|write|written|left|leaving|leave) (?:a|my|the|some) (?:goodbye|"
-            r"last|suicide|final)? ?(?:note|notes|letter|letters)(?: \w+){0,3} (?:for "
+            r"(?:wrote|writing|write|written|left|leaving|leave) (?:(?:a|my|the|some) )?"
+            r"(?:(?:goodbye|last|suicide|final) )?(?:notes?|leters?)(?: \w+){0,3} (?:for "
             r"(?:after|afterwards|when (?:i am gone|they find me)|my (?:family|parents|mum|mom|"
-            r"dad|kids|friends))|to say goodbye)|goodbye (?:note|letter)",
+            r"dad|kids|friends))|to say goodbye)|goodbye (?:notes?|leters?)",
         ),
         Phrase(
             "giving_away",
@@ -240,9 +256,11 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         ),
         Phrase(
             "last_message",
-            r"(?:this is|this wil be|here is) my (?:last|final) (?:message|goodbye|post|text)|"
+            r"(?:this is|this wil be|here is) my (?:last|final) (?:message|goodbye|post|text)"
+            r"(?! for (?:today|tonight|now|the day|a while|this week)| before (?:my|the|"
+            r"i go to) \w+)|"
             r"my (?:last|final) goodbye|good ?bye (?:forever|cruel world)|"
-            r"(?:bye|farewel) forever|(?:said|saying|say) my goodbyes|"
+            r"(?:bye|farewel) forever|(?:said|saying|say) my goodbyes(?! (?:at|to (?:the|my) \w+))|"
             r"(?:say|said|saying) good ?bye before i go",
         ),
         Phrase(
@@ -253,19 +271,22 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "better_off_without_me",
             r"(?:better|happier|easier)(?: of)? without me|"
-            r"(?:better|happier|easier) (?:of )?(?:if i (?:was|were|was not|were not) (?:gone|"
+            r"(?:better|happier|easier) (?:of )?(?:for (?:everyone|everybody|them|al|"
+            r"my \w+) )?(?:if i (?:was|were|was not|were not) (?:gone|"
             r"dead|here|around|alive|born)|if i died|if i disappeared)|"
             r"(?:no one|nobody|anyone) (?:would |wil )?(?:even |really )?(?:mis|care|notice)"
             r"(?: me)? if i (?:died|was gone|were gone|disappeared|was dead|kiled)|"
             r"(?:relieved|glad|happier) if i (?:died|was gone|were gone|was dead)|"
-            r"kinder (?:to|if i) (?:disappear|die|went|was gone)",
+            r"kinder (?:to (?:everyone|everybody|them|al) )?(?:to|if i (?:just )?)(?:disappear|"
+            r"disappeared|die|died|went|was gone)",
         ),
         Phrase(
             "a_burden",
             # ... but "I feel like a burden when I ask" is the social anxiety this bot is for.
             r"(?:i am|i feel like|i am just|i am only|such) (?:a|such a|just a|only a)? ?burden"
             r"(?: (?:to|on) (?:everyone|everybody|my family|my friends|them|al|people))?"
-            r"(?! (?:when|asking|for asking|by asking|if i ask|to ask)(?!\S))|"
+            r"(?!.{0,40}(?<!\S)(?:when i ask|asking|to ask|for asking|ask for|ask them|favour|"
+            r"favor)(?!\S))|"
             r"(?:draging|bringing) (?:everyone|everybody|them|people) down",
         ),
     ),
@@ -289,8 +310,11 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             "hurt_myself",
             r"(?<!almost )(?<!nearly )(?:hurt|hurting|hurts|harm|harming|harmed|burn|burning|"
             r"burned|burnt|hit|hitting|punch|punching|punched|scratch|scratching|bite|biting|"
-            r"starve|starving) <<myself>><<benign_after>>|"
-            r"make <<myself>> bleed|until (?:i|it|they) bleeds?|"
+            r"bit|starve|starving|starved) <<myself>><<benign_after>>|"
+            r"make <<myself>> bleed|(?:until|til) (?:i|it|they) (?:bleeds?|bled)|"
+            r"(?:bang|banged|banging|hit|hitting) my head (?:against|on|into) (?:the |a )?wals?|"
+            r"(?:burn|burnt|burned|cut|hurt|hit|scratch\w*|bit|bite) (?:\w+ ){0,3}(?:on purpose|"
+            r"deliberately)|"
             r"(?:punch|punching|punched|hit|hitting) (?:the )?wals? to hurt",
         ),
         Phrase("emoji_blade_blood", r"(?:🔪|🗡|🪒|✂)(?: \S+)? 🩸|🩸(?: \S+)? (?:🔪|🗡|🪒|✂)"),
@@ -298,7 +322,9 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
     C.RESEARCH: (
         Phrase(
             "how_many_would_it_take",
-            r"how (?:many|much) (?:\w+ ){1,3}(?:would|wil|does) it take(?! (?:to|before) (?:get|feel|be|ask)\w*)",
+            r"how (?:many|much) (?:\w+ ){0,2}(?:pils|tablets|meds|paracetamol|insulin|"
+            r"painkilers|sleeping pils|of (?:them|these|my meds))(?: \w+){0,3} "
+            r"(?:would|wil|does|to) (?:it take|kil|be fatal|be lethal|be enough)",
         ),
     ),
 }
@@ -312,7 +338,11 @@ COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
     ),
     # A time or a decision alone is ordinary ("tonight I'll ask"); beside a final act it
     # is a plan.
-    C.PLANS: (Combination("time_and_final_act", ("<<time>>", "<<final_act>>"), window=70),),
+    C.PLANS: (
+        Combination("time_and_final_act", ("<<time>>", "<<final_act>>"), window=70),
+        # "I'll do it" is usually an ask in this product; secrecy or certainty makes it a plan.
+        Combination("covert_do_it", ("<<covert>>", "(?:do|doing) it"), window=50),
+    ),
     # Research alone is ordinary ("looked up how to ask for a refund"); what is looked up
     # makes it a crisis.
     C.RESEARCH: (Combination("research_lethal", ("<<research>>", "<<lethal>>"), window=70),),

@@ -8,7 +8,8 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.db import repo
 from bot.db.models import Attempt, Conversation, User
-from bot.domain.care import detect_crisis, detect_exhaustion, detect_self_criticism
+from bot.domain.crisis import detect_crisis
+from bot.domain.feelings import detect_exhaustion, detect_self_criticism
 from bot.services import care
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (

@@ -13,7 +13,7 @@ from telegram import ChatMemberUpdated, Update
 from bot.db import repo
 from bot.db.models import Conversation, User
 from bot.domain.answers import parse_quick_log
-from bot.domain.care import detect_exhaustion
+from bot.domain.feelings import detect_exhaustion
 from bot.services import profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import (
