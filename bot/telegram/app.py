@@ -43,7 +43,7 @@ from bot.telegram.context import BotData, CoachContext
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import (
     basics,
-    care,
+    crisis,
     history,
     ideas,
     language,
@@ -405,7 +405,7 @@ def register_handlers(application: CoachApplication) -> None:
     # Crisis language is looked for first, in every private text (edits and captions too).
     application.add_handler(
         MessageHandler(
-            filters.ChatType.PRIVATE & (filters.TEXT | filters.CAPTION), care.on_any_text
+            filters.ChatType.PRIVATE & (filters.TEXT | filters.CAPTION), crisis.on_any_text
         ),
         group=-1,
     )

@@ -84,7 +84,9 @@ FRAGMENTS: dict[str, str] = {
 }
 
 NEGATION = (
-    r"(?:not|never|no longer|no|zero|without)"
+    # "no" the noun ("got a no", "she said no") is what this product is about, not a negation.
+    r"(?:not|never|no longer|(?<!a )(?<!the )(?<!said )(?<!says )(?<!got )(?<!heard )"
+    r"(?<!another )(?<!first )no|zero|without)"
     r"(?: (?:really|actually|at all|even|ever|currently|remotely|that|too|so|as|feeling|feel|"
     r"felt|being|be|been|going to|planning to|want to|wanting to|thinking of|thinking about|"
     r"about to|trying to|particularly|any|more|have|had|done|do|did)){0,3}"

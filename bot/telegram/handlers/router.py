@@ -18,6 +18,7 @@ from bot.services import profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import (
     care,
+    crisis,
     history,
     ideas,
     language,
@@ -83,6 +84,7 @@ BUTTONS: dict[Cb, ButtonFlow] = {
     Cb.PAUSE: pause.on_pause_button,
     Cb.RECAP: progress.on_recap_button,
     Cb.CARE: care.on_care_button,
+    Cb.CRISIS: crisis.on_crisis_button,
     Cb.DELETE: privacy.on_delete_button,
     Cb.LANGUAGE: language.on_language_button,
 }
