@@ -72,6 +72,7 @@ COUNTRIES: dict[str, Country] = {
         _country("NO", "113 / 112", H("Mental Helse Hjelpetelefonen", "116 123", "mentalhelse.no")),
         _country("DK", "112", H("Livslinien", "70 201 201", "livslinien.dk")),
         _country("FI", "112", H("MIELI Crisis Helpline", "09 2525 0111", "mieli.fi")),
+        _country("GR", "112", H("Klimaka suicide prevention line", "1018", "klimaka.org.gr")),
         _country("PL", "112", H("Centrum Wsparcia", "800 70 2222", "centrumwsparcia.pl")),
         _country("UA", "112", H("Lifeline Ukraine", "7333", "lifelineukraine.com")),
         _country("RU", "112", H("Телефон доверия", "8 800 2000 122", "telefon-doveria.ru")),
@@ -111,8 +112,31 @@ def zone_countries() -> dict[str, str]:
     return countries
 
 
+@lru_cache(maxsize=256)
+def _zone_bytes(zone: str) -> bytes | None:
+    parts = zone.split("/")
+    if not all(part.replace("_", "").replace("-", "").isalnum() for part in parts):
+        return None
+    path = resources.files("tzdata.zoneinfo").joinpath(*parts)
+    return path.read_bytes() if path.is_file() else None
+
+
+@lru_cache(maxsize=256)
+def _country_code(zone: str) -> str | None:
+    """zone.tab lists canonical zones only; an old name ("Europe/Kiev", "Asia/Calcutta") is
+    a link whose compiled data is byte-identical to its target's, so it is found that way."""
+    countries = zone_countries()
+    if zone in countries:
+        return countries[zone]
+    data = _zone_bytes(zone)
+    if data is None:
+        return None
+    matches = {code for name, code in countries.items() if _zone_bytes(name) == data}
+    return matches.pop() if len(matches) == 1 else None
+
+
 def country_of(zone: str) -> Country | None:
-    code = zone_countries().get(zone)
+    code = _country_code(zone)
     return COUNTRIES.get(code) if code is not None else None
 
 
