@@ -117,6 +117,8 @@ class User(Base):
     # Crisis follow-through: set by a crisis reply, cleared when the person writes again or
     # says they are okay; while set, nothing is sent unasked (no nudge, no follow-up).
     crisis_hold_at: Mapped[datetime | None]
+    # The last crisis reply: that week's recap is a gentle note without figures or offers.
+    crisis_at: Mapped[datetime | None]
     # Crisis replies sent, for the operator's counts (never the content).
     crisis_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # Soft weekly cap on asks (0 = none); past it the coach suggests rest, and holds the

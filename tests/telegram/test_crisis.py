@@ -168,3 +168,21 @@ async def test_operator_view_counts_crises_without_content(sqlite_url: str) -> N
         shown = texts_of(await coach.say(operator, "/admin"))
         assert "Crisis replies: 1" in shown
         assert "die" not in shown
+
+
+async def test_the_recap_of_a_crisis_week_is_a_gentle_note(coach: CoachHarness) -> None:
+    clock_of(coach).set(MONDAY_MORNING)
+    await onboard(coach, ALICE)
+    await coach.say(ALICE, "asked for a discount at the market, got a no, 8 -> 4")
+    clock_of(coach).set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    await coach.say(ALICE, CRISIS)
+    await coach.say(ALICE, "ok")
+    before = len(coach.emulator.messages(ALICE))
+    await tick(coach, datetime(2026, 11, 29, 17, 0, tzinfo=UTC))  # Sunday 18:00 in Berlin
+    [recap] = coach.emulator.messages(ALICE)[before:]
+    text = recap.text or ""
+    assert "No numbers this week" in text and "glad you're here" in text
+    assert "die" not in text and "discount" not in text and not recap.buttons
+    # The week after is an ordinary recap again.
+    await tick(coach, datetime(2026, 12, 6, 17, 0, tzinfo=UTC))
+    assert "No numbers this week" not in (coach.emulator.messages(ALICE)[-1].text or "")

@@ -50,7 +50,7 @@ async def on_any_text(update: Update, ctx: CoachContext) -> None:
     await repo.forget_update_payload(ctx.turn.session, update.update_id)
     if user is not None:
         care.rest_for_today(user, ctx.turn.now)
-        user.crisis_hold_at = ctx.turn.now
+        user.crisis_hold_at = user.crisis_at = ctx.turn.now
         user.crisis_count += 1
     say(ctx, update, "care.crisis", helplines=Markup(helpline_list(ctx, user)))
     raise ApplicationHandlerStop
