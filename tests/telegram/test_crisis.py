@@ -186,3 +186,17 @@ async def test_the_recap_of_a_crisis_week_is_a_gentle_note(coach: CoachHarness) 
     # The week after is an ordinary recap again.
     await tick(coach, datetime(2026, 12, 6, 17, 0, tzinfo=UTC))
     assert "No numbers this week" not in (coach.emulator.messages(ALICE)[-1].text or "")
+
+
+async def test_crisis_in_a_reply_to_a_nudge(coach: CoachHarness) -> None:
+    clock_of(coach).set(MONDAY_MORNING)
+    await onboard(coach, ALICE)
+    await tick(coach, datetime(2026, 11, 23, 8, 1, tzinfo=UTC))
+    [nudge] = [m for m in coach.emulator.messages(ALICE) if "Not today" in m.button_texts]
+    replies = await coach.say(
+        ALICE,
+        "i have a plan for tonight, i'm going to end it",
+        reply_to_message_id=nudge.message_id,
+    )
+    assert len(replies) == 1 and is_crisis_reply(texts_of(replies))
+    assert (await user_row(coach, ALICE)).crisis_hold_at is not None
