@@ -206,3 +206,24 @@ def test_detector_is_fast_on_long_input(text: str) -> None:
     detect_crisis(text)
     elapsed = time.perf_counter() - started
     assert elapsed < 0.5, f"detect_crisis took {elapsed:.3f}s"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("honestly I'd rather die", "rather_die"),
+        ("I wanted to die", "wanted_to_die"),
+        ("I just want it to end", "want_it_over"),
+        ("kill me now", "kill_me"),
+        ("I just want to disappear", "want_to_disappear"),
+        ("I can't do this anymore", "cant_do_this"),
+        ("I just need the pain to stop", "pain_to_stop"),
+        ("jump off a building", "jump_from"),
+        ("I overdosed last year", "overdose_word"),
+        ("⚰️ me", "emoji_death"),
+        ("goodbye everyone", "goodbye_everyone"),
+    ],
+)
+def test_each_weak_phrase(text: str, rule: str) -> None:
+    signal = detect_crisis(text)
+    assert signal is not None and signal.weak and signal.rule == rule
