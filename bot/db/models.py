@@ -114,6 +114,13 @@ class User(Base):
     # Care: no challenges or nudges before this instant (after crisis language, or a
     # "skip tomorrow" after a draining day). Asking for an idea still works.
     rest_until: Mapped[datetime | None]
+    # Crisis follow-through: set by a crisis reply, cleared when the person writes again or
+    # says they are okay; while set, nothing is sent unasked (no nudge, no follow-up).
+    crisis_hold_at: Mapped[datetime | None]
+    # The last crisis reply: that week's recap is a gentle note without figures or offers.
+    crisis_at: Mapped[datetime | None]
+    # Crisis replies sent, for the operator's counts (never the content).
+    crisis_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # Soft weekly cap on asks (0 = none); past it the coach suggests rest, and holds the
     # nudges for that local week unless the person asked to keep going (override_week).
     weekly_cap: Mapped[int] = mapped_column(SmallInteger, default=3, server_default="3")

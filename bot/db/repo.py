@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, inspect, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.util import identity_key
 
-from bot.db.models import NAME_MAX, Conversation, User
+from bot.db.models import NAME_MAX, Conversation, InboxUpdate, User
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,14 @@ async def clear_conversation(session: AsyncSession, user_id: int) -> bool:
     """Leave any flow. Returns whether there was one."""
     result = await session.execute(delete(Conversation).where(Conversation.user_id == user_id))
     return bool(getattr(result, "rowcount", 0))
+
+
+async def forget_update_payload(session: AsyncSession, update_id: int) -> None:
+    """Drop what a person wrote from the inbox row of this update (crisis messages are
+    never kept there; the row itself stays so the update is still processed once)."""
+    await session.execute(
+        update(InboxUpdate).where(InboxUpdate.update_id == update_id).values(payload=None)
+    )
 
 
 async def users_by_ids(session: AsyncSession, user_ids: list[int]) -> dict[int, User]:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.domain.words import SOURCE_LANGUAGE, rewrites
+from bot.domain.words import SOURCE_LANGUAGE, chat_speak, rewrites
 
 MAX_SCAN_CHARS = 1000
 """Only this many leading characters are read; real answers are far shorter."""
@@ -205,3 +205,128 @@ def tidy(text: str) -> str:
     """NFKC, straight quotes and single spaces, case kept: for rules that read whole
     sentences (the respect rules), so their patterns stay simple."""
     return " ".join(unicodedata.normalize("NFKC", text).translate(_STRAIGHT_QUOTES).split())
+
+
+# ─────────────────────────────────────────────────────────────────────────────
+# Chat tokens: how people type when they are upset (the care detectors read this form)
+#
+# fold() keeps a character map for quoting back; the care detectors never quote, they need
+# one spelling for the many ways a phrase is typed: lower case, no accents, apostrophes
+# dropped inside words ("don't" -> "dont" -> "do not"), leetspeak inside words ("k1ll"),
+# text speak from per-language data (``words/chat.yaml``: "wanna", "2nite", "rn"), emoji
+# kept as tokens, happy/sad emoticons as one emoji each, spelled-out letters joined
+# ("d i e" -> "die"), sentence ends kept as ".", and every run of one repeated letter
+# squashed ("dieeee" -> "die", "kill" -> "kil"). Squashing *all* doubles (not only long
+# runs) is what lines up misspellings such as "kil" or "sucide" with the real word without
+# listing each one; rule data is squashed the same way by squash_pattern().
+
+_REPEATED_LETTER = re.compile(r"([^\W\d_])\1+")
+_APOSTROPHES = "'’‘ʼ`´"
+_TO_APOSTROPHE = str.maketrans(dict.fromkeys(_APOSTROPHES, "'"))
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)'+(?=\w)")
+_HAPPY_EMOTICON = re.compile(r"(?<!\S)(?:[:;=]-?[)dp\]]+|x-?d+)(?!\S)")
+_SAD_EMOTICON = re.compile(r"(?<!\S)(?:[:;=]'?-?[(\[]+)(?!\S)")
+HAPPY_TOKEN = "🙂"
+"""What ":)" and ";-D" become: a smile means the same as "lol" next to a hyperbole."""
+SAD_TOKEN = "🙁"
+"""What ":(" and ":'(" become."""
+_SLASH_SHORTHANDS = re.compile(r"(?<!\S)w/o(?!\S)|(?<!\S)w/(?=\s|\w)")
+_CHAT_TOKEN = re.compile(
+    r"(?P<word>(?:[^\W_]|[@$])+(?:!+(?:[^\W_]|[@$])+)*)"
+    r"|(?P<ellipsis>\.{2,}|…)"
+    r"|(?P<stop>[.!?]+|\n)"
+    r"|(?P<other>\S)"
+)
+#: Leetspeak inside words that also hold a letter ("d13", "su1c1de", "k!ll", "$elf");
+#: numbers on their own ("7 -> 3") are left alone.
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+)
+
+
+def squash_repeats(word: str) -> str:
+    """Collapse every run of one repeated letter: "dieeee" -> "die", "kill" -> "kil"."""
+    return _REPEATED_LETTER.sub(r"\1", word)
+
+
+def squash_pattern(source: str) -> str:
+    """squash_repeats() for a regex source, leaving escapes such as ``\\b`` intact, so rule
+    data is written in plain spelling ("kill myself") and matches squashed chat tokens."""
+    out: list[str] = []
+    previous = ""
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\" and i + 1 < len(source):
+            out.append(source[i : i + 2])
+            previous = ""
+            i += 2
+            continue
+        if not (char.isalpha() and char == previous):
+            out.append(char)
+        previous = char if char.isalpha() else ""
+        i += 1
+    return "".join(out)
+
+
+def _fold_for_chat(text: str) -> str:
+    """Lower-case, strip accents, drop invisible characters; emoji kept."""
+    # Apostrophe look-alikes first: NFKD would turn "´" into a space plus an accent.
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TO_APOSTROPHE).casefold())
+    # Mn: accents and emoji variation selectors; Cf: zero-width and bidi marks; Sk: skin
+    # tones and stray accents used as apostrophes. None changes the meaning of a word.
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) not in {"Mn", "Cf", "Sk"})
+
+
+@lru_cache(maxsize=16)
+def _chat_tables(language: str) -> tuple[dict[str, str], dict[str, str]]:
+    raw, words = chat_speak(language)
+    return raw, {squash_repeats(key): squash_repeats(value) for key, value in words.items()}
+
+
+def _chat_word(raw: str, language: str) -> str:
+    raw_table, words = _chat_tables(language)
+    raw = raw_table.get(raw, raw)
+    if any(ch.isalpha() for ch in raw):
+        raw = raw.translate(_LEET)
+    word = squash_repeats(raw)
+    return words.get(word, word)
+
+
+def _spelled_out(letters: list[str], language: str) -> list[str]:
+    """Join three or more single letters into one word ("d i e" -> "die"); two are left
+    alone ("i a" occurs in ordinary text, three in a row hardly ever)."""
+    if len(letters) >= 3:
+        return [_chat_word("".join(letters), language)]
+    return [_chat_word(letter, language) for letter in letters]
+
+
+def chat_tokens(text: str, language: str = SOURCE_LANGUAGE) -> str:
+    """*text* as space-separated chat tokens, sentence ends kept as ".".
+
+    Total on any input: never raises, linear time, reads the whole message (a crisis
+    sentence may come last in a long one).
+    """
+    folded = _INNER_APOSTROPHE.sub("", _fold_for_chat(text))
+    folded = _HAPPY_EMOTICON.sub(f" {HAPPY_TOKEN} ", folded)
+    folded = _SAD_EMOTICON.sub(f" {SAD_TOKEN} ", folded)
+    folded = _SLASH_SHORTHANDS.sub(
+        lambda m: " without " if m.group() == "w/o" else " with ", folded
+    )
+    tokens: list[str] = []
+    spelled: list[str] = []
+    for match in _CHAT_TOKEN.finditer(folded):
+        raw = match.group("word")
+        if raw is not None and len(raw) == 1 and raw.isalpha():
+            spelled.append(raw)
+            continue
+        tokens.extend(_spelled_out(spelled, language))
+        spelled.clear()
+        if raw is not None:
+            tokens.append(_chat_word(raw, language))
+        elif match.group("stop") is not None:
+            tokens.append(".")
+        elif (other := match.group("other")) is not None and unicodedata.category(other) == "So":
+            tokens.append(other)  # emoji and pictographs carry meaning (🔪, 😂)
+    tokens.extend(_spelled_out(spelled, language))
+    return " ".join(tokens)

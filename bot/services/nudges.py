@@ -60,7 +60,7 @@ async def claim_due_nudges(
         if due_at is None:
             continue
         paused = user.paused_until is not None and user.paused_until > now
-        if paused or care.resting(user, now):
+        if paused or care.resting(user, now) or user.crisis_hold_at is not None:
             claims.paused += 1
         elif weekly[user.id].cap_reached:
             # A full week of practice: hold the nudges until the next local week.
@@ -235,7 +235,7 @@ async def _mark_followup_sent(session: AsyncSession, attempt_id: int, now: datet
 def _may_follow_up(user: User, attempt: Attempt, now: datetime) -> bool:
     """Claimed either way (at most one per attempt); sent only when it is welcome."""
     paused = user.paused_until is not None and user.paused_until > now
-    if not user.is_active or paused or care.resting(user, now):
+    if not user.is_active or paused or care.resting(user, now) or user.crisis_hold_at:
         return False
     due = attempt.followup_due_at
     return due is not None and now - due <= FOLLOWUP_MAX_LATE

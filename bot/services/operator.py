@@ -27,6 +27,8 @@ async def operator_counts(session: AsyncSession, now: datetime) -> dict[str, int
             .where(Attempt.created_at >= now - timedelta(days=7), Attempt.status == "logged")
         ),
         "buddy_pairs": await buddies.pair_count(session),
+        # How many crisis replies were sent, never what was written.
+        "crises": await count(select(func.coalesce(func.sum(User.crisis_count), 0))),
         "outbox": await count(select(func.count()).select_from(OutboxMessage)),
         "inbox": await count(
             select(func.count()).select_from(InboxUpdate).where(InboxUpdate.processed_at.is_(None))

@@ -70,6 +70,7 @@ class RecapPerson:
     recap_time: time
     language: str
     next_recap_at: datetime
+    crisis_at: datetime | None
 
 
 _PERSON = (
@@ -83,6 +84,7 @@ _PERSON = (
     User.recap_time,
     User.language,
     User.next_recap_at,
+    User.crisis_at,
 )
 
 

@@ -44,7 +44,7 @@ from bot.telegram.errors import on_error
 from bot.telegram.handlers import (
     basics,
     buddy,
-    care,
+    crisis,
     history,
     ideas,
     language,
@@ -406,7 +406,7 @@ def register_handlers(application: CoachApplication) -> None:
     # Crisis language is looked for first, in every private text (edits and captions too).
     application.add_handler(
         MessageHandler(
-            filters.ChatType.PRIVATE & (filters.TEXT | filters.CAPTION), care.on_any_text
+            filters.ChatType.PRIVATE & (filters.TEXT | filters.CAPTION), crisis.on_any_text
         ),
         group=-1,
     )

@@ -39,6 +39,7 @@ class Cb(StrEnum):
     RECAP = "r"
     NUDGE_DAYS = "nd"
     CARE = "c"
+    CRISIS = "cr"
     CAP = "wc"
     QUIET = "qh"
     LANGUAGE = "lg"

@@ -213,6 +213,12 @@ class Scheduler:
         paused = user.paused_until is not None and user.paused_until > now
         if paused and not week_attempts:
             return None  # a quiet week during a break gets no message at all
+        if user.crisis_at is not None and user.crisis_at >= claim.week.begins:
+            # A week with a crisis reply: no figures, no chart, no offer; a gentle note.
+            gentle = texts("crisis.recap", rng, name=user.first_name)
+            note: dict[str, Any] = {"text": gentle, "parse_mode": "HTML"}
+            row = recaps.NewRecap(user.id, claim.week.start, gentle, {})
+            return _ComposedRecap(row, [Outgoing(user.chat_id, "sendMessage", note, "recap")])
         summary = summarise(week_attempts, level=user.level)
         text = views.recap_text(
             texts,

@@ -1,4 +1,4 @@
-"""Care and safety over the emulator: crisis language, reframes, rest, the weekly pace,
+"""Care over the emulator: reframes, rest, the weekly pace (crisis language: test_crisis.py),
 /about, /export, /delete and the operator view."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from bot.db.models import Base, User
 from bot.sandbox.harness import CoachHarness, texts_of
-from tests.telegram.helpers import attempts_of, clock_of, conversation_of, onboard, tick, user_row
+from tests.telegram.helpers import attempts_of, clock_of, onboard, tick, user_row
 
 ALICE, BOB = 8001, 8002
 MONDAY_MORNING = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # 08:00 in Berlin
@@ -20,54 +20,6 @@ MONDAY_MORNING = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # 08:00 in Berlin
 
 def nudges_to(coach: CoachHarness, user_id: int) -> int:
     return sum("Not today" in m.button_texts for m in coach.emulator.messages(user_id))
-
-
-async def test_crisis_language_mid_flow_gets_support_and_no_challenge_today(
-    coach: CoachHarness,
-) -> None:
-    clock_of(coach).set(MONDAY_MORNING)
-    await onboard(coach, ALICE)
-    await coach.say(ALICE, "/log asked my sister to call me back")
-    await coach.tap(ALICE, "No")
-    await coach.tap(ALICE, "Skip")
-    await coach.tap(ALICE, "Skip")
-    await coach.tap(ALICE, "9")
-    replies = await coach.say(ALICE, "honestly i just want to die, whats the point")
-    text = texts_of(replies)
-    assert "findahelpline.com" in text
-    assert "988" in text and "116 123" in text
-    assert "💡" not in text
-    assert len(replies) == 1
-    assert await conversation_of(coach, ALICE) is None
-    [attempt] = await attempts_of(coach, ALICE)
-    assert attempt.outcome == "no"  # nothing already saved is lost
-    assert attempt.lesson is None  # the message itself is not stored as a lesson
-
-    user = await user_row(coach, ALICE)
-    assert user.rest_until == datetime(2026, 11, 23, 23, 0, tzinfo=UTC)  # Berlin midnight
-    await tick(coach, datetime(2026, 11, 23, 8, 1, tzinfo=UTC))
-    assert nudges_to(coach, ALICE) == 0
-    assert "💡" in texts_of(await coach.say(ALICE, "/idea"))  # unless the person asks
-    await tick(coach, datetime(2026, 11, 24, 8, 1, tzinfo=UTC))
-    assert nudges_to(coach, ALICE) == 1
-
-
-async def test_crisis_language_anywhere(coach: CoachHarness) -> None:
-    await onboard(coach, ALICE)
-    for phrase in ("/log im going to kms", "i dont want to be here anymore 😔"):
-        assert "findahelpline.com" in texts_of(await coach.say(ALICE, phrase))
-    sent = coach.emulator.send_text(ALICE, "asked for help at the shop, fine")
-    await coach.settle()
-    assert sent.message is not None
-    coach.emulator.edit_text(
-        ALICE, sent.message.message_id, "everyone would be better off without me"
-    )
-    await coach.settle()
-    last = coach.emulator.last_message(ALICE)
-    assert last is not None and "findahelpline.com" in (last.text or "")
-    # Figurative talk is not a crisis.
-    ordinary = texts_of(await coach.say(ALICE, "I almost died of embarrassment lol"))
-    assert "findahelpline" not in ordinary
 
 
 async def test_harsh_self_talk_gets_one_kind_reframe(coach: CoachHarness) -> None:

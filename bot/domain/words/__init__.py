@@ -48,3 +48,32 @@ def _compiled(file: str, section: str, item: Any) -> Rewrite:
         return re.compile(rf"(?<![^\W_])(?:{pattern})(?![^\W_])"), english
     except re.error as error:
         raise WordsError(f"{file}: {section}: bad pattern {pattern!r} ({error})") from None
+
+
+ChatSpeak = tuple[dict[str, str], dict[str, str]]
+
+
+@lru_cache(maxsize=16)
+def chat_speak(language: str) -> ChatSpeak:
+    """How people type in chat in *language* (``chat.yaml``): (raw tokens, words).
+
+    A language without a block gets no rewrites: the normaliser still folds, squashes and
+    reads emoji, which are language-neutral.
+    """
+    document = yaml.safe_load((_FOLDER / "chat.yaml").read_text(encoding="utf-8"))
+    block = document.get(language) if isinstance(document, dict) else None
+    if block is None:
+        return {}, {}
+    if not isinstance(block, dict):
+        raise WordsError(f"chat.yaml: {language}: expected a mapping")
+    return _string_map(language, "raw", block.get("raw")), _string_map(
+        language, "words", block.get("words")
+    )
+
+
+def _string_map(language: str, name: str, value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise WordsError(f"chat.yaml: {language}: {name} must be a mapping")
+    return {str(key): str(item) for key, item in value.items()}

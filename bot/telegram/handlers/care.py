@@ -1,49 +1,25 @@
-"""Care and safety: crisis language, harsh self-talk, vulnerability hangovers and the
-weekly pace. Crisis checks run before every other handler, on every text."""
+"""Care: harsh self-talk, vulnerability hangovers and the weekly pace (crisis language is
+``handlers/crisis.py``)."""
 
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop
 
-from bot.db import repo
 from bot.db.models import Attempt, Conversation, User
-from bot.domain.care import detect_crisis, detect_exhaustion, detect_self_criticism
+from bot.domain.feelings import detect_exhaustion, detect_self_criticism
 from bot.services import care
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
     button,
     clear_pressed,
-    current_user,
     label,
     say,
     send_idea,
     text,
-    texts_of,
 )
 from bot.telegram.keyboards import Callback, Cb, IdeaAction, Keyboard, pack
-from bot.texts import Markup
 
 SKIP_TOMORROW, KEEP, KEEP_GOING = "skip", "keep", "more"
-
-
-async def on_any_text(update: Update, ctx: CoachContext) -> None:
-    """Runs first for every private text (answers, lessons, commands, edits). Crisis
-    language gets support and helplines at once, and nothing else happens."""
-    message = update.effective_message
-    typed = (message.text or message.caption or "") if message is not None else ""
-    if not typed or detect_crisis(typed) is None:
-        return
-    user = await current_user(ctx, update)
-    if user is not None:
-        care.rest_for_today(user, ctx.turn.now)
-        await repo.clear_conversation(ctx.turn.session, user.id)  # answers so far are kept
-    say(ctx, update, "care.crisis", helplines=Markup(helpline_list(ctx)))
-    raise ApplicationHandlerStop
-
-
-def helpline_list(ctx: CoachContext) -> str:
-    return "\n".join(text(ctx, key) for key in texts_of(ctx).section("care.helplines"))
 
 
 def reframe_once(ctx: CoachContext, update: Update, conversation: Conversation, typed: str) -> None:

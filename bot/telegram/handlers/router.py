@@ -13,12 +13,13 @@ from telegram import ChatMemberUpdated, Update
 from bot.db import repo
 from bot.db.models import Conversation, User
 from bot.domain.answers import parse_quick_log
-from bot.domain.care import detect_exhaustion
+from bot.domain.feelings import detect_exhaustion
 from bot.services import buddies, profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import (
     buddy,
     care,
+    crisis,
     history,
     ideas,
     language,
@@ -84,6 +85,7 @@ BUTTONS: dict[Cb, ButtonFlow] = {
     Cb.PAUSE: pause.on_pause_button,
     Cb.RECAP: progress.on_recap_button,
     Cb.CARE: care.on_care_button,
+    Cb.CRISIS: crisis.on_crisis_button,
     Cb.DELETE: privacy.on_delete_button,
     Cb.LANGUAGE: language.on_language_button,
     Cb.BUDDY: buddy.on_buddy_button,
