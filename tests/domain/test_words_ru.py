@@ -1,0 +1,245 @@
+"""Russian answers, understood everywhere English ones are: one table per parser, each at
+least as long as that parser's English tables (tests/domain/test_answers.py,
+test_timezones.py, test_parse_quiet_hours.py, test_choices.py). The words are data
+(bot/domain/words/ru.yaml); these tables are what tells you a rewrite broke something."""
+
+from __future__ import annotations
+
+import time as clock
+from datetime import time
+
+import pytest
+
+from bot.domain.answers import (
+    Control,
+    Outcome,
+    QuickLog,
+    parse_anxiety,
+    parse_control,
+    parse_no_chance,
+    parse_outcome,
+    parse_quick_log,
+    parse_yes_no,
+)
+from bot.domain.answers.choices import (
+    parse_idea_request,
+    parse_level,
+    parse_pace,
+    parse_weekdays,
+    parse_weekly_limit,
+)
+from bot.domain.schedule import Pace
+from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
+
+RU = "ru"
+
+# ─────────────────────────────────────────────────────────────────────────────
+# Scales: anxiety 0..10 and the chance of a no 0..100 %
+# ─────────────────────────────────────────────────────────────────────────────
+
+ANXIETY = [
+    ("7", 7.0),
+    ("семь", 7.0),
+    ("Семь!", 7.0),
+    ("на семь", 7.0),
+    ("где-то на семь", 7.0),
+    ("семёрка", 7.0),
+    ("семерка", 7.0),
+    ("на семёрочку", 7.0),
+    ("примерно 8", 8.0),
+    ("около восьми", 8.0),
+    ("восьмёрка", 8.0),
+    ("десять", 10.0),
+    ("десятка", 10.0),
+    ("на все десять", 10.0),
+    ("ноль", 0.0),
+    ("нуль", 0.0),
+    ("на нуле", 0.0),
+    ("пять", 5.0),
+    ("пятёрка", 5.0),
+    ("три", 3.0),
+    ("тройка", 3.0),
+    ("два", 2.0),
+    ("двойка", 2.0),
+    ("один", 1.0),
+    ("единица", 1.0),
+    ("четыре", 4.0),
+    ("шесть", 6.0),
+    ("девять", 9.0),
+    ("девятка", 9.0),
+    ("7 из 10", 7.0),
+    ("семь из десяти", 7.0),
+    ("4 из 5", 8.0),
+    ("7/10", 7.0),
+    ("70 %", 7.0),
+    ("70%", 7.0),
+    ("70 процентов", 7.0),
+    ("семьдесят процентов", 7.0),
+    ("процентов семьдесят", 7.0),
+    ("шесть с половиной", 6.5),
+    ("6,5", 6.5),
+    ("6.5", 6.5),
+    ("нисколько", 0.0),
+    ("совсем нет", 0.0),
+    ("вообще нет", 0.0),
+    ("ни капли", 0.0),
+    ("ничего", 0.0),
+    ("максимум", 10.0),
+    ("на максимум", 10.0),
+    ("зашкаливало", 10.0),
+    ("2 человека, 8/10", 8.0),
+    ("двое людей, 8", 8.0),
+    ("в 5 вечера было 7", 7.0),
+    ("было 10:30, и я был на 8", 8.0),
+    ("наверное 3", 3.0),
+    ("ну, 7... да, 7", 7.0),
+    ("7️⃣", 7.0),
+    ("где-то 7 или около того", 7.0),
+]
+
+ANXIETY_RANGES = [
+    ("где-то 6-7", 6.5),
+    ("6-7", 6.5),
+    ("6 или 7", 6.5),
+    ("шесть или семь", 6.5),
+    ("между 6 и 7", 6.5),
+    ("между шестью и семью", 6.5),
+    ("6–7", 6.5),
+    ("6 или 8", 7.0),
+    ("от 6 до 7", 6.5),
+    ("5 или 6", 5.5),
+    ("где-то 8-9", 8.5),
+    ("7 либо 8", 7.5),
+]
+
+ANXIETY_HALF_STEPS = [
+    ("6,3", 6.5),
+    ("6,2", 6.0),
+    ("6,75", 7.0),
+    ("6.25", 6.5),
+    ("семь с половиной", 7.5),
+    ("полтора", 1.5),
+    ("65 процентов", 6.5),
+    ("63 %", 6.5),
+    ("2,5", 2.5),
+]
+
+CHANCE_OF_NO = [
+    ("70", 70.0),
+    ("70 %", 70.0),
+    ("70 процентов", 70.0),
+    ("семьдесят процентов", 70.0),
+    ("процентов семьдесят", 70.0),
+    ("процентов 70", 70.0),
+    ("7 из 10", 70.0),
+    ("семь из десяти", 70.0),
+    ("0.7", 70.0),
+    ("60-70%", 65.0),
+    ("где-то 60-70 %", 65.0),
+    ("50 на 50", 50.0),
+    ("пятьдесят на пятьдесят", 50.0),
+    ("фифти-фифти", 50.0),
+    ("как повезёт", 50.0),
+    ("точно", 100.0),
+    ("наверняка", 100.0),
+    ("сто процентов", 100.0),
+    ("почти наверняка", 90.0),
+    ("почти точно", 90.0),
+    ("очень вероятно", 85.0),
+    ("скорее всего", 80.0),
+    ("вероятно", 70.0),
+    ("наверное", 70.0),
+    ("скорее да", 80.0),
+    ("вряд ли", 30.0),
+    ("маловероятно", 30.0),
+    ("скорее нет", 30.0),
+    ("скорее всего нет", 30.0),
+    ("почти невозможно", 10.0),
+    ("невозможно", 0.0),
+    ("нисколько", 0.0),
+    ("сто", 100.0),
+    ("девяносто", 90.0),
+    ("восемьдесят пять", 85.0),
+]
+
+SCALE_UNSURE = [
+    ("не знаю", 0, 10),
+    ("понятия не имею", 0, 100),
+    ("без понятия", 0, 100),
+    ("хз", 0, 100),
+    ("не уверен", 0, 100),
+    ("не уверена", 0, 10),
+    ("сложно сказать", 0, 100),
+    ("кто знает", 0, 100),
+    ("11", 0, 10),
+    ("одиннадцать", 0, 10),
+    ("150 %", 0, 100),
+    ("11 из 10", 0, 10),
+    ("7 и 3", 0, 100),
+    ("7 до 3", 0, 10),
+    ("3 часа", 0, 10),
+    ("в 7:30", 0, 10),
+    ("12.05.2024", 0, 10),
+    ("20 человек", 0, 10),
+    ("5 минут", 0, 10),
+    ("3 дня", 0, 10),
+    ("2 недели", 0, 10),
+    ("5 рублей", 0, 10),
+    ("$5", 0, 10),
+    ("2024", 0, 100),
+    ("", 0, 10),
+    ("   ", 0, 10),
+    ("🙂", 0, 10),
+    ("тревожно", 0, 10),
+    ("страшно", 0, 10),
+    ("я не думаю, что вероятно", 0, 100),
+    ("вероятно", 0, 10),
+    ("сначала 3, потом 8", 0, 10),
+    ("нормально", 0, 10),
+    ("так себе", 0, 10),
+    ("3, а может 8", 0, 10),
+    ("и да и нет", 0, 100),
+    ("скорее всего, но не знаю", 0, 100),
+]
+
+SCALE_RAW = [
+    ("ну где-то 6-7 наверное", "6-7"),
+    ("на семь", "семь"),
+    ("процентов семьдесят", "процентов семьдесят"),
+    ("70 %", "70 %"),
+    ("шесть с половиной", "шесть с половиной"),
+    ("семь из десяти", "семь из десяти"),
+    ("вряд ли", "вряд ли"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANXIETY + ANXIETY_RANGES + ANXIETY_HALF_STEPS)
+def test_anxiety(text: str, expected: float) -> None:
+    answer = parse_anxiety(text, RU)
+    assert answer is not None, text
+    assert answer.value == expected
+
+
+@pytest.mark.parametrize("text", [text for text, _ in ANXIETY_RANGES])
+def test_anxiety_ranges_store_the_midpoint(text: str) -> None:
+    answer = parse_anxiety(text, RU)
+    assert answer is not None and answer.was_range
+
+
+@pytest.mark.parametrize(("text", "expected"), CHANCE_OF_NO)
+def test_chance_of_no(text: str, expected: float) -> None:
+    answer = parse_no_chance(text, RU)
+    assert answer is not None, text
+    assert answer.value == expected
+
+
+@pytest.mark.parametrize(("text", "low", "high"), SCALE_UNSURE)
+def test_scale_says_none_when_unsure(text: str, low: int, high: int) -> None:
+    parse = parse_anxiety if high == 10 else parse_no_chance
+    assert parse(text, RU) is None
+
+
+@pytest.mark.parametrize(("text", "raw"), SCALE_RAW)
+def test_raw_quotes_what_the_person_wrote(text: str, raw: str) -> None:
+    answer = parse_no_chance(text, RU)
+    assert answer is not None and answer.raw == raw
