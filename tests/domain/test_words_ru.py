@@ -243,3 +243,306 @@ def test_scale_says_none_when_unsure(text: str, low: int, high: int) -> None:
 def test_raw_quotes_what_the_person_wrote(text: str, raw: str) -> None:
     answer = parse_no_chance(text, RU)
     assert answer is not None and answer.raw == raw
+
+
+# ─────────────────────────────────────────────────────────────────────────────
+# Did you ask? (yes / no)
+# ─────────────────────────────────────────────────────────────────────────────
+
+YES = [
+    "да",
+    "Да!",
+    "да, спросил",
+    "да, спросила",
+    "спросил",
+    "спросила",
+    "попросил",
+    "попросила",
+    "ага",
+    "угу",
+    "конечно",
+    "разумеется",
+    "сделал",
+    "сделала",
+    "готово",
+    "попробовал",
+    "попробовала",
+    "да, попросил и мне отказали",
+    "попросил и мне отказали",
+    "спросил, но мне отказали",
+    "они проигнорировали",
+    "не ответили",
+    "согласились!",
+    "сказали да",
+    "сказали нет",
+    "отказали",
+    "мне отказали, но я спросил",
+    "✅",
+    "👍",
+    "ну да",
+    "было дело",
+    "да, сделал это",
+    "ок, спросил",
+]
+
+NO = [
+    "нет",
+    "Нет.",
+    "неа",
+    "не-а",
+    "ещё нет",
+    "еще нет",
+    "пока нет",
+    "не решился",
+    "не решилась",
+    "струсил",
+    "струсила",
+    "не спросил",
+    "не спросила",
+    "не успел",
+    "забыл",
+    "забыла",
+    "потом",
+    "позже",
+    "попозже",
+    "завтра",
+    "на следующей неделе",
+    "в другой раз",
+    "не особо",
+    "никогда",
+    "духу не хватило",
+    "язык не повернулся",
+    "передумал",
+    "не смог",
+    "👎",
+    "нет, испугался",
+    "не сегодня",
+]
+
+YES_NO_UNCLEAR = [
+    "не знаю",
+    "может быть",
+    "вроде того",
+    "типа того",
+    "частично",
+    "отчасти",
+    "наполовину",
+    "да и нет",
+    "не уверен",
+    "как бы да",
+    "умираю от стыда",
+    "",
+    "🤷",
+    "хм",
+    "да нет, наверное, не знаю",
+    "сердце колотилось",
+]
+
+
+@pytest.mark.parametrize("text", YES)
+def test_yes(text: str) -> None:
+    assert parse_yes_no(text, RU) is True
+
+
+@pytest.mark.parametrize("text", NO)
+def test_no(text: str) -> None:
+    assert parse_yes_no(text, RU) is False
+
+
+@pytest.mark.parametrize("text", YES_NO_UNCLEAR)
+def test_yes_no_unclear(text: str) -> None:
+    assert parse_yes_no(text, RU) is None
+
+
+# ─────────────────────────────────────────────────────────────────────────────
+# What they said (outcomes)
+# ─────────────────────────────────────────────────────────────────────────────
+
+OUTCOMES = [
+    # No
+    ("отказали", Outcome.NO),
+    ("Отказали.", Outcome.NO),
+    ("мне отказали", Outcome.NO),
+    ("вежливо отказали", Outcome.NO),
+    ("она отказала", Outcome.NO),
+    ("он отказал", Outcome.NO),
+    ("получил отказ", Outcome.NO),
+    ("отказ", Outcome.NO),
+    ("сказали нет", Outcome.NO),
+    ("сказала, что нет", Outcome.NO),
+    ("ответили нет", Outcome.NO),
+    ("нет", Outcome.NO),
+    ("неа", Outcome.NO),
+    ("не согласились", Outcome.NO),
+    ("не разрешили", Outcome.NO),
+    ("не дали", Outcome.NO),
+    ("не получилось", Outcome.NO),
+    ("не вышло", Outcome.NO),
+    ("нельзя", Outcome.NO),
+    ("не положено", Outcome.NO),
+    ("не могут", Outcome.NO),
+    ("к сожалению, нет", Outcome.NO),
+    ("увы", Outcome.NO),
+    ("ни за что", Outcome.NO),
+    ("конечно нет", Outcome.NO),
+    ("отшили", Outcome.NO),
+    ("послали меня подальше", Outcome.NO),
+    ("да нет", Outcome.NO),
+    ("попросил, и они сказали нет", Outcome.NO),
+    ("❌", Outcome.NO),
+    ("🙅", Outcome.NO),
+    # Yes
+    ("согласились", Outcome.YES),
+    ("согласился", Outcome.YES),
+    ("согласилась", Outcome.YES),
+    ("сказали да", Outcome.YES),
+    ("ответила, что да", Outcome.YES),
+    ("да!", Outcome.YES),
+    ("ДА", Outcome.YES),
+    ("получилось", Outcome.YES),
+    ("сработало", Outcome.YES),
+    ("удалось", Outcome.YES),
+    ("разрешили", Outcome.YES),
+    ("дали скидку", Outcome.YES),
+    ("без проблем", Outcome.YES),
+    ("с радостью согласился", Outcome.YES),
+    ("конечно", Outcome.YES),
+    ("ага", Outcome.YES),
+    ("✅", Outcome.YES),
+    ("🎉", Outcome.YES),
+    # No answer
+    ("не ответили", Outcome.NO_ANSWER),
+    ("не ответил", Outcome.NO_ANSWER),
+    ("не ответила", Outcome.NO_ANSWER),
+    ("проигнорировали", Outcome.NO_ANSWER),
+    ("проигнорировала", Outcome.NO_ANSWER),
+    ("игнор", Outcome.NO_ANSWER),
+    ("тишина", Outcome.NO_ANSWER),
+    ("ответа пока нет", Outcome.NO_ANSWER),
+    ("прочитали и не ответили", Outcome.NO_ANSWER),
+    ("всё ещё жду", Outcome.NO_ANSWER),
+    ("никто не взял трубку", Outcome.NO_ANSWER),
+    ("не перезвонили", Outcome.NO_ANSWER),
+    ("молчат", Outcome.NO_ANSWER),
+    # Didn't ask
+    ("не решился", Outcome.DIDNT_ASK),
+    ("не решилась", Outcome.DIDNT_ASK),
+    ("струсил", Outcome.DIDNT_ASK),
+    ("испугалась", Outcome.DIDNT_ASK),
+    ("не спросил", Outcome.DIDNT_ASK),
+    ("не спросила", Outcome.DIDNT_ASK),
+    ("язык не повернулся", Outcome.DIDNT_ASK),
+    ("духу не хватило", Outcome.DIDNT_ASK),
+    ("передумал", Outcome.DIDNT_ASK),
+    ("ещё не спрашивал", Outcome.DIDNT_ASK),
+    ("не смогла подойти", Outcome.DIDNT_ASK),
+    # Something in between
+    ("частично", Outcome.PARTIAL),
+    ("отчасти", Outcome.PARTIAL),
+    ("может быть", Outcome.PARTIAL),
+    ("не сейчас", Outcome.PARTIAL),
+    ("сказали, что подумают", Outcome.PARTIAL),
+    ("обещали перезвонить", Outcome.PARTIAL),
+    ("надо спросить у начальника", Outcome.PARTIAL),
+    ("предложили другое", Outcome.PARTIAL),
+    ("сначала отказали, потом согласились", Outcome.PARTIAL),
+    ("нет, но может позже", Outcome.PARTIAL),
+]
+
+# Figurative speech and everyday talk: nothing here says what the other person did.
+OUTCOME_UNCLEAR = [
+    "умираю от стыда",
+    "убил бы за кофе",
+    "чуть сквозь землю не провалился",
+    "сердце колотилось",
+    "отказ от сахара даётся тяжело",
+    "время летит",
+    "я в шоке",
+    "не знаю",
+    "послал письмо",
+    "руки тряслись",
+    "это было что-то",
+    "ну такое",
+    "",
+    "🤷",
+    "мне бы их смелость",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OUTCOMES)
+def test_outcome(text: str, expected: Outcome) -> None:
+    assert parse_outcome(text, RU) is expected
+
+
+@pytest.mark.parametrize("text", OUTCOME_UNCLEAR)
+def test_outcome_unclear(text: str) -> None:
+    assert parse_outcome(text, RU) is None
+
+
+# ─────────────────────────────────────────────────────────────────────────────
+# Control words
+# ─────────────────────────────────────────────────────────────────────────────
+
+CONTROLS = [
+    ("пропустить", Control.SKIP),
+    ("Пропустить", Control.SKIP),
+    ("пропусти", Control.SKIP),
+    ("пропустим", Control.SKIP),
+    ("пропускаю", Control.SKIP),
+    ("пропустить этот вопрос", Control.SKIP),
+    ("следующий вопрос", Control.SKIP),
+    ("следующий", Control.SKIP),
+    ("дальше", Control.SKIP),
+    ("пас", Control.SKIP),
+    ("не хочу отвечать", Control.SKIP),
+    ("без комментариев", Control.SKIP),
+    ("давай пропустим", Control.SKIP),
+    ("пропусти пожалуйста", Control.SKIP),
+    ("/пропустить", Control.SKIP),
+    ("⏭", Control.SKIP),
+    ("отмена", Control.CANCEL),
+    ("Отмена!", Control.CANCEL),
+    ("отменить", Control.CANCEL),
+    ("отмени пожалуйста", Control.CANCEL),
+    ("стоп", Control.CANCEL),
+    ("хватит", Control.CANCEL),
+    ("забудь", Control.CANCEL),
+    ("забудь об этом", Control.CANCEL),
+    ("неважно", Control.CANCEL),
+    ("проехали", Control.CANCEL),
+    ("ой, отмена", Control.CANCEL),
+    ("просто отмена, спасибо", Control.CANCEL),
+    ("назад", Control.UNDO),
+    ("упс", Control.UNDO),
+    ("вернись", Control.UNDO),
+    ("не та кнопка", Control.UNDO),
+    ("ок, назад", Control.UNDO),
+    ("↩", Control.UNDO),
+]
+
+NOT_CONTROL = [
+    "пропустил автобус",
+    "не пропускай",
+    "отмена рейса была вчера",
+    "назад в будущее смотрел вчера",
+    "семь",
+    "да",
+    "нет",
+    "отказали",
+    "стоп-кран дёрнул бы",
+    "дальше было страшнее",
+    "",
+    "пропустить? нет, я отвечу: 7",
+    "хватит мне уже бояться",
+    "🙂",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTROLS)
+def test_control(text: str, expected: Control) -> None:
+    assert parse_control(text, RU) is expected
+
+
+@pytest.mark.parametrize("text", NOT_CONTROL)
+def test_not_control(text: str) -> None:
+    assert parse_control(text, RU) is None
