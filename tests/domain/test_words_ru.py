@@ -637,3 +637,110 @@ def test_quick_log(text: str, expected: QuickLog) -> None:
 @pytest.mark.parametrize("text", NOT_QUICK_LOGS)
 def test_not_a_quick_log(text: str) -> None:
     assert parse_quick_log(text, RU) is None
+
+
+# ─────────────────────────────────────────────────────────────────────────────
+# Time zones: cities, countries and phrasing, in every case form people type
+# ─────────────────────────────────────────────────────────────────────────────
+
+_CITIES = {
+    "Europe/Moscow": [
+        "Москва", "москва", "МОСКВА", "в Москве", "из Москвы", "живу в Москве",
+        "я живу в Москве", "я из Москвы", "сейчас в Москве", "по Москве", "мск", "МСК",
+        "московское время", "Москва, Россия", "Санкт-Петербург", "санкт петербург",
+        "Петербург", "в Петербурге", "Питер", "в Питере", "СПб", "Казань", "в Казани",
+        "Нижний Новгород", "Сочи", "Краснодар", "Ростов", "Воронеж",
+        "мой часовой пояс — Москва", "часовой пояс Москвы",
+    ],
+    "Europe/Kyiv": [
+        "Киев", "Київ", "в Киеве", "живу в Києві", "Украина", "в Украине", "Україна",
+        "Харьков", "Харків", "Одесса", "в Одессе", "Львов", "Львів", "Днепр",
+    ],
+    "Asia/Almaty": ["Алматы", "Алма-Ата", "в Алматы", "Астана", "в Астане"],
+    "Europe/Minsk": ["Минск", "в Минске", "Беларусь", "Белоруссия", "из Беларуси"],
+    "Asia/Novosibirsk": ["Новосибирск", "в Новосибирске", "Новосиб"],
+    "Asia/Yekaterinburg": [
+        "Екатеринбург", "в Екатеринбурге", "ЕКБ", "Челябинск", "Пермь", "Уфа", "Тюмень",
+        "МСК+2",
+    ],
+    "Asia/Vladivostok": ["Владивосток", "во Владивостоке", "Хабаровск", "мск+7"],
+    "Asia/Tashkent": ["Ташкент", "в Ташкенте", "Узбекистан"],
+    "Asia/Tbilisi": ["Тбилиси", "в Тбилиси", "Грузия", "в Грузии"],
+    "Asia/Yerevan": ["Ереван", "Армения"],
+    "Asia/Baku": ["Баку", "Азербайджан"],
+    "Asia/Bishkek": ["Бишкек", "Кыргызстан", "Киргизия"],
+    "Asia/Dushanbe": ["Душанбе", "Таджикистан"],
+    "Europe/Chisinau": ["Кишинёв", "Кишинев", "Молдова"],
+    "Europe/Riga": ["Рига", "в Риге", "Латвия"],
+    "Europe/Vilnius": ["Вильнюс", "Литва"],
+    "Europe/Tallinn": ["Таллин", "Таллинн", "Эстония"],
+    "Asia/Omsk": ["Омск", "МСК+3"],
+    "Asia/Krasnoyarsk": ["Красноярск", "в Красноярске"],
+    "Asia/Irkutsk": ["Иркутск", "мск +5"],
+    "Asia/Yakutsk": ["Якутск"],
+    "Europe/Samara": ["Самара", "в Самаре"],
+    "Europe/Kaliningrad": ["Калининград", "мск-1"],
+    "Asia/Magadan": ["Магадан"],
+    "Europe/Berlin": ["Берлин", "в Берлине", "Германия"],
+    "Europe/London": ["Лондон", "в Лондоне"],
+    "Europe/Paris": ["Париж"],
+    "America/New_York": ["Нью-Йорк", "в Нью-Йорке"],
+    "Europe/Warsaw": ["Варшава", "Польша"],
+    "Europe/Prague": ["Прага"],
+    "Europe/Istanbul": ["Стамбул", "Турция"],
+    "Asia/Dubai": ["Дубай"],
+    "Asia/Jerusalem": ["Тель-Авив", "Израиль"],
+    "Europe/Belgrade": ["Белград", "Сербия"],
+    "Asia/Bangkok": ["Бангкок", "Таиланд"],
+    "Europe/Lisbon": ["Лиссабон", "Португалия"],
+    "Europe/Helsinki": ["Финляндия"],
+    "Europe/Madrid": ["Испания"],
+    "Etc/GMT-3": ["UTC+3", "часовой пояс UTC+3"],
+    "Etc/GMT-5": ["GMT+5"],
+}  # fmt: skip
+TIMEZONES = [(text, zone) for zone, texts in _CITIES.items() for text in texts]
+
+# Several zones, two places, or no place at all: never guessed.
+TIMEZONES_UNKNOWN = [
+    "Россия",
+    "в России",
+    "РФ",
+    "Казахстан",
+    "США",
+    "Америка",
+    "Канада",
+    "Москва или Киев",
+    "Москва, Берлин",
+    "где-то на Луне",
+    "не знаю",
+    "дома",
+    "на работе",
+    "",
+    "🙂",
+    "часовой пояс",
+    "мой город",
+    "в деревне",
+    "у моря",
+    "далеко",
+    "здесь",
+    "сейчас",
+    "утро",
+    "семь",
+    "да",
+    "нет",
+    "пропустить",
+    "отказали",
+    "Новосибирк",
+    "там, где холодно",
+    "в Сибири",
+]
+
+
+@pytest.mark.parametrize(("text", "zone"), TIMEZONES)
+def test_resolve_timezone(text: str, zone: str) -> None:
+    assert resolve_timezone(text, RU) == zone
+
+
+@pytest.mark.parametrize("text", TIMEZONES_UNKNOWN)
+def test_unknown_or_ambiguous_timezone(text: str) -> None:
+    assert resolve_timezone(text, RU) is None
