@@ -581,7 +581,10 @@ QUICK_LOGS = [
         "написал соседу насчёт парковки, проигнорировал, 5 -> 4",
         QuickLog("написал соседу насчёт парковки", Outcome.NO_ANSWER, 5.0, 4.0),
     ),
-    ("спросил про скидку, частично, 5 → 3", QuickLog("спросил про скидку", Outcome.PARTIAL, 5.0, 3.0)),
+    (
+        "спросил про скидку, частично, 5 → 3",
+        QuickLog("спросил про скидку", Outcome.PARTIAL, 5.0, 3.0),
+    ),
     (
         "попросила поменять столик, сказали подумают, 6 => 4",
         QuickLog("попросила поменять столик", Outcome.PARTIAL, 6.0, 4.0),
@@ -936,8 +939,136 @@ def test_parse_quiet_hours(text: str, expected: tuple[time, time]) -> None:
     assert parse_quiet_hours(text, RU) == expected
 
 
-@pytest.mark.parametrize(
-    "text", QUIET_HOURS_UNCLEAR + [t for t, e in QUIET_HOURS if e is None]
-)
+@pytest.mark.parametrize("text", QUIET_HOURS_UNCLEAR + [t for t, e in QUIET_HOURS if e is None])
 def test_unclear_quiet_hours_give_none(text: str) -> None:
     assert parse_quiet_hours(text, RU) is None
+
+
+# ─────────────────────────────────────────────────────────────────────────────
+# Settings and /idea: pace, weekdays, weekly limit, level, easier/bolder/category
+# ─────────────────────────────────────────────────────────────────────────────
+
+PACES = [
+    ("каждый день", Pace.DAILY),
+    ("Каждый день, пожалуйста", Pace.DAILY),
+    ("ежедневно", Pace.DAILY),
+    ("7 дней в неделю", Pace.DAILY),
+    ("по будням", Pace.WEEKDAYS),
+    ("будни", Pace.WEEKDAYS),
+    ("только в будни", Pace.WEEKDAYS),
+    ("рабочие дни", Pace.WEEKDAYS),
+    ("пн-пт", Pace.WEEKDAYS),
+    ("с понедельника по пятницу", Pace.WEEKDAYS),
+    ("три раза в неделю", Pace.THREE_A_WEEK),
+    ("3 раза в неделю", Pace.THREE_A_WEEK),
+    ("трижды", Pace.THREE_A_WEEK),
+    ("ТРИ", Pace.THREE_A_WEEK),
+    ("хм", None),
+    ("иногда", None),
+    ("", None),
+]
+
+WEEKDAYS = [
+    ("пн, ср и пт", {0, 2, 4}),
+    ("понедельник", {0}),
+    ("по понедельникам и четвергам", {0, 3}),
+    ("вторник, четверг", {1, 3}),
+    ("в субботу", {5}),
+    ("воскресенье", {6}),
+    ("среда и пятница", {2, 4}),
+    ("по средам", {2}),
+    ("сб и вс", {5, 6}),
+    ("в пятницу", {4}),
+    ("никогда", set()),
+]
+
+WEEKLY_LIMITS = [
+    ("3", 3),
+    ("5 в неделю", 5),
+    ("не больше 2", 2),
+    ("7", 7),
+    ("без ограничений", 0),
+    ("без лимита", 0),
+    ("сколько угодно", 0),
+    ("4", None),
+    ("2 или 3", None),
+    ("много", None),
+]
+
+LEVELS = [("3", 3), ("уровень 2", 2), ("5", 5), ("6", None), ("2 или 3", None), ("первый", None)]
+
+IDEA_REQUESTS = [
+    (["полегче"], -1, None),
+    (["попроще"], -1, None),
+    (["проще"], -1, None),
+    (["посмелее"], 1, None),
+    (["посложнее"], 1, None),
+    (["еда"], 0, "food_and_drink"),
+    (["кофе"], 0, "food_and_drink"),
+    (["работа"], 0, "work_and_career"),
+    (["соседи"], 0, "neighbours_and_community"),
+    (["друзья"], 0, "friends_and_family"),
+    (["онлайн"], 0, "online_and_phone"),
+    (["магазин"], 0, "shops_and_services"),
+    (["незнакомцы"], 0, "everyday_strangers"),
+    (["спорт"], 0, "fitness_and_hobbies"),
+]
+
+
+@pytest.mark.parametrize(("text", "pace"), PACES)
+def test_pace(text: str, pace: Pace | None) -> None:
+    assert parse_pace(text, RU) == pace
+
+
+@pytest.mark.parametrize(("text", "days"), WEEKDAYS)
+def test_weekdays(text: str, days: set[int]) -> None:
+    assert parse_weekdays(text, RU) == days
+
+
+@pytest.mark.parametrize(("text", "limit"), WEEKLY_LIMITS)
+def test_weekly_limit(text: str, limit: int | None) -> None:
+    assert parse_weekly_limit(text, (2, 3, 5, 7, 0), RU) == limit
+
+
+@pytest.mark.parametrize(("text", "level"), LEVELS)
+def test_level(text: str, level: int | None) -> None:
+    assert parse_level(text, RU) == level
+
+
+@pytest.mark.parametrize(("args", "step", "category"), IDEA_REQUESTS)
+def test_idea_request(args: list[str], step: int, category: str | None) -> None:
+    request = parse_idea_request(args, RU)
+    assert (request.step, request.category, request.unknown_word) == (step, category, None)
+
+
+def test_an_unknown_idea_word_is_quoted_back() -> None:
+    assert parse_idea_request(["абракадабра"], RU).unknown_word == "абракадабра"
+
+
+# ─────────────────────────────────────────────────────────────────────────────
+# Cost: the rewrites run on every message
+# ─────────────────────────────────────────────────────────────────────────────
+
+PARSERS = (
+    parse_anxiety,
+    parse_no_chance,
+    parse_yes_no,
+    parse_outcome,
+    parse_control,
+    parse_quick_log,
+    resolve_timezone,
+    parse_nudge_time,
+    parse_quiet_hours,
+)
+
+
+@pytest.mark.parametrize(
+    "text", ["попросил скидку, отказали, 7 -> 3", "я живу в Санкт-Петербурге", "ы" * 5000]
+)
+def test_every_parser_reads_a_russian_message_quickly(text: str) -> None:
+    for parse in PARSERS:  # warm the caches (the rewrite table, the place index)
+        parse(text, RU)
+    started = clock.perf_counter()
+    for parse in PARSERS:
+        parse(text, RU)
+    assert clock.perf_counter() - started < 0.5
