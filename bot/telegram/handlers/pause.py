@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from telegram import Update
 
 from bot.db.models import User
 from bot.domain import dates, schedule
+from bot.domain.answers.pauses import parse_pause_days
 from bot.services import profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
@@ -21,8 +21,6 @@ from bot.telegram.handlers.common import (
 from bot.telegram.keyboards import Callback, Cb, pack
 
 PAUSE_CHOICES = (1, 3, 7, 14)
-_DAYS_RE = re.compile(r"\d{1,3}")
-_WEEKS_RE = re.compile(r"(\d{1,2})\s*w", re.IGNORECASE)
 
 
 def when(ctx: CoachContext, user: User, instant: datetime | None) -> str:
@@ -34,21 +32,13 @@ def when(ctx: CoachContext, user: User, instant: datetime | None) -> str:
     return f"{weekday} {dates.day_month_time(local, ctx.turn.language)}"
 
 
-def _days_from(words: list[str]) -> int | None:
-    joined = " ".join(words)
-    weeks = _WEEKS_RE.search(joined)
-    if weeks:
-        return int(weeks.group(1)) * 7
-    match = _DAYS_RE.search(joined)
-    return int(match.group()) if match else None
-
-
 async def on_pause(update: Update, ctx: CoachContext) -> None:
     user = await current_user(ctx, update)
     if user is None or user.onboarded_at is None:
         say(ctx, update, "fallback.not_onboarded")
         return
-    days = _days_from(ctx.args or [])
+    today = schedule.local_now(ctx.turn.now, user.timezone).weekday()
+    days = parse_pause_days(" ".join(ctx.args or []), today, ctx.turn.language)
     if days is None:
         choices = [
             button(ctx, f"buttons.pause.{days}", pack(Cb.PAUSE, days)) for days in PAUSE_CHOICES
