@@ -28,6 +28,7 @@ from bot.domain.answers.choices import (
     parse_weekdays,
     parse_weekly_limit,
 )
+from bot.domain.answers.pauses import parse_pause_days
 from bot.domain.schedule import Pace
 from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
 
@@ -1043,6 +1044,33 @@ def test_idea_request(args: list[str], step: int, category: str | None) -> None:
 
 def test_an_unknown_idea_word_is_quoted_back() -> None:
     assert parse_idea_request(["абракадабра"], RU).unknown_word == "абракадабра"
+
+
+PAUSES = [
+    ("3", 3),
+    ("3 дня", 3),
+    ("на 3 дня", 3),
+    ("на три дня", 3),
+    ("пять дней", 5),
+    ("1 день", 1),
+    ("день", 1),
+    ("неделю", 7),
+    ("на неделю", 7),
+    ("две недели", 14),
+    ("на 2 недели", 14),
+    ("на месяц", 30),
+    ("до понедельника", 5),
+    ("до пятницы", 2),
+    ("до среды", 7),
+    ("3 или 4 дня", None),
+    ("не знаю", None),
+    ("пока", None),
+]
+
+
+@pytest.mark.parametrize(("text", "days"), PAUSES)
+def test_pause_days(text: str, days: int | None) -> None:
+    assert parse_pause_days(text, 2, RU) == days  # today is a Wednesday
 
 
 # ─────────────────────────────────────────────────────────────────────────────

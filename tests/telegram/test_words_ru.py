@@ -3,9 +3,9 @@ stored (the words themselves: bot/domain/words/ru.yaml, tests/domain/test_words_
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import UTC, datetime, time
 
-from bot.sandbox.harness import CoachHarness
+from bot.sandbox.harness import CoachHarness, MutableClock
 from tests.telegram.helpers import attempts_of, conversation_of, user_row
 
 IVAN = 4901
@@ -53,3 +53,15 @@ async def test_a_russian_quick_log_is_stored_as_meant(coach: CoachHarness) -> No
     [attempt] = await attempts_of(coach, IVAN)
     assert (attempt.description, attempt.outcome) == ("попросил скидку", "no")
     assert (attempt.anxiety_before, attempt.anxiety_after) == (7.0, 3.0)
+
+
+async def test_a_russian_pause_until_monday(coach: CoachHarness) -> None:
+    assert isinstance(coach.clock, MutableClock)
+    coach.clock.set(datetime(2026, 11, 25, 7, 0, tzinfo=UTC))  # Wednesday, 10:00 in Moscow
+    await onboard_in_russian(coach)
+    await coach.say(IVAN, "/pause до понедельника")
+    user = await user_row(coach, IVAN)
+    assert user.paused_until == datetime(2026, 11, 29, 21, 0, tzinfo=UTC)  # Monday 00:00 in Moscow
+    await coach.say(IVAN, "/pause на неделю")
+    user = await user_row(coach, IVAN)
+    assert user.paused_until == datetime(2026, 12, 1, 21, 0, tzinfo=UTC)
