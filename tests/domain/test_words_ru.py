@@ -945,6 +945,21 @@ def test_unclear_quiet_hours_give_none(text: str) -> None:
     assert parse_quiet_hours(text, RU) is None
 
 
+QUIET_PRESETS = [
+    (time(21, 30), time(8)),
+    (time(22), time(7)),
+    (time(23), time(9)),
+    (time(20), time(8)),
+]
+
+
+@pytest.mark.parametrize(("start", "end"), QUIET_PRESETS)
+@pytest.mark.parametrize("pattern", ["{a}-{b}", "{a}–{b}", "{a} до {b}", "с {a} до {b}"])
+def test_the_settings_labels_read_back_in_russian(start: time, end: time, pattern: str) -> None:
+    typed = pattern.format(a=f"{start:%H:%M}", b=f"{end:%H:%M}")
+    assert parse_quiet_hours(typed, RU) == (start, end)
+
+
 # ─────────────────────────────────────────────────────────────────────────────
 # Settings and /idea: pace, weekdays, weekly limit, level, easier/bolder/category
 # ─────────────────────────────────────────────────────────────────────────────
