@@ -129,14 +129,15 @@ def substitute(
     mapped: Mapped, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
 ) -> Mapped:
     """``re.sub`` that keeps the character map: new characters map to the replaced span."""
+    matches = [m for m in pattern.finditer(mapped.text) if m.start() != m.end()]
+    if not matches:  # most rewrites of a language's table match nothing: copy nothing
+        return mapped
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
-    for match in pattern.finditer(mapped.text):
+    for match in matches:
         start, end = match.span()
-        if start == end:
-            continue
         chars.append(mapped.text[pos:start])
         starts.extend(mapped.starts[pos:start])
         ends.extend(mapped.ends[pos:start])

@@ -34,7 +34,7 @@ from bot.domain.answers.choices import (
     parse_weekdays,
     parse_weekly_limit,
 )
-from bot.domain.answers.durations import parse_pause_days
+from bot.domain.answers.pauses import parse_pause_days
 from bot.domain.questions import QUESTIONS, Step, read_typed
 from bot.domain.schedule import Pace
 from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
@@ -575,7 +575,7 @@ def test_idea_request(args: list[str], request_: IdeaRequest) -> None:
 
 
 # ─── Pause durations ─────────────────────────────────────────────────────────
-# English (tests/domain/test_durations.py): 17 durations, 6 unclear. Today is a Wednesday.
+# English (tests/domain/test_pauses.py): 17 durations, 6 unclear. Today is a Wednesday.
 PAUSE_DAYS = [
     ("3", 3), ("3 días", 3), ("3 dias", 3), ("durante 3 días por favor", 3), ("1 día", 1),
     ("un día", 1), ("una semana", 7), ("1 semana", 7), ("2 semanas", 14), ("dos semanas", 14),

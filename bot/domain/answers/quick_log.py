@@ -214,6 +214,13 @@ def _read_segments(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     return hits, before or after
 
 
+def _without_trailing_connector(norm: str, start: int, end: int) -> tuple[int, int]:
+    """Drop "and"/"but"/"then" ending a description span, read on the normalised text so a
+    connector in another language ("и", "y") is dropped too once rewritten into English."""
+    trailing = _TRAILING_CONNECTOR_RE.search(norm, start, end)
+    return (start, trailing.start()) if trailing and trailing.start() > start else (start, end)
+
+
 def parse_quick_log(text: str, language: str = SOURCE_LANGUAGE) -> QuickLog | None:
     """A complete attempt in one message, or None (never a guess: it would hijack the chat)."""
     arrowed = substitute(normalise_numbers(text, language), _ARROW_RE, lambda _m: "→")
@@ -228,7 +235,8 @@ def parse_quick_log(text: str, language: str = SOURCE_LANGUAGE) -> QuickLog | No
     outcome = resolve_outcome(hits)
     if outcome is None:
         return None
-    parts = (_clean_description(arrowed.original(text, s, e)) for s, e in description_spans)
+    spans = (_without_trailing_connector(norm, s, e) for s, e in description_spans)
+    parts = (_clean_description(arrowed.original(text, s, e)) for s, e in spans)
     description = ", ".join(p for p in parts if p) or None
     if description is not None and len(description) > DESCRIPTION_MAX_CHARS:
         description = _clean_description(description)

@@ -8,7 +8,7 @@ from telegram import Update
 
 from bot.db.models import User
 from bot.domain import dates, schedule
-from bot.domain.answers.durations import parse_pause_days
+from bot.domain.answers.pauses import parse_pause_days
 from bot.services import profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
@@ -32,18 +32,13 @@ def when(ctx: CoachContext, user: User, instant: datetime | None) -> str:
     return f"{weekday} {dates.day_month_time(local, ctx.turn.language)}"
 
 
-def _days_from(ctx: CoachContext, user: User, words: list[str]) -> int | None:
-    """ "3", "2 weeks", "hasta el lunes": in the person's language and local week."""
-    today = schedule.local_now(ctx.turn.now, user.timezone).weekday()
-    return parse_pause_days(" ".join(words), today, ctx.turn.language)
-
-
 async def on_pause(update: Update, ctx: CoachContext) -> None:
     user = await current_user(ctx, update)
     if user is None or user.onboarded_at is None:
         say(ctx, update, "fallback.not_onboarded")
         return
-    days = _days_from(ctx, user, ctx.args or [])
+    today = schedule.local_now(ctx.turn.now, user.timezone).weekday()
+    days = parse_pause_days(" ".join(ctx.args or []), today, ctx.turn.language)
     if days is None:
         choices = [
             button(ctx, f"buttons.pause.{days}", pack(Cb.PAUSE, days)) for days in PAUSE_CHOICES

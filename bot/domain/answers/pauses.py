@@ -1,0 +1,43 @@
+"""How long a break from nudges: "3", "3 days", "2w", "a week", "a month", "until Monday".
+
+Like every parser here: total, and ``None`` when unsure (the caller shows the buttons).
+Other languages arrive rewritten into these words ("на 3 дня" -> "на 3 days", "неделю" ->
+"weeks", "до понедельника" -> "to monday"), so a bare unit means one of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.answers.choices import ENGLISH
+from bot.domain.answers.numbers import normalise_numbers
+from bot.domain.normalise import alternation
+from bot.domain.words import SOURCE_LANGUAGE
+
+_DAYS_PER_UNIT = {"d": 1, "day": 1, "w": 7, "wk": 7, "week": 7, "fortnight": 14, "month": 30}
+_AMOUNT_RE = re.compile(
+    rf"(?<![^\W_])(?:(?P<count>\d{{1,3}})\s*)?(?P<unit>{alternation(_DAYS_PER_UNIT)})s?(?![^\W_])"
+)
+_NAMES = {name: day for day, names in enumerate(ENGLISH.weekdays) for name in names}
+_UNTIL_RE = re.compile(
+    rf"(?<![^\W_])(?:until|till|til|to|through)\s+(?:next\s+)?(?P<day>{alternation(_NAMES)})s?"
+    r"(?![^\W_])"
+)
+# "until some day", "any day now": a unit without an amount that names no length.
+_VAGUE_RE = re.compile(r"(?<![^\W_])(?:some|any|other|which|one of these)\s+$")
+_BARE_RE = re.compile(r"\D*?(\d{1,3})\D*")
+
+
+def parse_pause_days(text: str, today_weekday: int, language: str = SOURCE_LANGUAGE) -> int | None:
+    """Days of pause (not checked against any limit), or None. ``today_weekday``: Monday 0,
+    on the person's clock, so "until Monday" on a Monday means a week."""
+    folded = " ".join(normalise_numbers(text[:200], language).text.split())
+    if until := _UNTIL_RE.search(folded):
+        return (_NAMES[until.group("day")] - today_weekday) % 7 or 7
+    amounts = [m for m in _AMOUNT_RE.finditer(folded) if not _VAGUE_RE.search(folded[: m.start()])]
+    if len(amounts) == 1 and len(re.findall(r"\d+", folded)) <= 1:  # not "3 or 4 days"
+        count = int(amounts[0].group("count") or 1)
+        return count * _DAYS_PER_UNIT[amounts[0].group("unit")]
+    if not amounts and (bare := _BARE_RE.fullmatch(folded)) is not None:
+        return int(bare.group(1))
+    return None
