@@ -9,6 +9,7 @@ from bot.domain.answers.choices import (
     parse_idea_request,
     parse_level,
     parse_pace,
+    parse_pause_days,
     parse_weekday,
     parse_weekdays,
     parse_weekly_limit,
@@ -110,3 +111,37 @@ def test_total_on_odd_input(typed: str) -> None:
     parse_weekly_limit(typed, CAP_CHOICES)
     parse_level(typed)
     assert isinstance(parse_idea_request([typed]), IdeaRequest)
+
+
+WEDNESDAY = 2
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("3", 3),
+        ("3 days", 3),
+        ("three days", 3),
+        ("for 3 days please", 3),
+        ("a week", 7),
+        ("1 week", 7),
+        ("2w", 14),
+        ("two weeks", 14),
+        ("a fortnight", 14),
+        ("tomorrow", 1),
+        ("a couple of days", 2),
+        ("a few days", 3),
+        ("till Monday", 5),
+        ("until next monday", 5),
+        ("Friday", 2),
+        ("till Wednesday", 7),  # today is Wednesday: the next one
+        ("a month", 30),
+    ],
+)
+def test_pause_length_typed(text: str, days: int) -> None:
+    assert parse_pause_days(text, WEDNESDAY) == days
+
+
+@pytest.mark.parametrize("text", ["", "banana", "a while", "the weekend", "mon and fri", "soon"])
+def test_unclear_pause_length_is_none(text: str) -> None:
+    assert parse_pause_days(text, WEDNESDAY) is None

@@ -1,5 +1,5 @@
-"""Typed answers to the settings questions and to /idea: pace, weekdays, weekly limit,
-starting level, and "/idea easier | bolder | food".
+"""Typed answers to the settings questions, to /idea and to /pause: pace, weekdays, weekly
+limit, starting level, "/idea easier | bolder | food", and how long a break lasts.
 
 The words are data (``ENGLISH``), not code in the handlers; other languages are first
 rewritten into these words by their table in ``bot/domain/words``. Like every parser here:
@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.domain.answers.numbers import normalise_numbers
 from bot.domain.normalise import fold
 from bot.domain.schedule import Pace
 from bot.domain.words import SOURCE_LANGUAGE
@@ -29,8 +30,15 @@ class ChoiceWords:
     easier: tuple[str, ...]
     bolder: tuple[str, ...]
     categories: Mapping[str, tuple[str, ...]]  # catalog category -> words people type
+    span_days: Mapping[str, int]  # "week" -> 7: units and fixed spans of a break, in days
+    until: tuple[str, ...]  # "till Monday": words that end a break on a day
 
 
+_ENGLISH_SPANS = {
+    "day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14, "month": 30,
+    "tomorrow": 1, "a couple of days": 2, "couple of days": 2, "couple days": 2,
+    "a few days": 3, "few days": 3, "d": 1, "w": 7, "wk": 7, "wks": 7,
+}  # fmt: skip
 ENGLISH = ChoiceWords(
     weekdays=(
         ("mon", "monday"),
@@ -63,7 +71,13 @@ ENGLISH = ChoiceWords(
         "online_and_phone": ("online", "phone", "email", "call", "message", "internet"),
         "friends_and_family": ("friend", "friends", "family"),
     },
+    span_days=_ENGLISH_SPANS,
+    until=("till", "til", "until", "untill", "to", "through", "thru", "before"),
 )
+
+
+def numbers_as_digits(text: str, language: str = SOURCE_LANGUAGE) -> str:
+    return normalise_numbers(text, language).text
 
 
 def _plain(text: str, language: str = SOURCE_LANGUAGE) -> str:
@@ -142,3 +156,37 @@ def parse_idea_request(args: Sequence[str], language: str = SOURCE_LANGUAGE) -> 
         if any(word in names for word in folded):
             return IdeaRequest(0, category, None)
     return IdeaRequest(0, None, folded[0] if folded else None)
+
+
+def parse_pause_days(text: str, today_weekday: int, language: str = SOURCE_LANGUAGE) -> int | None:
+    """How many days a break lasts: "3" / "3 days" / "three days" -> 3, "a week" -> 7,
+    "2 weeks" -> 14, "tomorrow" -> 1, "till Monday" -> days until the next Monday (a whole
+    week when today is Monday). "The weekend" is left out: "for" or "till" it? ``today_weekday`` is
+    the person's local weekday (Monday 0). None when unsure, so the buttons are offered."""
+    plain = _plain(numbers_as_digits(text, language), language)
+    plain = re.sub(r"^(?:for|pause|a break of|break for|pause for)\s+", "", plain)
+    plain = re.sub(r"\s+(?:please|pls|thanks|thank you|off|or so)$", "", plain).strip(" .!")
+    day = parse_weekday(plain, language)
+    if day is not None and (_mentions(plain, ENGLISH.until) or plain in _weekday_names(day)):
+        return (day - today_weekday - 1) % 7 + 1
+    return _span_days(plain, today_weekday)
+
+
+def _weekday_names(day: int) -> set[str]:
+    names = ENGLISH.weekdays[day]
+    return {*names, *(f"next {name}" for name in names)}
+
+
+def _span_days(plain: str, today_weekday: int) -> int | None:
+    plain = re.sub(r"^(?:till|until|til|over|for)\s+", "", plain)
+    fixed = ENGLISH.span_days.get(plain)
+    if fixed is not None:
+        return fixed
+    if plain.isdigit():
+        return int(plain)
+    match = re.fullmatch(r"(?:(?P<count>\d{1,3})|an?|one)\s*(?P<unit>[^\W\d_]+)", plain)
+    if match is None or match.group("unit") not in ENGLISH.span_days:
+        return None
+    per_unit = ENGLISH.span_days[match.group("unit")]
+    count = int(match.group("count")) if match.group("count") else 1
+    return count * per_unit
