@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy
 import pytest
 
 from bot.services.charts import (
@@ -282,7 +283,7 @@ def _marker_xs(figure_axes: object, colour: str) -> list[float]:
 
     assert isinstance(figure_axes, Axes)
     line = next(line for line in figure_axes.get_lines() if line.get_color() == colour)
-    return [float(x) for x in line.get_xdata()]  # type: ignore[union-attr]
+    return [float(x) for x in numpy.asarray(line.get_xdata(), dtype=float)]
 
 
 def test_equal_before_and_after_are_drawn_side_by_side() -> None:
