@@ -4,7 +4,7 @@ questions answered on a 0-10 scale, "no idea", an outcome word next to a stray h
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -171,3 +171,12 @@ async def test_a_location_elsewhere_still_points_back_to_the_question(
     replies = coach.bot_messages_after(ALICE, receipt.message.message_id if receipt.message else 0)
     assert (await user_row(coach, ALICE)).timezone == "Europe/Berlin"
     assert replies and replies[-1].buttons  # the nudge-time question, asked again
+
+
+async def test_an_old_pause_question_does_not_catch_a_later_message(coach: CoachHarness) -> None:
+    await onboard(coach, ALICE)
+    await coach.say(ALICE, "/pause")
+    coach.clock.advance(timedelta(hours=3))
+    await coach.say(ALICE, "3 days")
+    assert (await user_row(coach, ALICE)).paused_until is None
+    assert await conversation_of(coach, ALICE) is None

@@ -3,7 +3,7 @@ typed ("3 days", "a week", "till Monday") as well as tapped."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from telegram import Update
 
@@ -27,6 +27,7 @@ from bot.telegram.keyboards import Callback, Cb, Keyboard, pack
 PAUSE = "pause"
 PAUSE_CHOICES = (1, 3, 7, 14)
 MAX_REASKS = 2  # then the question is let go, so a pause question never traps the chat
+QUESTION_LIFETIME = timedelta(hours=1)
 
 
 def when(ctx: CoachContext, user: User, instant: datetime | None) -> str:
@@ -69,12 +70,23 @@ async def on_pause(update: Update, ctx: CoachContext) -> None:
     say(ctx, update, "pause.how_long", _choices(ctx))
 
 
+def _asked_long_ago(ctx: CoachContext, conversation: Conversation) -> bool:
+    """A message hours after "how long a break?" is about something else."""
+    asked = conversation.updated_at
+    if asked.tzinfo is None:  # SQLite gives naive UTC back
+        asked = asked.replace(tzinfo=UTC)
+    return ctx.turn.now - asked > QUESTION_LIFETIME
+
+
 async def on_text(
     ctx: CoachContext, update: Update, user: User, conversation: Conversation, message: str
 ) -> bool:
     """A typed answer to "how long a break?". False when the message is about something
     else (a quick log, say): the question is let go and the message read as usual."""
     typed = clip(message)
+    if _asked_long_ago(ctx, conversation):
+        await repo.clear_conversation(ctx.turn.session, user.id)
+        return False
     if parse_control(typed, ctx.turn.language) is Control.CANCEL:
         await repo.clear_conversation(ctx.turn.session, user.id)
         say(ctx, update, "cancel.left_flow")
