@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from bot.domain.answers import (
     Outcome,
+    is_no_guess,
     parse_anxiety,
     parse_no_chance,
     parse_outcome,
@@ -146,10 +147,13 @@ class Answer:
     yes, and Outcome.DIDNT_ASK for "not this time"."""
 
     value: object
+    no_guess: bool = False  # "no idea": nothing to store, pass over the question
 
 
 def read_typed(question: Question, text: str, language: str = SOURCE_LANGUAGE) -> Answer | None:
     """Understand a typed answer to `question`; None if we can't (the caller re-asks)."""
+    if question.kind in (Kind.PERCENT, Kind.SCALE) and is_no_guess(text, language):
+        return Answer(None, no_guess=True)
     if question.kind is Kind.PERCENT:
         scale = parse_no_chance(text, language)
         return Answer(int(scale.value)) if scale is not None else None
@@ -226,4 +230,5 @@ def read_fix(field: Field, typed: str, language: str = SOURCE_LANGUAGE) -> Answe
     if step is None:
         return None
     question = QUESTIONS[step]
-    return read_button(question, typed.strip()) or read_typed(question, typed, language)
+    answer = read_button(question, typed.strip()) or read_typed(question, typed, language)
+    return None if answer is None or answer.no_guess else answer

@@ -206,7 +206,26 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:even though|when|although) (?:it|that|this|they|you) "
             r"(?:isn't|is not|wasn't|was not|aren't|are not) (?:true|real|the case)\b",
             r"\b(?:tell|telling|say|saying|claim|claiming)\b[^.!?]{0,40}\b"
-            r"(?:it's|it is|it was) your birthday\b",
+            r"(?:(?:it's|it is|it was) your|(?:you're|you are) (?:on )?(?:your|a))\s+"
+            r"(?:birthday|anniversary|honeymoon|wedding|hen do|stag do|graduation|retirement"
+            r"|last day|first day)\b",
+            # A made-up identity or job, however it is put: "say you're a journalist",
+            # "tell them you are the manager", "act like you work there", "act as a tourist".
+            r"\b(?:say|says|saying|tell|telling)\b(?:\s+\w+){0,3}?\s+(?:that\s+)?"
+            r"(?:you're|you are|you were|i'm|i am) (?:a|an|the|from|with|on|here (?:for|with))\b",
+            r"\b(?:act|acts|acting|behave|behaving)\s+(?:like|as if|as though)\s+"
+            r"(?:you|you're|you are|it's|it is)\b",
+            r"\b(?:act|acts|acting|play|playing)\s+(?:the part of|the role of|as)\s+(?:a|an|the)\b",
+            # A made-up emergency, illness or hardship.
+            r"\b(?:say|says|saying|tell|telling|claim\w*)\b[^.!?]{0,40}?"
+            r"\b(?:emergenc(?:y|ies)|(?:you're|you are) "
+            r"(?:sick|ill|dying|injured|pregnant|lost|broke))\b",
+            # Something "you never got" presented as real ("a promotion you never got").
+            r"\b(?:a|an|the|your)\s+\w+(?:\s+\w+)?\s+(?:that\s+)?you (?:never|didn't|did not"
+            r"|haven't|have not) (?:got|get|gotten|had|have|won|earned|did|passed)\b",
+            r"\beven though (?:you're|you are|you aren't|you're not|you are not|you don't"
+            r"|you do not|you didn't|you did not|you haven't|you have not)\b"
+            r"(?=[^.!?]{0,30}(?:[.,;!?)]|$))",
             r"\b(?:secretly|covertly|sneakily)\b",
             r"\bwithout (?:them|their|him|her|anyone|anybody|people|(?:the|your|a) \w+) "
             r"(?:knowing|noticing|realising|realizing|consent|permission|knowledge)\b",
@@ -228,6 +247,12 @@ RULES: tuple[Rule, ...] = (
             r"\btricky\b",
             # A birthday that really is one.
             r"\b(?:it's|it is) (?:really|actually|genuinely|truly) your birthday\b",
+            # Saying true things about yourself is the whole point of many asks.
+            r"\b(?:you're|you are|i'm|i am) (?:a |an )?(?:bit |little |tad )?"
+            r"(?:nervous|anxious|new|beginner|newbie|first-timer|learner|learning|practising"
+            r"|practicing|fan of|big fan|regular|local|customer|neighbour|neighbor)\b",
+            r"\b(?:say|tell \w+) (?:that )?(?:you're|you are) (?:a |an )?"
+            r"(?:bit |little )?(?:nervous|anxious|new|beginner|fan|regular|customer)\b",
         ),
     ),
     Rule(
@@ -258,6 +283,14 @@ RULES: tuple[Rule, ...] = (
             r"\bthreaten\w*",
             r"\b(?:won't|will not|refuse to) (?:leave|go|stop|budge)\b",
             r"\bno matter what\b",
+            r"\beven (?:after|if|when|though) (?:they|he|she|the \w+|someone|somebody|people) "
+            r"(?:refuse\w*|decline\w*|say no|says no|said no|turn\w* you down|object\w*"
+            r"|look\w* uncomfortable)\b",
+            r"\bthe same (?:stranger|person|people|cashier|waiter|waitress|barista|shop assistant"
+            r"|worker|man|woman|guy|girl) (?:\w+ ){0,2}?(?:twice|again|three times|several times"
+            r"|repeatedly|over and over)\b",
+            r"\bfollow (?:them|him|her|someone|somebody|people|a stranger|the \w+) "
+            r"(?:down|home|around|along|out|into|to (?:their|his|her)|until)\b",
             r"\bcorner (?:a |the )?(?:stranger|someone|them|him|her|people)\b",
             r"\bblock (?:their|his|her|the) (?:way|path|exit|door)\b",
             r"\bmake (?:them|him|her|someone|somebody|people) (?:say yes|agree|give in)\b",
@@ -284,6 +317,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:give|gives|giving|hand|hands|send|sends|spare|donate|transfer)\s+(?:you|me)\b"
             r"[^.!?]{0,30}?" + _MONEY,
             r"\bspare (?:some |any )?(?:change|cash|money|coins)\b",
+            r"\b(?:ask|asks|asking)\b[^.!?]{0,40}?\bfor\b (?:a |some |just )?" + _MONEY,
+            r"\b(?:give|gives|giving|hand|lend|spare)\s+(?:you|me)\s+(?:some |any |a bit of )?"
+            r"(?:change|coins|cash|money)\b",
             _MONEY + r"[^.!?]{0,30}?\b(?:from|off) (?:a |an |the |some |your )?"
             r"(?:strangers?|someone|somebody|passers?-?by|people|roommates?|flatmates?|"
             r"housemates?|friends?|neighbours?|neighbors?|colleagues?)\b",
@@ -309,6 +345,8 @@ RULES: tuple[Rule, ...] = (
             r"\bvalue for money\b",
             r"\bmoney (?:off|saving)\b",
             r"\bpocket money\b",
+            # "ask the shop for $5 off": a discount, not a gift.
+            _MONEY + r" (?:off|discount)\b",
             # Breaking a note is an exchange, not a gift.
             r"\b(?:change for|break) (?:a |your |this )?(?:tenner|fiver|note|\w+ note|[£$€]\s?\d+)",
         ),

@@ -10,6 +10,7 @@ chart is drawn, so a bot that never draws one never pays for it. Each call build
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import struct
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ DPI = 150
 BASE_PT = 15.0
 TITLE_PT = 19.0
 MAX_TICKS = 6
+TICK_GAP_PX = 6  # the least room between two date labels
 
 BEFORE_COLOUR = "#E07A5F"  # warm terracotta
 AFTER_COLOUR = "#2A9D8F"  # calm teal
@@ -43,6 +45,7 @@ LINK_COLOUR = "#7A7A7A"
 TEXT_COLOUR = "#333333"
 GRID_COLOUR = "#E4E4E4"
 SPINE_COLOUR = "#BBBBBB"
+DAY_BAND_COLOUR = "#F4F4F4"
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -77,11 +80,50 @@ def render_stats_png(
     points: Sequence[AttemptPoint], weeks: Sequence[WeekCount], labels: ChartLabels
 ) -> bytes:
     """Both panels, stacked, as PNG bytes. Never raises on empty or ragged data."""
+    return _to_png(stats_figure(points, weeks, labels))
+
+
+def stats_figure(
+    points: Sequence[AttemptPoint], weeks: Sequence[WeekCount], labels: ChartLabels
+) -> Figure:
+    """The drawn figure behind :func:`render_stats_png` (tests measure what is on it)."""
     figure = _new_figure()
     top, bottom = figure.subplots(2, 1, height_ratios=(3, 2))
     _draw_anxiety(top, sorted(points, key=lambda point: point.day), labels)
     _draw_weeks(bottom, _weekly_series(weeks), labels)
-    return _to_png(figure)
+    for axes in (top, bottom):
+        _thin_overlapping_ticks(figure, axes)
+    return figure
+
+
+def tick_label_boxes(figure: Figure, axes: Axes) -> list[tuple[float, float]]:
+    """(left, right) in pixels of each drawn x tick label, left to right."""
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    boxes = [
+        label.get_window_extent(renderer)
+        for label in axes.get_xticklabels()
+        if label.get_visible() and label.get_text()
+    ]
+    return sorted((box.x0, box.x1) for box in boxes)
+
+
+def _overlaps(boxes: Sequence[tuple[float, float]]) -> bool:
+    return any(
+        left < previous_right + TICK_GAP_PX
+        for (_, previous_right), (left, _) in itertools.pairwise(boxes)
+    )
+
+
+def _thin_overlapping_ticks(figure: Figure, axes: Axes) -> None:
+    """Drop every other date label until none touches its neighbour (long month names,
+    bigger fonts), keeping the first one: the start of the person's story."""
+    figure.canvas.draw()
+    while _overlaps(tick_label_boxes(figure, axes)):
+        ticks = list(axes.get_xticks())
+        texts = [label.get_text() for label in axes.get_xticklabels()]
+        keep = range(0, len(ticks), 2)
+        axes.set_xticks([ticks[i] for i in keep], [texts[i] for i in keep])
+        figure.canvas.draw()
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -183,15 +225,39 @@ def _draw_anxiety(axes: Axes, points: Sequence[AttemptPoint], labels: ChartLabel
     befores = [_level(point.anxiety_before) for point in points]
     afters = [_level(point.anxiety_after) for point in points]
     marker, line = _sizes(len(points))
+    days = [point.day for point in points]
+    _day_bands(axes, days)
     _links(axes, befores, afters, line)
-    _series(axes, befores, BEFORE_COLOUR, "o", marker, line)
-    _series(axes, afters, AFTER_COLOUR, "D", marker * 0.9, line)
+    same = [b is not None and b == a for b, a in zip(befores, afters, strict=True)]
+    _series(axes, befores, BEFORE_COLOUR, "o", marker, line, _dodged(same, -DODGE))
+    _series(axes, afters, AFTER_COLOUR, "D", marker * 0.9, line, _dodged(same, DODGE))
     axes.set_ylim(-0.6, 10.6)
     axes.set_yticks([0, 2, 4, 6, 8, 10])
     axes.set_ylabel(_plain(labels.axis_anxiety), fontsize=BASE_PT, color=TEXT_COLOUR, labelpad=10)
     _span(axes, len(points), least=1)
     _date_ticks(axes, [point.day for point in points], labels.language)
     _legend(axes, [_key(BEFORE_COLOUR, "o", labels.before), _key(AFTER_COLOUR, "D", labels.after)])
+
+
+DODGE = 0.22  # of one slot: how far apart a before and an after that are equal are drawn
+
+
+def _dodged(same: Sequence[bool], offset: float) -> list[float]:
+    """x of each attempt, nudged sideways where before equals after, so neither marker hides
+    the other (the line still passes through both: "it stayed the same" reads as flat)."""
+    return [index + (offset if equal else 0.0) for index, equal in enumerate(same)]
+
+
+def _day_bands(axes: Axes, days: Sequence[date]) -> None:
+    """A faint band behind every other day, so several asks on one day read as one group
+    of separate points rather than one smudge."""
+    start = 0
+    shade = False
+    for index in range(1, len(days) + 1):
+        if index == len(days) or days[index] != days[start]:
+            if shade and index - start:
+                axes.axvspan(start - 0.5, index - 0.5, color=DAY_BAND_COLOUR, zorder=0, lw=0)
+            shade, start = not shade, index
 
 
 def _level(value: float | None) -> float | None:
@@ -232,11 +298,12 @@ def _series(
     marker: str,
     size: float,
     width: float,
+    xs: Sequence[float],
 ) -> None:
     """One line through the attempts that have this value; gaps are simply stepped over."""
-    known = [(index, value) for index, value in enumerate(values) if value is not None]
+    known = [(xs[index], value) for index, value in enumerate(values) if value is not None]
     axes.plot(
-        [float(index) for index, _ in known],
+        [x for x, _ in known],
         [value for _, value in known],
         color=colour,
         linewidth=width,
@@ -263,7 +330,8 @@ def _key(colour: str, marker: str, label: str) -> Line2D:
 
 
 def _weekly_series(weeks: Sequence[WeekCount]) -> list[WeekCount]:
-    """One entry per Monday from the first week to the last, quiet weeks filled with zeros."""
+    """One entry per Monday from the first week with an ask to the last week given, quiet
+    weeks in between filled with zeros."""
     totals: dict[date, tuple[int, int]] = {}
     for week in weeks:
         monday = week.week_start - timedelta(days=week.week_start.weekday())
@@ -271,7 +339,10 @@ def _weekly_series(weeks: Sequence[WeekCount]) -> list[WeekCount]:
         totals[monday] = (asks + max(week.asks, 0), noes + max(week.noes, 0))
     if not totals:
         return []
-    first, last = min(totals), max(totals)
+    # The axis starts at the person's first week with an ask, not at the start of a fixed
+    # window: a newcomer sees their one week, not a row of empty weeks before they arrived.
+    active = [monday for monday, (asks, _noes) in totals.items() if asks > 0]
+    first, last = min(active or [max(totals)]), max(totals)
     count = (last - first).days // 7 + 1
     mondays = [first + timedelta(weeks=number) for number in range(count)]
     return [WeekCount(monday, *totals.get(monday, (0, 0))) for monday in mondays]

@@ -14,6 +14,7 @@ from bot.domain.answers import (
     Outcome,
     QuickLog,
     ScaleAnswer,
+    is_no_guess,
     parse_anxiety,
     parse_control,
     parse_no_chance,
@@ -137,7 +138,18 @@ def test_anxiety_is_stored_in_half_steps(text: str, expected: float) -> None:
         ("seventy percent", 70.0),
         ("seventy-five percent", 75.0),
         ("a hundred percent", 100.0),
-        ("7", 7.0),  # a bare whole number is taken as given on a percent scale
+        ("7", 70.0),  # a bare 1-10 answer is a 0-10 rating, read as tens
+        ("about 6 or 7", 65.0),
+        ("maybe 8", 80.0),
+        ("prob like 3", 30.0),
+        ("8ish", 80.0),
+        ("6.5", 65.0),
+        ("9 or 10", 95.0),
+        ("10", 10.0),  # a lone 10 is the "10%" button, not 10/10
+        ("35", 35.0),  # above 10, a bare number is a percent
+        ("half", 50.0),
+        ("about half", 50.0),
+        ("Half the time", 50.0),
         ("0.7", 70.0),  # a bare decimal below 1 is a probability
         ("0,25", 25.0),
         ("7/10", 70.0),
@@ -668,3 +680,40 @@ def test_huge_messages_are_fast(text: str) -> None:
     parse_control(text)
     parse_quick_log(text)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    "text", ["no idea", "No idea tbh", "not sure", "dunno", "idk", "🤷 no clue"]
+)
+def test_no_guess_is_understood_as_no_guess(text: str) -> None:
+    assert is_no_guess(text)
+    assert parse_no_chance(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no idea, maybe 6", "7", "", "likely", "no idea really how folks react to this sort of ask"],
+)
+def test_a_number_or_a_long_line_is_not_a_no_guess(text: str) -> None:
+    assert not is_no_guess(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An explicit outcome word beats a hedge about something else in the line.
+        ("she said no … maybe 4 after", Outcome.NO),
+        ("got turned down, kinda expected it", Outcome.NO),
+        ("they said yes, I was sort of shocked", Outcome.YES),
+        ("maybe a 6 before, but he agreed", Outcome.YES),
+        ("possibly my best one: ghosted", Outcome.NO_ANSWER),
+        # A hedge that bends the outcome phrase itself, or stands alone, is in between.
+        ("she kind of agreed", Outcome.PARTIAL),
+        ("he sort of said yes", Outcome.PARTIAL),
+        ("maybe", Outcome.PARTIAL),
+        ("kinda", Outcome.PARTIAL),
+        ("said no, maybe next week", Outcome.PARTIAL),
+    ],
+)
+def test_explicit_outcome_beats_a_stray_hedge(text: str, expected: Outcome) -> None:
+    assert parse_outcome(text) is expected

@@ -56,3 +56,34 @@ def test_pause_days(text: str, days: int) -> None:
 )
 def test_unclear_pause_gives_none(text: str) -> None:
     assert parse_pause_days(text, WEDNESDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("3", 3),
+        ("3 days", 3),
+        ("three days", 3),
+        ("for 3 days please", 3),
+        ("a week", 7),
+        ("1 week", 7),
+        ("2w", 14),
+        ("two weeks", 14),
+        ("a fortnight", 14),
+        ("tomorrow", 1),
+        ("a couple of days", 2),
+        ("a few days", 3),
+        ("till Monday", 5),
+        ("until next monday", 5),
+        ("Friday", 2),
+        ("till Wednesday", 7),  # today is Wednesday: the next one
+        ("a month", 30),
+    ],
+)
+def test_spans_said_in_words(text: str, days: int) -> None:
+    assert parse_pause_days(text, WEDNESDAY) == days
+
+
+@pytest.mark.parametrize("text", ["", "banana", "a while", "the weekend", "mon and fri", "soon"])
+def test_vague_spans_are_unclear(text: str) -> None:
+    assert parse_pause_days(text, WEDNESDAY) is None

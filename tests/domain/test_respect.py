@@ -23,6 +23,7 @@ from bot.domain.respect import (
     involves_another_person,
     screen_idea,
 )
+from bot.services import personal
 
 # (idea, a rule code it must break)
 MUST_FAIL: list[tuple[str, RuleCode]] = [
@@ -385,3 +386,97 @@ def test_a_friendly_prefix_never_breaks_screening(text: str) -> None:
     if len(("Ask a friend: " + text).strip()) <= MAX_IDEA_LENGTH:
         assert RuleCode.LENGTH not in result.codes
     assert RuleCode.NO_OTHER_PERSON not in result.codes
+
+
+# --- one rule set for the catalog and /add, measured on a table (issue 15, item 7) ---------
+# Every phrasing goes through `personal.screen` (what /add and the dashboard use) and
+# `screen_idea` (what the catalog is checked with): the same answer either way.
+
+ADD_MUST_REFUSE: tuple[str, ...] = (
+    # deception, however it is worded
+    "Tell the barista it's your birthday even though it isn't",
+    "Say it's my birthday to get a free dessert",
+    "Pretend it's your anniversary and ask for a free upgrade",
+    "Say you're a journalist and ask to interview the manager",
+    "Claim you're a student to get the discount",
+    "Act like you work there and ask customers to help you",
+    "Tell the waiter you're celebrating a promotion you never got",
+    "Say you have a family emergency so someone lets you skip the queue",
+    "Make up a story about losing your wallet and ask a stranger for bus fare",
+    "Pose as a delivery driver and ask to use the staff toilet",
+    "Invent a fake occasion and ask the restaurant for a free cake",
+    "Pretend to be a tourist who speaks no English and ask for a discount",
+    "Lie about your age to get the senior discount",
+    "Tell the hotel you're on your honeymoon even though you're not",
+    "Impersonate a manager and ask staff for a break",
+    "Say you're a doctor to skip the line",
+    "Use a fake name and job title when asking for a meeting",
+    # money from strangers
+    "Ask a stranger for 5 euros",
+    "Ask strangers on the street for money for a coffee",
+    "Ask someone on the train to lend you $20",
+    "Ask a passer-by to give you some change",
+    "Beg a stranger for money",
+    # filming people
+    "Film a stranger's reaction when you ask for a hug",
+    "Record people's faces when you ask them for directions",
+    "Secretly record the cashier while you ask for a discount",
+    "Take a video of strangers saying no and post it",
+    # pressure
+    "Keep asking the shop assistant until they say yes",
+    "Don't take no for an answer when asking for a discount",
+    "Ask the same stranger three times even after they refuse",
+    "Follow someone down the street until they agree to chat",
+    "Guilt-trip the waiter into giving you a free drink",
+)
+ADD_MUST_ACCEPT: tuple[str, ...] = (
+    "Ask a stranger for the time",
+    "Ask the barista for an extra shot for free",
+    "Ask a shop for a discount on a slightly damaged item",
+    "Ask the shop for $5 off the scuffed lamp",
+    "Ask a stranger to take a photo of you with your phone",
+    "Ask for a table by the window",
+    "Ask a coworker to lunch",
+    "Ask your boss for feedback on your last project",
+    "Ask a neighbour to borrow a ladder",
+    "Ask the gym staff for a free trial session",
+    "Ask a restaurant if they can make a dish off the menu",
+    "Ask a stranger for a restaurant recommendation",
+    "Ask for a refund on a coffee you didn't enjoy",
+    "Ask a friend to help you move on Saturday",
+    "Ask the librarian to recommend a book",
+    "On your real birthday, ask the café to sing for you",
+    "Tell the barista you're a bit nervous and ask how their day is going",
+    "Ask a stranger for directions to the station",
+    "Ask the hotel for a late checkout",
+    "Ask a colleague to swap desks for a day",
+    "Ask a stranger for a high five",
+    "Ask a busker if you can play one song with them",
+    "Ask a shop to hold an item until tomorrow",
+    "Ask your landlord to repaint the hallway",
+    "Ask a stranger if they'd like to share a table",
+    "Ask a friend to be honest about your cooking",
+    "Ask a local shop if they'd put up your poster for a community event",
+    "Ask someone at the dog park if you can pet their dog",
+    "Ask your manager for a raise",
+    "Ask a stranger what book they're reading",
+    "Ask the cinema if you can keep the poster when they take it down",
+    "Ask a musician whether you can follow them on Instagram",
+)
+
+
+def test_the_add_table_is_big_enough() -> None:
+    assert len(ADD_MUST_REFUSE) >= 30 and len(ADD_MUST_ACCEPT) >= 30
+
+
+@pytest.mark.parametrize("text", ADD_MUST_REFUSE)
+def test_add_refuses_what_the_catalog_would_refuse(text: str) -> None:
+    assert not personal.screen(text).ok
+    assert not screen_idea(text).ok
+    assert personal.screen(text).problems  # so the reply can say why, kindly
+
+
+@pytest.mark.parametrize("text", ADD_MUST_ACCEPT)
+def test_add_accepts_respectful_ideas(text: str) -> None:
+    assert personal.screen(text).ok, screen_idea(text).violations
+    assert screen_idea(text).ok

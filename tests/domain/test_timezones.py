@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.domain.timezones import parse_nudge_time, resolve_timezone
+from bot.domain.timezones import is_impossible_time, parse_nudge_time, resolve_timezone
+from bot.domain.timezones.coordinates import zone_at
 
 # ─────────────────────────────────────────────────────────────────────────────
 # resolve_timezone
@@ -339,3 +340,41 @@ def test_huge_inputs_are_fast(text: str) -> None:
     resolve_timezone(text)
     parse_nudge_time(text)
     assert clock.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    "text", ["25:00", "24:00", "7:75", "8:60", "19.99", "25", "99", "13pm", "at 25:00 please"]
+)
+def test_a_clock_shape_no_clock_shows_is_told_apart(text: str) -> None:
+    assert parse_nudge_time(text) is None
+    assert is_impossible_time(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["9:00", "7pm", "banana", "", "8 or 9", "30 minutes after 7", "12345", "0am", "8:5"]
+)
+def test_a_possible_or_unclear_time_is_not_called_impossible(text: str) -> None:
+    assert not is_impossible_time(text)
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude", "zone"),
+    [
+        (52.52, 13.40, "Europe/Berlin"),
+        (40.71, -74.01, "America/New_York"),
+        (-23.55, -46.63, "America/Sao_Paulo"),
+        (28.61, 77.21, "Asia/Kolkata"),  # Delhi: nearer Kathmandu than Kolkata
+        (32.78, -96.80, "America/Chicago"),  # Dallas: nearer Monterrey than Chicago
+        (30.67, 104.07, "Asia/Shanghai"),  # Chengdu
+        (-36.85, 174.76, "Pacific/Auckland"),
+    ],
+)
+def test_zone_at_a_location_is_the_nearest_zone_city(
+    latitude: float, longitude: float, zone: str
+) -> None:
+    assert zone_at(latitude, longitude) == zone
+
+
+def test_zone_at_coordinates_off_the_earth_is_none() -> None:
+    assert zone_at(91, 0) is None
+    assert zone_at(0, 181) is None

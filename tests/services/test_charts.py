@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import subprocess
@@ -12,6 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy
 import pytest
 
 from bot.services.charts import (
@@ -20,6 +22,8 @@ from bot.services.charts import (
     WeekCount,
     png_size,
     render_stats_png,
+    stats_figure,
+    tick_label_boxes,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -206,3 +210,103 @@ def test_png_size_reads_the_header() -> None:
 def test_png_size_rejects_what_is_not_a_png(data: bytes) -> None:
     with pytest.raises(ValueError, match="not a PNG"):
         png_size(data)
+
+
+# --- charts that read at a glance (issue 15, item 12) -----------------------------------------
+# Three people drawn as they would see /stats; the PNGs are saved under artifacts/charts/.
+
+ARTIFACTS = ROOT / "artifacts" / "charts"
+LONG_LABELS = replace(LABELS, language="ru")  # longer month names: the hardest axis to fit
+
+
+def _window(asks_by_week: dict[int, int]) -> list[WeekCount]:
+    """The fixed eight-week window /stats passes in, with empty weeks before the first ask."""
+    return [
+        WeekCount(START + timedelta(weeks=n), asks_by_week.get(n, 0), asks_by_week.get(n, 0) // 2)
+        for n in range(8)
+    ]
+
+
+def first_week_person() -> tuple[list[AttemptPoint], list[WeekCount]]:
+    monday = START + timedelta(weeks=7)
+    points = [
+        AttemptPoint(monday + timedelta(days=1), 8.0, 5.0),
+        AttemptPoint(monday + timedelta(days=1), 6.0, 6.0),  # same day, before == after
+        AttemptPoint(monday + timedelta(days=3), 7.0, 7.0),
+    ]
+    return points, _window({7: 3})
+
+
+def twelve_week_person() -> tuple[list[AttemptPoint], list[WeekCount]]:
+    points = attempts(30)
+    return points, weeks(12)
+
+
+def sixty_asks_person() -> tuple[list[AttemptPoint], list[WeekCount]]:
+    points = [
+        AttemptPoint(START + timedelta(days=n // 3), 7.0 - (n % 5), 7.0 - (n % 5) - n % 2)
+        for n in range(60)
+    ]
+    return points, weeks(3)
+
+
+PEOPLE = {
+    "first_week": first_week_person,
+    "twelve_weeks": twelve_week_person,
+    "sixty_asks": sixty_asks_person,
+}
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+@pytest.mark.parametrize("labels", [LABELS, LONG_LABELS], ids=["en", "ru"])
+def test_tick_labels_never_overlap(person: str, labels: ChartLabels) -> None:
+    points, counts = PEOPLE[person]()
+    figure = stats_figure(points, counts, labels)
+    for axes in figure.axes:
+        boxes = tick_label_boxes(figure, axes)
+        assert boxes, "every panel names its dates"
+        for (_, right), (left, _) in itertools.pairwise(boxes):
+            assert left >= right, (person, boxes)
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+def test_saves_each_person_as_an_artifact(person: str) -> None:
+    points, counts = PEOPLE[person]()
+    data = render_stats_png(points, counts, LABELS)
+    assert_phone_png(data)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"{person}.png").write_bytes(data)
+
+
+def _marker_xs(figure_axes: object, colour: str) -> list[float]:
+    from matplotlib.axes import Axes
+
+    assert isinstance(figure_axes, Axes)
+    line = next(line for line in figure_axes.get_lines() if line.get_color() == colour)
+    return [float(x) for x in numpy.asarray(line.get_xdata(), dtype=float)]
+
+
+def test_equal_before_and_after_are_drawn_side_by_side() -> None:
+    from bot.services.charts import AFTER_COLOUR, BEFORE_COLOUR
+
+    points, counts = first_week_person()
+    top = stats_figure(points, counts, LABELS).axes[0]
+    befores, afters = _marker_xs(top, BEFORE_COLOUR), _marker_xs(top, AFTER_COLOUR)
+    assert befores[0] == afters[0]  # 8 -> 5: one above the other, nothing hidden
+    assert befores[1] < afters[1] and befores[2] < afters[2]  # 6 -> 6, 7 -> 7: side by side
+
+
+def test_several_asks_on_one_day_are_separate_points() -> None:
+    from bot.services.charts import BEFORE_COLOUR
+
+    points, counts = sixty_asks_person()
+    top = stats_figure(points, counts, LABELS).axes[0]
+    xs = _marker_xs(top, BEFORE_COLOUR)
+    assert len(set(xs)) == 60  # three asks a day, each at its own place
+    assert top.patches  # and the days are banded, so each day's asks read as a group
+
+
+def test_the_week_axis_starts_at_the_first_week_with_an_ask() -> None:
+    points, counts = first_week_person()
+    bottom = stats_figure(points, counts, LABELS).axes[1]
+    assert len(bottom.patches) == 2  # one week: an asks bar and a no's bar, no empty weeks

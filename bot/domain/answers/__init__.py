@@ -26,7 +26,9 @@ rounded onto the grid the database stores:
   ``"7 out of 10"`` on 0..100 → 70. Accepted denominators are 5, 10 and 100 (``"4/5"`` →
   80 %); anything else (``"12/05"``, ``"6/7"``) is not read as a fraction.
 * On a wider (percent) scale a bare decimal strictly between 0 and 1 is a probability:
-  ``"0.7"`` → 70. A bare whole number is taken as given: ``"7"`` → 7 %.
+  ``"0.7"`` → 70. A bare 1..10 answer without a marker is a 0-10 rating, read as tens:
+  ``"maybe 8"`` → 80, ``"about 6 or 7"`` → 65, ``"9 or 10"`` → 95; only a lone ``"10"``
+  stays 10 % (it is also the "10%" button). Larger bare numbers are percents: ``"35"`` → 35.
 * Out-of-range answers (``"11"``, ``"150%"``, ``"11/10"``) give ``None``; the caller re-asks.
 * Several numbers: one with a scale marker (``/10``, ``%``, ``out of``) wins over bare ones
   (``"2 people, 8/10"`` → 8). Otherwise differing numbers are ambiguous → ``None``.
@@ -38,7 +40,8 @@ rounded onto the grid the database stores:
   anxiety / no chance); ``"max"``, ``"off the charts"``, ``"through the roof"`` the top.
   For the chance of a no, likelihood words map to fixed percents (see
   ``_LIKELIHOOD_WORDS``: ``"likely"`` 70, ``"very likely"`` 85, ``"coin flip"``/``"50/50"``
-  50, ``"unlikely"`` 30, ...), and ``"no idea"``/``"not sure"`` give ``None``. Word answers
+  50, ``"half"`` 50, ``"unlikely"`` 30, ...), and ``"no idea"``/``"not sure"`` give ``None``
+  from ``parse_scale`` and ``True`` from ``is_no_guess`` (the question is passed over). Word answers
   only count in short messages without a stray negation (``"I don't think it was likely"``
   → ``None``).
 
@@ -60,7 +63,7 @@ from __future__ import annotations
 from bot.domain.answers.outcomes import parse_outcome
 from bot.domain.answers.quick_log import parse_quick_log
 from bot.domain.answers.replies import parse_control, parse_yes_no
-from bot.domain.answers.scales import parse_anxiety, parse_no_chance, parse_scale
+from bot.domain.answers.scales import is_no_guess, parse_anxiety, parse_no_chance, parse_scale
 from bot.domain.answers.types import (
     ANXIETY_HIGH,
     ANXIETY_LOW,
@@ -85,6 +88,7 @@ __all__ = [
     "Outcome",
     "QuickLog",
     "ScaleAnswer",
+    "is_no_guess",
     "parse_anxiety",
     "parse_control",
     "parse_no_chance",

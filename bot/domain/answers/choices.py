@@ -1,5 +1,5 @@
-"""Typed answers to the settings questions and to /idea: pace, weekdays, weekly limit,
-starting level, and "/idea easier | bolder | food".
+"""Typed answers to the settings questions, to /idea and to /pause: pace, weekdays, weekly
+limit, starting level, "/idea easier | bolder | food", and how long a break lasts.
 
 The words are data (``ENGLISH``), not code in the handlers; other languages are first
 rewritten into these words by their table in ``bot/domain/words``. Like every parser here:
@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.domain.answers.numbers import normalise_numbers
 from bot.domain.normalise import fold
 from bot.domain.schedule import Pace
 from bot.domain.words import SOURCE_LANGUAGE
@@ -64,6 +65,10 @@ ENGLISH = ChoiceWords(
         "friends_and_family": ("friend", "friends", "family"),
     },
 )
+
+
+def numbers_as_digits(text: str, language: str = SOURCE_LANGUAGE) -> str:
+    return normalise_numbers(text, language).text
 
 
 def _plain(text: str, language: str = SOURCE_LANGUAGE) -> str:

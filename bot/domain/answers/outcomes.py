@@ -52,12 +52,11 @@ _STRONG_OUTCOMES: tuple[tuple[str, Outcome], ...] = (
     (r"(?:no ?one|nobody) (?:answered|replied|responded|was there|picked up|came|was home)",
      Outcome.NO_ANSWER),
     # Something in between
-    (r"sort of|sorta|kind of|kinda|partly|partially|part of it|some of it|in part",
-     Outcome.PARTIAL),
+    (r"partly|partially|part of it|some of it|in part", Outcome.PARTIAL),
     (r"half (?:a )?(?:yes|no)|half way|halfway|meet me in the middle|middle ground",
      Outcome.PARTIAL),
-    (r"maybe(?: later| another time| next time| tomorrow| next week)?|not now|not today"
-     r"|another time|some other time|later maybe|possibly", Outcome.PARTIAL),
+    (r"maybe (?:later|another time|next time|tomorrow|next week)|not now|not today"
+     r"|another time|some other time|later maybe", Outcome.PARTIAL),
     (r"(?:ask|check with|talk to|run it by|speak to|consult) (?:their|his|her|the|my|a|an)"
      r" (?:boss|manager|supervisor|partner|wife|husband|colleague|team|owner|parents?|mum|mom)",
      Outcome.PARTIAL),
@@ -93,6 +92,12 @@ _STRONG_OUTCOMES: tuple[tuple[str, Outcome], ...] = (
      r"|why not|(?:they|he|she) (?:let|lets) me|gave (?:me|it to me|us)|said ok(?:ay)?",
      Outcome.YES),
 )  # fmt: skip
+# Hedges say "in between" only when nothing explicit is said, or when they bend an explicit
+# phrase right after them ("she kind of agreed"). Elsewhere in the line they hedge something
+# else ("she said no ... maybe 4 after"), and the explicit outcome word stands.
+_HEDGES = r"maybe|possibly|perhaps|sort of|sorta|kind of|kinda"
+_HEDGE_RE = phrase_re([_HEDGES])
+_MODIFIES_GAP_RE = re.compile(r"\s*(?:(?:they|he|she|it|just|only) )?\s*")
 _WEAK_OUTCOMES: tuple[tuple[str, Outcome], ...] = (
     (r"ye+s+|yeah+|yea|yep+|yup+|yay+|ya|yas+|sure|ok|okay|absolutely|of course|totally"
      r"|definitely|certainly", Outcome.YES),
@@ -122,6 +127,7 @@ class Hit:
     outcome: Outcome
     strong: bool
     emoji: bool = False
+    stray_hedge: bool = False  # a hedge next to no outcome phrase: ignored beside one
 
 
 def _take_longest(hits: Iterable[Hit]) -> list[Hit]:
@@ -149,10 +155,26 @@ def outcome_hits(text: str) -> list[Hit]:
         for i, ch in enumerate(text)
         if ch in OUTCOME_EMOJI
     ]
-    return _take_longest(hits)
+    taken = _take_longest(hits)
+    hedges = [
+        _hedge(text, m, taken)
+        for m in _HEDGE_RE.finditer(text)
+        if all(m.end() <= t.start or m.start() >= t.end for t in taken)
+    ]
+    return sorted([*taken, *hedges], key=lambda h: h.start)
+
+
+def _hedge(text: str, match: re.Match[str], explicit: Sequence[Hit]) -> Hit:
+    """A hedge hit: PARTIAL, and stray unless an explicit phrase follows right after it."""
+    gap = _MODIFIES_GAP_RE.match(text, match.end())
+    next_start = gap.end() if gap is not None else match.end()
+    modifies = any(h.strong and h.start == next_start for h in explicit)
+    return Hit(match.start(), match.end(), Outcome.PARTIAL, strong=True, stray_hedge=not modifies)
 
 
 def resolve_outcome(hits: Sequence[Hit]) -> Outcome | None:
+    if any(h.strong and not h.stray_hedge for h in hits):
+        hits = [h for h in hits if not h.stray_hedge]
     strong = {h.outcome for h in hits if h.strong}
     outcomes = strong or {h.outcome for h in hits}
     if len(outcomes) == 1:

@@ -1,4 +1,5 @@
-"""How long a break from nudges: "3", "3 days", "2w", "a week", "a month", "until Monday".
+"""How long a break from nudges: "3", "3 days", "2w", "a week", "a month", "until Monday",
+"Friday", "tomorrow", "a couple of days", "a few days". The one reader of a break's length.
 
 Like every parser here: total, and ``None`` when unsure (the caller shows the buttons).
 Other languages arrive rewritten into these words ("на 3 дня" -> "на 3 days", "неделю" ->
@@ -23,6 +24,16 @@ _UNTIL_RE = re.compile(
     rf"(?<![^\W_])(?:until|till|til|to|through)\s+(?:next\s+)?(?P<day>{alternation(_NAMES)})s?"
     r"(?![^\W_])"
 )
+# Spans named without a number (other languages arrive rewritten into these words).
+_FIXED_RE = re.compile(
+    r"(?<![^\W_])(?:(?P<one>tomorrow)|(?:an?\s+)?(?P<two>couple)(?:\s+of)?\s+days?"
+    r"|(?:an?\s+)?(?P<three>few)\s+days?)(?![^\W_])"
+)
+_FIXED_DAYS = {"one": 1, "two": 2, "three": 3}
+# "Friday" alone (or "next friday", "for friday"): back on that day.
+_DAY_ALONE_RE = re.compile(
+    rf"(?:(?:for|on|next|this)\s+)*(?P<day>{alternation(_NAMES)})s?(?:\s+please)?"
+)
 # "until some day", "any day now": a unit without an amount that names no length.
 _VAGUE_RE = re.compile(r"(?<![^\W_])(?:some|any|other|which|one of these)\s+$")
 _BARE_RE = re.compile(r"\D*?(\d{1,3})\D*")
@@ -32,8 +43,12 @@ def parse_pause_days(text: str, today_weekday: int, language: str = SOURCE_LANGU
     """Days of pause (not checked against any limit), or None. ``today_weekday``: Monday 0,
     on the person's clock, so "until Monday" on a Monday means a week."""
     folded = " ".join(normalise_numbers(text[:200], language).text.split())
-    if until := _UNTIL_RE.search(folded):
+    if (until := _UNTIL_RE.search(folded) or _DAY_ALONE_RE.fullmatch(folded)) is not None:
         return (_NAMES[until.group("day")] - today_weekday) % 7 or 7
+    if (fixed := _FIXED_RE.search(folded)) is not None and not _AMOUNT_RE.search(
+        _FIXED_RE.sub(" ", folded)
+    ):
+        return next(_FIXED_DAYS[name] for name, hit in fixed.groupdict().items() if hit)
     amounts = [m for m in _AMOUNT_RE.finditer(folded) if not _VAGUE_RE.search(folded[: m.start()])]
     if len(amounts) == 1 and len(re.findall(r"\d+", folded)) <= 1:  # not "3 or 4 days"
         count = int(amounts[0].group("count") or 1)

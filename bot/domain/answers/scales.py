@@ -185,8 +185,26 @@ def _convert(value: Decimal, marker: _Marker, denominator: Decimal, low: int, hi
     return value
 
 
+_TENS = Decimal(10)
+
+
+def _reads_as_tens(candidate: _Candidate, low: int, high: int) -> bool:
+    """A bare 1-10 answer to a percent question is a 0-10 rating ("maybe 8" -> 80 %).
+
+    People answer "how likely is a no?" on the scale they rate everything else on; nobody
+    means "8 %" by "maybe 8". A lone "10" stays 10 %: it matches the "10%" button and the
+    "(0-100%)" hint, while "9 or 10" is a rating (95 %).
+    """
+    if is_half_step_scale(low, high) or candidate.marker is not None:
+        return False
+    lone_ten = candidate.low_value == candidate.high_value == _TENS
+    return 1 <= candidate.high_value <= _TENS and not lone_ten
+
+
 def _scale_value(candidate: _Candidate, low: int, high: int) -> Decimal | None:
     """The unrounded value on [low, high], or None when any end is out of range."""
+    if _reads_as_tens(candidate, low, high):
+        return low + (candidate.low_value + candidate.high_value) / 2 / _TENS * (high - low)
     ends = [
         _convert(v, candidate.marker, candidate.denominator, low, high)
         for v in (candidate.low_value, candidate.high_value)
@@ -223,6 +241,7 @@ _LIKELIHOOD_WORDS: dict[str, int] = {
     "almost certain": 90, "almost certainly": 90, "nearly certain": 90,
     "very likely": 85, "highly likely": 85, "very probable": 85, "most likely": 80,
     "likely": 70, "probably": 70, "probable": 70, "pretty likely": 70, "quite likely": 70,
+    "half": 50, "about half": 50, "half the time": 50, "fifty fifty": 50,
     "coin flip": 50, "coin toss": 50, "toss up": 50, "toss-up": 50, "even odds": 50,
     "even chance": 50, "either way": 50, "could go either way": 50, "half and half": 50,
     "unlikely": 30, "not likely": 30, "probably not": 30, "not very likely": 30,
@@ -266,6 +285,16 @@ def _word_answer(mapped: Mapped, source: str, low: int, high: int) -> ScaleAnswe
     value = round_to_grid(low + fraction * (high - low), low, high)
     raw = mapped.original(source, match.start() + offset, match.end() + offset)
     return ScaleAnswer(value=float(value), was_range=False, raw=raw)
+
+
+def is_no_guess(text: str, language: str = SOURCE_LANGUAGE) -> bool:
+    """ "no idea", "not sure", "dunno": an honest answer that there is no number to store
+    (the question is then passed over, like a skip), as long as no number came with it."""
+    mapped = normalise_numbers(text, language)
+    plain = mapped.text.strip()
+    if len(plain) > _WORD_ANSWER_MAX_CHARS or _candidates(plain):
+        return False
+    return _UNKNOWN_RE.search(plain) is not None
 
 
 def parse_scale(

@@ -10,7 +10,13 @@ user-facing sentences. Every parser is total: any ``str`` gives a value or ``Non
 from __future__ import annotations
 
 from bot.domain.normalise import MAX_INPUT_CHARS
-from bot.domain.timezones.clock import parse_nudge_time, parse_quiet_hours
+from bot.domain.timezones.clock import is_impossible_time, parse_nudge_time, parse_quiet_hours
 from bot.domain.timezones.zones import resolve_timezone
 
-__all__ = ["MAX_INPUT_CHARS", "parse_nudge_time", "parse_quiet_hours", "resolve_timezone"]
+__all__ = [
+    "MAX_INPUT_CHARS",
+    "is_impossible_time",
+    "parse_nudge_time",
+    "parse_quiet_hours",
+    "resolve_timezone",
+]

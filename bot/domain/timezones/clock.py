@@ -18,7 +18,8 @@ after work 18:00, evening/tonight/dinner 19:00, after dinner 20:00, night 21:00.
 ``"midnight"`` → 00:00: it is the person's choice and matches ``"00:00"``; whether to allow
 night-time nudges is the caller's policy, not the parser's.
 
-Quiet hours (:func:`parse_quiet_hours`): see its docstring.
+Quiet hours (:func:`parse_quiet_hours`): see its docstring. Clock-shaped answers that no
+clock shows ("25:00", "7:75") are told apart by :func:`is_impossible_time`.
 """
 
 from __future__ import annotations
@@ -180,6 +181,37 @@ def parse_nudge_time(text: str, language: str = SOURCE_LANGUAGE) -> time | None:
         return None
     clock = _clock(clocks[0])
     return _to_time(clock, hint) if clock is not None else None
+
+
+# A clock-shaped answer that no clock shows: "25:00", "7:75", "13pm", or a bare "25".
+_CLOCK_SHAPED_RE = re.compile(
+    r"(?<![\w:.,])(?P<hour>\d{1,2})(?:\s*[:.h]\s*(?P<minute>\d{2}))?(?:\s*(?P<ampm>[ap])m)?"
+    r"(?![\w:]|[.,]\d)"
+)
+_HOURS_IN_A_DAY = 24
+
+
+def is_impossible_time(text: str, language: str = SOURCE_LANGUAGE) -> bool:
+    """True when the answer is written like a clock time that does not exist, so the reply
+    can say so ("that's not a time on the clock") rather than "I didn't catch that".
+
+    Only clear shapes count: ``h:mm``, ``h.mm`` or ``hHmm`` with an hour past 23 (``24:00``
+    included: the parser reads it as no time, see the tests) or minutes past 59, an am/pm
+    hour past 12, or a lone number past 23 as the whole answer. A number inside a sentence
+    ("30 minutes after 7") is not one.
+    """
+    folded = _clock_text(text, language)
+    for match in _CLOCK_SHAPED_RE.finditer(folded):
+        hour = int(match.group("hour"))
+        raw_minute, ampm = match.group("minute"), match.group("ampm")
+        if raw_minute is None and ampm is None and folded.strip() != match.group(0):
+            continue  # a number inside a sentence: not written as a time
+        minute = int(raw_minute) if raw_minute is not None else 0
+        if minute > 59 or hour >= _HOURS_IN_A_DAY:
+            return True
+        if ampm is not None and hour > 12:
+            return True
+    return False
 
 
 # Quiet hours

@@ -199,7 +199,10 @@ async def on_text(
         say(ctx, update, "fallback.text")
         return
     step = Step(conversation.step)
-    if control is Control.SKIP:
+    answer = read_typed(QUESTIONS[step], typed, ctx.turn.language)
+    if answer is not None and answer.no_guess and conversation.flow == FIX:
+        answer = None  # a fix needs a value; "no idea" there is asked again
+    if control is Control.SKIP or (answer is not None and answer.no_guess):
         await _skip(ctx, update, user, conversation, attempt, step)
         return
     if step is Step.ASKED:
@@ -207,7 +210,6 @@ async def on_text(
         if quick is not None:
             await _apply_quick_log_to(ctx, update, user, conversation, attempt, quick)
             return
-    answer = read_typed(QUESTIONS[step], typed, ctx.turn.language)
     if answer is None:
         await _reask_kindly(ctx, update, user, conversation, attempt, step)
         return

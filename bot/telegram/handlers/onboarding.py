@@ -21,7 +21,13 @@ from bot.domain.answers.choices import (
     parse_weekly_limit,
 )
 from bot.domain.schedule import Pace
-from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
+from bot.domain.timezones import (
+    is_impossible_time,
+    parse_nudge_time,
+    parse_quiet_hours,
+    resolve_timezone,
+)
+from bot.domain.timezones.coordinates import zone_at
 from bot.services import care, profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import buddy
@@ -240,6 +246,10 @@ async def on_text(
         await _after_answer(ctx, update, user, conversation.flow, step)
         return
     conversation.retries += 1
+    if step == "time" and is_impossible_time(answer, user.language):
+        keyboard = _keyboard(ctx, user, step)
+        say(ctx, update, "onboarding.time_impossible", keyboard, answer=answer[:60])
+        return
     key = {
         "timezone": "timezone_unknown",
         "time": "time_unknown",
@@ -267,7 +277,9 @@ async def _quiet_typed(
         return
     conversation.retries += 1
     keyboard = _keyboard(ctx, user, "quiet")
-    if hours is None:
+    if hours is None and is_impossible_time(answer, user.language):
+        say(ctx, update, "onboarding.time_impossible", keyboard, answer=answer[:60])
+    elif hours is None:
         say(ctx, update, "onboarding.quiet_unknown", keyboard, answer=answer[:60])
     else:  # the same time twice: all quiet or never quiet?
         say(ctx, update, "onboarding.quiet_same", keyboard, time=hours[0].strftime("%H:%M"))
@@ -279,8 +291,7 @@ def _apply_typed(ctx: CoachContext, update: Update, user: User, step: str, answe
         zone = resolve_timezone(answer, language)
         if zone is None:
             return False
-        profile.set_timezone(user, zone, now)
-        say(ctx, update, "onboarding.timezone_set", zone=zone, local_time=_clock(now, zone))
+        _set_zone(ctx, update, user, zone)
         return True
     if step == "time":
         at = parse_nudge_time(answer, language)
@@ -316,6 +327,31 @@ def _apply_typed(ctx: CoachContext, update: Update, user: User, step: str, answe
     if level is None:
         return False
     profile.set_level(user, level)
+    return True
+
+
+def _set_zone(ctx: CoachContext, update: Update, user: User, zone: str) -> None:
+    now = ctx.turn.now
+    profile.set_timezone(user, zone, now)
+    say(ctx, update, "onboarding.timezone_set", zone=zone, local_time=_clock(now, zone))
+
+
+async def on_location(
+    ctx: CoachContext, update: Update, user: User, conversation: Conversation
+) -> bool:
+    """A location shared at the time-zone question sets the zone (nearest zone city, looked
+    up locally); False when this is not that question, so the caller points back instead."""
+    message = update.effective_message
+    location = message.location if message is not None else None
+    if location is None or conversation.flow not in (ONBOARDING, SETTINGS):
+        return False
+    if conversation.step != "timezone":
+        return False
+    zone = zone_at(location.latitude, location.longitude)
+    if zone is None:
+        return False
+    _set_zone(ctx, update, user, zone)
+    await _after_answer(ctx, update, user, conversation.flow, "timezone")
     return True
 
 

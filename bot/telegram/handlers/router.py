@@ -101,6 +101,10 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
         say(ctx, update, "fallback.not_onboarded")
         return
     conversation = await repo.get_conversation(ctx.turn.session, user.id)
+    if conversation is not None and conversation.flow == pause.PAUSE:
+        if await pause.on_text(ctx, update, user, conversation, message.text):
+            return
+        conversation = None
     if conversation is not None and conversation.flow in TEXT_FLOWS:
         await TEXT_FLOWS[conversation.flow](ctx, update, user, conversation, message.text)
         return
@@ -143,6 +147,12 @@ async def on_not_text(update: Update, ctx: CoachContext) -> None:
     conversation = None
     if user is not None:
         conversation = await repo.get_conversation(ctx.turn.session, user.id)
+    if (
+        user is not None
+        and conversation is not None
+        and await onboarding.on_location(ctx, update, user, conversation)
+    ):
+        return
     if user is None or conversation is None or conversation.flow not in REASK:
         if update.edited_message is None:  # an edit outside a question needs no answer
             say(ctx, update, "fallback.media")
