@@ -57,6 +57,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("text", "/history"),
 )
 FIRST_ID = 100_000
+REPLY_WAIT_SECONDS = 600.0
 
 
 @dataclass(frozen=True)
@@ -112,11 +113,11 @@ async def _burst(client: EmulatorClient, ids: list[int], logs: int) -> float:
     return started
 
 
-async def _last_send(client: EmulatorClient, timeout: float = 600) -> float:
+async def _last_send(client: EmulatorClient) -> float:
     """When the bot sent its last reply. A quiet spell alone is not enough: the coach
     confirms updates (getUpdates offset) before its outbox sends, so the emulator can look
     idle before the first reply. Wait until replies have started and then stopped growing."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + REPLY_WAIT_SECONDS
     seen = -1
     while True:
         await client.wait_until_idle(quiet=0.5, timeout=max(1.0, deadline - time.monotonic()))
@@ -125,7 +126,7 @@ async def _last_send(client: EmulatorClient, timeout: float = 600) -> float:
         if "sendMessage" in stats.last_call_at and sent == seen:
             return stats.last_call_at["sendMessage"]
         if time.monotonic() >= deadline:
-            raise SystemExit(f"the bot sent no reply within {timeout:.0f} s")
+            raise SystemExit(f"the bot sent no reply within {REPLY_WAIT_SECONDS:.0f} s")
         seen = sent
         await asyncio.sleep(0.25)
 
