@@ -57,6 +57,7 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("text", "/history"),
 )
 FIRST_ID = 100_000
+REPLY_WAIT_SECONDS = 600.0
 
 
 @dataclass(frozen=True)
@@ -113,8 +114,21 @@ async def _burst(client: EmulatorClient, ids: list[int], logs: int) -> float:
 
 
 async def _last_send(client: EmulatorClient) -> float:
-    await client.wait_until_idle(quiet=0.5, timeout=600)
-    return (await client.stats()).last_call_at["sendMessage"]
+    """When the bot sent its last reply. A quiet spell alone is not enough: the coach
+    confirms updates (getUpdates offset) before its outbox sends, so the emulator can look
+    idle before the first reply. Wait until replies have started and then stopped growing."""
+    deadline = time.monotonic() + REPLY_WAIT_SECONDS
+    seen = -1
+    while True:
+        await client.wait_until_idle(quiet=0.5, timeout=max(1.0, deadline - time.monotonic()))
+        stats = await client.stats()
+        sent = stats.bot_messages
+        if "sendMessage" in stats.last_call_at and sent == seen:
+            return stats.last_call_at["sendMessage"]
+        if time.monotonic() >= deadline:
+            raise SystemExit(f"the bot sent no reply within {REPLY_WAIT_SECONDS:.0f} s")
+        seen = sent
+        await asyncio.sleep(0.25)
 
 
 async def _one_step(client: EmulatorClient, user_id: int, kind: str, value: str) -> None:
