@@ -1,7 +1,7 @@
 """What the Mini App dashboard reads: every ask with its idea's kind, and the ladder's tallies.
 
 Reads only; the changes the dashboard makes go through the same services as the chat
-(attempts.correct, ideas.bring_back, personal.*, profile.set_*).
+(attempts.correct, ideas.bring_back, own_ideas.*, profile.set_*).
 """
 
 from __future__ import annotations

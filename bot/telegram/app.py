@@ -42,6 +42,7 @@ from bot.telegram.botapi import BotApi
 from bot.telegram.context import BotData, CoachContext
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import (
+    add,
     basics,
     buddy,
     crisis,
@@ -51,9 +52,8 @@ from bot.telegram.handlers import (
     log,
     onboarding,
     pause,
-    personal,
     privacy,
-    progress,
+    recap_and_stats,
     router,
 )
 from bot.telegram.inbox import Inbox, chat_of
@@ -420,11 +420,11 @@ def register_handlers(application: CoachApplication) -> None:
         "log": log.on_log,
         "undo": log.on_undo,
         "history": history.on_history,
-        "add": personal.on_add,
+        "add": add.on_add,
         "pause": pause.on_pause,
         "resume": pause.on_resume,
-        "recap": progress.on_recap,
-        "stats": progress.on_stats,
+        "recap": recap_and_stats.on_recap,
+        "stats": recap_and_stats.on_stats,
         "about": basics.on_about,
         "export": privacy.on_export,
         "delete": privacy.on_delete,

@@ -44,7 +44,7 @@ def chart_message(
     kind: str = "reply",
     keyboard: Keyboard | None = None,
 ) -> Outgoing:
-    """A chart photo, drawn at send time from plain data (see bot.services.progress)."""
+    """A chart photo, drawn at send time from plain data (see bot.services.chart_data)."""
     payload = {
         "chart": data,
         "labels": labels,

@@ -31,7 +31,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from bot.db.models import OutboxMessage, User, table
 from bot.db.session import dialect_of, is_transient
 from bot.deps import Deps, system_clock
-from bot.services import progress
+from bot.services import chart_data
 from bot.telegram.botapi import BotApi
 from bot.telegram.context import Outgoing
 
@@ -457,5 +457,5 @@ async def _file_of(message: Outgoing) -> bytes:
     if "chart" in message.payload:
         # Charts are drawn here, at send time, so no transaction ever waits on matplotlib.
         payload = message.payload
-        return await asyncio.to_thread(progress.render, payload["chart"], payload["labels"])
+        return await asyncio.to_thread(chart_data.render, payload["chart"], payload["labels"])
     raise ValueError(f"{message.method} without a file")

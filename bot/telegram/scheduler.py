@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.deps import Deps
 from bot.domain.recap import WeekAttempt, summarise
-from bot.services import buddies, ideas, nudges, progress, recaps
+from bot.services import buddies, chart_data, ideas, nudges, recaps
 from bot.telegram import views
 from bot.telegram.context import Outgoing, chart_message
 from bot.telegram.keyboards import markup
@@ -161,7 +161,7 @@ class Scheduler:
             weeks = {claim.user.id: claim.week for claim in claimed.due}
             # One read serves both the week's summary and the chart's eight weeks.
             since = min(
-                [now - timedelta(weeks=progress.CHART_WEEKS)]
+                [now - timedelta(weeks=chart_data.CHART_WEEKS)]
                 + [week.begins for week in weeks.values()]
             )
             history = await recaps.logged_attempts(session, list(weeks), since=since)
@@ -237,9 +237,9 @@ class Scheduler:
         messages = [Outgoing(user.chat_id, "sendMessage", payload, "recap")]
         if summary.asked >= RECAP_CHART_MINIMUM:
             attempts = history[user.id]
-            data = progress.chart_data(attempts, tz_name=user.timezone, now=now)
+            data = chart_data.chart_data(attempts, tz_name=user.timezone, now=now)
             caption = views.chart_caption(
-                texts, rng, weeks=progress.CHART_WEEKS, change=progress.average_change(attempts)
+                texts, rng, weeks=chart_data.CHART_WEEKS, change=chart_data.average_change(attempts)
             )
             chart_labels = labels.get(user.language) or labels[SOURCE_LANGUAGE]
             messages.append(chart_message(user.chat_id, data, chart_labels, caption, kind="recap"))

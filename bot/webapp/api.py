@@ -25,7 +25,7 @@ from bot.domain.questions import FIX_STEPS, read_fix
 from bot.domain.schedule import Pace
 from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
 from bot.domain.words import SOURCE_LANGUAGE
-from bot.services import attempts, care, dashboard, ideas, personal, profile
+from bot.services import attempts, care, dashboard, ideas, own_ideas, profile
 from bot.webapp import auth, summary
 from bot.webapp.auth import WebAppUser
 
@@ -121,7 +121,7 @@ class DashboardApi:
             user,
             await dashboard.asks_of(session, user.id),
             hidden=await ideas.set_aside(session, user.id),
-            personal=await personal.ideas_of(session, user.id),
+            personal=await own_ideas.ideas_of(session, user.id),
             now=deps.clock(),
         )
 
@@ -154,7 +154,7 @@ class DashboardApi:
     ) -> None:
         text, level = _idea_fields(body)
         try:
-            await personal.add_idea(session, user, text, level, now=self._deps().clock())
+            await own_ideas.add_idea(session, user, text, level, now=self._deps().clock())
         except ValueError:
             raise _respect_problem(text) from None
 
@@ -164,7 +164,7 @@ class DashboardApi:
         text, level = _idea_fields(body)
         idea_id = int(request.match_info["id"])
         try:
-            edited = await personal.edit_idea(session, user, idea_id, text, level)
+            edited = await own_ideas.edit_idea(session, user, idea_id, text, level)
         except ValueError:
             raise _respect_problem(text) from None
         if edited is None:
@@ -173,7 +173,7 @@ class DashboardApi:
     async def _remove_idea(
         self, session: AsyncSession, user: User, request: web.Request, _body: dict[str, Any]
     ) -> None:
-        if not await personal.remove_idea(session, user, int(request.match_info["id"])):
+        if not await own_ideas.remove_idea(session, user, int(request.match_info["id"])):
             raise web.HTTPNotFound(text="not found")
 
     async def _save_settings(
@@ -266,7 +266,7 @@ def _idea_fields(body: dict[str, Any]) -> tuple[str, int]:
 
 def _respect_problem(text: str) -> Problem:
     """Why an idea can't go on the ladder: the first reason /add would give."""
-    screening = personal.screen(" ".join(text.split()))
+    screening = own_ideas.screen(" ".join(text.split()))
     code = screening.problems[0].value if screening.problems else "length"
     return Problem(f"add.problems.{code}")
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.db.models import User
 from bot.domain import dates, forecasts, schedule
-from bot.services import care, profile, progress
+from bot.services import care, chart_data, profile
 from bot.services.dashboard import Ask, tally
 from bot.services.ideas import Idea
 from bot.telegram import views
@@ -108,7 +108,7 @@ def _first_shown(active: Sequence[bool]) -> int:
 
 def _charts(user: User, asks: Sequence[Ask], now: datetime) -> dict[str, Any]:
     oldest_first = [ask.as_week_attempt() for ask in reversed(asks)]
-    data = progress.chart_data(oldest_first, tz_name=user.timezone, now=now, weeks=WEEKS_SHOWN)
+    data = chart_data.chart_data(oldest_first, tz_name=user.timezone, now=now, weeks=WEEKS_SHOWN)
     weeks = data["weeks"][_first_shown([asks_count > 0 for _, asks_count, _ in data["weeks"]]) :]
     return {
         "anxiety": [

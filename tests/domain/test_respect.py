@@ -23,7 +23,7 @@ from bot.domain.respect import (
     involves_another_person,
     screen_idea,
 )
-from bot.services import personal
+from bot.services import own_ideas
 
 # (idea, a rule code it must break)
 MUST_FAIL: list[tuple[str, RuleCode]] = [
@@ -471,12 +471,12 @@ def test_the_add_table_is_big_enough() -> None:
 
 @pytest.mark.parametrize("text", ADD_MUST_REFUSE)
 def test_add_refuses_what_the_catalog_would_refuse(text: str) -> None:
-    assert not personal.screen(text).ok
+    assert not own_ideas.screen(text).ok
     assert not screen_idea(text).ok
-    assert personal.screen(text).problems  # so the reply can say why, kindly
+    assert own_ideas.screen(text).problems  # so the reply can say why, kindly
 
 
 @pytest.mark.parametrize("text", ADD_MUST_ACCEPT)
 def test_add_accepts_respectful_ideas(text: str) -> None:
-    assert personal.screen(text).ok, screen_idea(text).violations
+    assert own_ideas.screen(text).ok, screen_idea(text).violations
     assert screen_idea(text).ok

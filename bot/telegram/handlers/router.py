@@ -17,6 +17,7 @@ from bot.domain.feelings import detect_exhaustion
 from bot.services import buddies, profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import (
+    add,
     buddy,
     care,
     crisis,
@@ -26,9 +27,8 @@ from bot.telegram.handlers import (
     log,
     onboarding,
     pause,
-    personal,
     privacy,
-    progress,
+    recap_and_stats,
 )
 from bot.telegram.handlers.common import (
     ButtonFlow,
@@ -48,7 +48,7 @@ TEXT_FLOWS: dict[str, TextFlow] = {
     onboarding.SETTINGS: onboarding.on_text,
     log.LOG: log.on_text,
     log.FIX: log.on_text,
-    personal.ADD: personal.on_text,
+    add.ADD: add.on_text,
 }
 
 
@@ -80,10 +80,10 @@ BUTTONS: dict[Cb, ButtonFlow] = {
     Cb.ANSWER: log.on_answer_button,
     Cb.UNDO: log.on_undo_button,
     Cb.HISTORY: history.on_history_button,
-    Cb.ADD: personal.on_level_button,
+    Cb.ADD: add.on_level_button,
     Cb.FOLLOWUP: log.on_followup_button,
     Cb.PAUSE: pause.on_pause_button,
-    Cb.RECAP: progress.on_recap_button,
+    Cb.RECAP: recap_and_stats.on_recap_button,
     Cb.CARE: care.on_care_button,
     Cb.CRISIS: crisis.on_crisis_button,
     Cb.DELETE: privacy.on_delete_button,

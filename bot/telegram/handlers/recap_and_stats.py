@@ -8,7 +8,7 @@ from telegram import Update
 
 from bot.db.models import User
 from bot.domain.recap import ASKED, summarise
-from bot.services import buddies, progress, recaps
+from bot.services import buddies, chart_data, recaps
 from bot.telegram import views
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
@@ -76,16 +76,16 @@ async def on_stats(update: Update, ctx: CoachContext) -> None:
         say(ctx, update, "fallback.not_onboarded")
         return
     turn = ctx.turn
-    since = turn.now - timedelta(weeks=progress.CHART_WEEKS)
+    since = turn.now - timedelta(weeks=chart_data.CHART_WEEKS)
     history = await recaps.logged_attempts(turn.session, [user.id], since=since)
     attempts = history.get(user.id, [])
     if not any(attempt.outcome in ASKED for attempt in attempts):
         say(ctx, update, "stats.nothing_yet")
         return
     texts = texts_of(ctx)
-    data = progress.chart_data(attempts, tz_name=user.timezone, now=turn.now)
+    data = chart_data.chart_data(attempts, tz_name=user.timezone, now=turn.now)
     caption = views.chart_caption(
-        texts, turn.rng, weeks=progress.CHART_WEEKS, change=progress.average_change(attempts)
+        texts, turn.rng, weeks=chart_data.CHART_WEEKS, change=chart_data.average_change(attempts)
     )
     keyboard = views.dashboard_keyboard(texts, turn.rng, ctx.deps.settings.webapp_url)
     labels = views.chart_labels(texts, turn.rng)

@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot.db import repo
 from bot.db.models import Conversation, User
-from bot.services import ideas, personal
+from bot.services import ideas, own_ideas
 from bot.services.ideas import Reaction
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
@@ -54,7 +54,7 @@ async def on_text(
 
 
 async def _take_text(ctx: CoachContext, update: Update, user: User, typed: str) -> None:
-    screening = personal.screen(typed)
+    screening = own_ideas.screen(typed)
     if not screening.ok:
         await repo.clear_conversation(ctx.turn.session, user.id)
         reasons = "\n".join(
@@ -99,10 +99,10 @@ async def _save(
     turn = ctx.turn
     idea_text = str(conversation.data.get("text", ""))
     await repo.clear_conversation(turn.session, user.id)
-    if not personal.screen(idea_text).ok:  # data from an older version, or tampered with
+    if not own_ideas.screen(idea_text).ok:  # data from an older version, or tampered with
         say(ctx, update, "stale.question")
         return
-    idea = await personal.add_idea(turn.session, user, idea_text, level, now=turn.now)
+    idea = await own_ideas.add_idea(turn.session, user, idea_text, level, now=turn.now)
     # Offering it right away lets the "Try it now" button go through the idea checks.
     await ideas.record(turn.session, user.id, idea.id, Reaction.OFFERED, turn.now)
     keyboard = [[button(ctx, "buttons.add.try_now", pack(Cb.IDEA, IdeaAction.TRY, idea.id))]]
