@@ -62,7 +62,8 @@ FRAGMENTS: dict[str, str] = {
         r"ways? to (?:die|kil \w+|end (?:it|my life)|do it)|methods?|bleed out|would it take|"
         r"how deep|so i can (?:die|drown|do it|end it)|"
         r"(?:how|what) (?:high|much|many)\b.*?(?:would|to) (?:kil|be fatal|be lethal|die)|"
-        r"how high|overdose|od|hanging|die quickly|not hurt"
+        r"how high|high enough|which floor|what floor|(?:not |never )?survive (?:a|the) "
+        r"(?:fal|jump|drop)|survivable|overdose|od|hanging|die quickly|not hurt"
     ),
     "research": (
         r"(?:look\w* up|googl\w*|search\w*|read\w* (?:about|up)|research\w*|find out|"
@@ -79,7 +80,8 @@ FRAGMENTS: dict[str, str] = {
     "final_act": (
         r"end it(?: al)?|end things|end everything|go through with it|going through "
         r"with it|doing it|(?:planed|sorted|arranged|organised) everything|"
-        r"it is happening|be gone|kil myself|take my life|(?:the|a) date"
+        r"it is happening|be gone|kil myself|take my life|(?:the|a) date|"
+        r"(?:it is|everything is|its) al (?:planed|worked) out"
     ),
 }
 
@@ -144,8 +146,12 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"born|not born|never been born|not been born|never existed)|"
             r"wish i (?:could|would) (?:just )?(?:stop existing|not exist|disappear forever|"
             r"not wake up|sleep forever|cease to exist)|"
-            r"wish (?:a|the|some) (?:car|bus|truck|train|plane|meteor|something) would "
-            r"(?:just )?(?:hit|kil|crush) me|"
+            r"(?:wish|wishes|wishing|hope|hopes|hoping|pray|prays|praying) (?:that )?"
+            r"(?:a|the|some) (?:car|bus|truck|"
+            r"lorry|train|plane|meteor|something) (?:would |will |wil )?(?:just )?(?:hits?|"
+            r"kils?|crush\w*|runs? me over|ran me over)(?: me)?|"
+            r"would not (?:mind|care) if (?:a|the|some) (?:car|bus|truck|lorry|train) "
+            r"(?:hit|kiled|ran over|crushed) me|"
             r"would not mind (?:if i (?:died|was dead|were dead|did not wake up)|dying|"
             r"not waking up)",
         ),
@@ -166,7 +172,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "no_reason_to_live",
             r"(?:no|nothing|not a single|not any) (?:reason|point) (?:to|in|for) (?:live|"
-            r"living|go on|going on|be alive|being alive|keep going|exist|existing)|"
+            r"living|go on|going on|be alive|being alive|keep going|keep living|carry on|"
+            r"stay alive|stay|be here|wake up|exist|existing)|"
             r"nothing (?:left )?to live for|"
             r"point (?:of|in) (?:living|being alive|going on|existing|life any ?more)|"
             r"not worth living|life (?:is|is just) not worth it|"
@@ -186,6 +193,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"with (?:life|"
             r"this|it))(?!\S))|"
             r"can not (?:take|handle|bear|stand) (?:it|this|life|living) any ?(?:more|longer)",
+            # Also everyday exasperation ("can't go on like this 😂"): a joke marker cancels it.
+            weak=True,
         ),
         Phrase(
             "disappear_forever",
@@ -212,6 +221,13 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"painkilers|paracetamol|antidepresants|insulin)",
         ),
         Phrase("hang_myself", r"hang <<myself>>|noose"),
+        Phrase(
+            "crash_on_purpose",
+            r"(?:drive|driving|drove|crash|crashing|crashed|steer|steering|swerve|swerving) "
+            r"(?:\w+ ){0,3}(?:into|of) (?:a|the|an|some) (?:\w+ )?(?:wal|tree|clif|bridge|barier|"
+            r"truck|lorry|river|pilar|lake)(?: \w+){0,4} (?:on purpose|deliberately)|"
+            r"(?:swerve|swerving|drive|driving) into oncoming traffic",
+        ),
         Phrase(
             "swallow_all",
             r"(?:took|take|taking|swalow|swalowed) (?:al|a bunch of|a handful of|too many|"
@@ -242,6 +258,14 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:tonight|today) is the (?:night|day)(?! i ask)",
         ),
         Phrase("be_gone_by", r"(?:wil|il|going to) be gone (?:by|before|after|tonight|soon)"),
+        # Not "I won't be around tomorrow": only a horizon with no return.
+        Phrase(
+            "not_around_much_longer",
+            r"(?:wil not|not going to|might not|(?:do not think|doubt) (?:i wil|il|i am going to)) "
+            r"be (?:around|here|alive) "
+            r"(?:much longer|for much longer|for long|to see (?:next|another|my|the new) \w+)|"
+            r"my last (?:day|night|weekend|week|birthday|christmas) (?:alive|on (?:this )?earth)",
+        ),
     ),
     C.PREPARATIONS: (
         Phrase(
@@ -249,7 +273,10 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:wrote|writing|write|written|left|leaving|leave) (?:(?:a|my|the|some) )?"
             r"(?:(?:goodbye|last|suicide|final) )?(?:notes?|leters?)(?: \w+){0,3} (?:for "
             r"(?:after|afterwards|when (?:i am gone|they find me)|my (?:family|parents|mum|mom|"
-            r"dad|kids|friends))|to say goodbye)|goodbye (?:notes?|leters?)",
+            r"dad|kids|friends))|to say goodbye)|goodbye (?:notes?|leters?)|"
+            # "already wrote my note." with nothing after: the note needs no addressee.
+            r"(?:already |finaly |just )?(?:wrote|written|finished|left) (?:my|the) notes?"
+            r"(?= \.|$| and (?:i|it|everything|now))",
         ),
         Phrase(
             "giving_away",
@@ -260,7 +287,7 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             "last_message",
             r"(?:this is|this wil be|here is) my (?:last|final) (?:message|goodbye|post|text)"
             r"(?! for (?:today|tonight|now|the day|a while|this week)| before (?:my|the|"
-            r"i go to) \w+)|"
+            r"i go to) \w+| before (?:bed|sleep|i sleep)| (?:today|tonight|of the day))|"
             r"my (?:last|final) goodbye|good ?bye (?:forever|cruel world)|"
             r"(?:bye|farewel) forever|(?:said|saying|say) my goodbyes(?! (?:at|to (?:the|my) \w+))|"
             r"(?:say|said|saying) good ?bye before i go",
@@ -272,7 +299,7 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
     C.BURDEN: (
         Phrase(
             "better_off_without_me",
-            r"(?:better|happier|easier)(?: of)? without me|"
+            r"(?:better|happier|easier)(?: of)? without me(?! \w+ing)|"
             r"(?:better|happier|easier) (?:of )?(?:for (?:everyone|everybody|them|al|"
             r"my \w+) )?(?:if i (?:was|were|was not|were not) (?:gone|"
             r"dead|here|around|alive|born)|if i died|if i disappeared)|"
@@ -319,9 +346,29 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"deliberately)|"
             r"(?:punch|punching|punched|hit|hitting) (?:the )?wals? to hurt",
         ),
+        # The tool against the body: "took a razor to my arm", "blade on my thigh".
+        Phrase(
+            "blade_to_body",
+            r"(?:razor|blade|knife|glass|lighter|scissors|compass)s? (?:to|on|across|against|"
+            r"into) (?:my|my own) (?:wrists?|arms?|thighs?|skin|legs?|stomach|hands?|hips?)",
+        ),
         Phrase("emoji_blade_blood", r"(?:🔪|🗡|🪒|✂)(?: \S+)? 🩸|🩸(?: \S+)? (?:🔪|🗡|🪒|✂)"),
     ),
     C.RESEARCH: (
+        # Asking for a method is research even without "look up".
+        Phrase(
+            "quickest_way",
+            r"(?:quickest|easiest|fastest|surest|least painful|most painles|best|cleanest) "
+            r"(?:way|method)s? to (?:die|end (?:it|it al|my life|things|everything)|"
+            r"kil <<myself>>|go(?= \.|$| without| asking| for (?:good|me)))",
+        ),
+        # Asking what height kills is research without "look up".
+        Phrase(
+            "height_to_die",
+            r"(?:how high|how tal|how many floors|(?:which|what) floor|high enough)(?: \w+){0,8} "
+            r"(?:to|so|that|and|would|wil|for) (?:\w+ ){0,2}(?:die|kil \w+|be fatal|be lethal|"
+            r"(?:not|never|do not|would not|wil not|can not) survive)",
+        ),
         Phrase(
             "how_many_would_it_take",
             r"how (?:many|much) (?:\w+ ){0,2}(?:pils|tablets|meds|paracetamol|insulin|"
