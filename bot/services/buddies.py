@@ -393,6 +393,12 @@ async def random_catalog_idea(session: AsyncSession, pick: int) -> Challenge | N
 # -- recap, privacy, operators --------------------------------------------------------------
 
 
+async def any_active_pair(session: AsyncSession) -> bool:
+    """Whether any pair is active, so a batch of recaps can skip the buddy query."""
+    found = await session.execute(select(BuddyPair.id).where(BuddyPair.ended_at.is_(None)).limit(1))
+    return found.first() is not None
+
+
 async def practised_too(
     session: AsyncSession, windows: Mapping[int, tuple[datetime, datetime]]
 ) -> dict[int, str]:

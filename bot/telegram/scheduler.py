@@ -46,6 +46,14 @@ class PassReport:
         )
 
 
+@dataclass
+class _RecapPass:
+    """What one pass learns once for all its recap batches: whether any buddy pair is
+    active (most installations have none, so no batch pays a buddy query)."""
+
+    buddies_active: bool | None = None
+
+
 class Scheduler:
     def __init__(
         self,
@@ -69,7 +77,8 @@ class Scheduler:
             pass
         while await self._followup_batch(now, report):
             pass
-        await self._in_lanes(lambda: self._recap_batch(now, report))
+        memo = _RecapPass()
+        await self._in_lanes(lambda: self._recap_batch(now, report, memo))
         if report.nudges or report.followups or report.recaps:
             logger.info("scheduler pass: %s", report.describe())
         return report
@@ -122,10 +131,11 @@ class Scheduler:
         """Compose, store and queue every recap due at `now`, in lanes like a pass does,
         without sending (`bench.recaps` times this). Returns how many were stored."""
         stored = 0
+        memo = _RecapPass()
 
         async def batch() -> bool:
             nonlocal stored
-            queued = await self.queue_recaps(now)
+            queued = await self.queue_recaps(now, memo)
             stored += queued.recaps
             return queued.more
 
@@ -145,13 +155,13 @@ class Scheduler:
 
         await asyncio.gather(*(lane() for _ in range(lanes)))
 
-    async def _recap_batch(self, now: datetime, report: PassReport) -> bool:
-        queued = await self.queue_recaps(now)
+    async def _recap_batch(self, now: datetime, report: PassReport, memo: _RecapPass) -> bool:
+        queued = await self.queue_recaps(now, memo)
         await self._outbox.deliver(queued.pending)
         report.recaps += queued.recaps
         return queued.more
 
-    async def queue_recaps(self, now: datetime) -> QueuedRecaps:
+    async def queue_recaps(self, now: datetime, memo: _RecapPass | None = None) -> QueuedRecaps:
         """Weekly recaps for one batch of people, composed, stored and queued in the
         outbox in one transaction, with a fixed number of statements whatever the batch
         size: claim, read the weeks, read chart history, store, queue. Sending is the
@@ -166,8 +176,15 @@ class Scheduler:
             )
             history = await recaps.logged_attempts(session, list(weeks), since=since)
             found = recaps.in_weeks(history, weeks)
-            together = await buddies.practised_too(
-                session, {user_id: (week.begins, week.ends) for user_id, week in weeks.items()}
+            memo = memo or _RecapPass()
+            if weeks and memo.buddies_active is None:
+                memo.buddies_active = await buddies.any_active_pair(session)
+            together = (
+                await buddies.practised_too(
+                    session, {user_id: (week.begins, week.ends) for user_id, week in weeks.items()}
+                )
+                if memo.buddies_active
+                else {}
             )
             rng = self._deps.turn_rng()
             # One set of chart labels per language for the whole batch.
