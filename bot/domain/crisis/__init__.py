@@ -50,8 +50,10 @@ How a message is read
 1. ``normalise.chat_tokens`` (the shared normaliser) folds case, accents, apostrophes,
    leetspeak, repeated letters ("dieeee"), text speak from per-language data
    (``words/chat.yaml``: "wanna", "rn", "2nite"), emoticons and spelled-out letters.
-2. Each language's vocabulary (``english.py``; shape in ``vocabulary.py``) lists, per
-   category, *phrases* (one pattern) and *combinations* (every part within a window).
+2. Each language's vocabulary (``english.py``, ``spanish.py``, ``russian.py``; shape in
+   ``vocabulary.py``) lists, per category, *phrases* (one pattern) and *combinations*
+   (every part within a window). A person is read in their own language *and* English,
+   and the strongest signal wins (``detect_crisis``).
 3. Context cancels: a negation right before ("I'm not suicidal", "I don't want to die");
    for *weak* phrases (common hyperbole: "I'd rather die", "kill me now", "jump off a
    cliff") and for combinations, a humour or figurative marker nearby ("lol", "😂",
@@ -73,12 +75,14 @@ from bot.domain.crisis.detector import (
     detect_with,
 )
 from bot.domain.crisis.english import ENGLISH
+from bot.domain.crisis.russian import RUSSIAN
+from bot.domain.crisis.spanish import SPANISH
 from bot.domain.crisis.vocabulary import Category, Vocabulary
 
 __all__ = ["VOCABULARIES", "Category", "CrisisSignal", "detect_crisis"]
 
-VOCABULARIES: dict[str, Vocabulary] = {"en": ENGLISH}
-"""Crisis vocabulary per language code. Spanish and Russian join here."""
+VOCABULARIES: dict[str, Vocabulary] = {"en": ENGLISH, "es": SPANISH, "ru": RUSSIAN}
+"""Crisis vocabulary per language code: a new language is one file and one line here."""
 
 
 @lru_cache(maxsize=8)
@@ -89,12 +93,17 @@ def _compiled(language: str) -> CompiledVocabulary:
 def detect_crisis(text: str, language: str = "en") -> CrisisSignal | None:
     """A signal if *text* speaks of suicide or self-harm, else ``None``.
 
-    The person's own language is read first, then English (people switch languages most
-    when upset, and English is the one every vocabulary can fall back on).
+    Both the person's own language and English are read (people switch languages most when
+    upset, and mix them: "me siento fatal, i want to die"), and the *strongest* signal wins:
+    a strong one in either language beats a weak one in the other, so a Spanish hyperbole
+    cannot hide a sincere English sentence in the same message. Between equals, the
+    person's own language names the signal.
     """
+    weak: CrisisSignal | None = None
     for code in dict.fromkeys((language, "en")):
         if code in VOCABULARIES:
             signal = detect_with(_compiled(code), text)
-            if signal is not None:
+            if signal is not None and not signal.weak:
                 return signal
-    return None
+            weak = weak or signal
+    return weak
