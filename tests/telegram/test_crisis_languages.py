@@ -1,0 +1,69 @@
+"""Crisis replies for a Spanish- or Russian-speaking person over the emulator: detected in
+their language (and English), rendered in their language, with their country's lines."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bot.sandbox.harness import CoachHarness, texts_of
+from bot.texts import load_locale
+from tests.telegram.helpers import user_row
+
+PERSON = 8201
+
+
+def english_key_text(key: str) -> str:
+    return load_locale("en").plain(key, random.Random(0), helplines="")[:40]
+
+
+@pytest.mark.parametrize(
+    ("language", "city", "message", "numbers", "opening"),
+    [
+        ("es", "Madrid", "ya no aguanto más, quiero morirme", ["024", "112"], "Me alegra mucho"),
+        ("es", "Lima", "me quiero tirar del puente esta noche", ["113", "105"], "Me alegra mucho"),
+        ("es", "Montevideo", "I want to kill myself", ["0800 0767"], "Me alegra mucho"),
+        ("ru", "Москва", "хочу убить себя", ["8 495 989 50 50", "112"], "Очень хорошо"),
+        ("ru", "Алматы", "коплю таблетки, скоро хватит", ["150", "112"], "Очень хорошо"),
+        ("ru", "Минск", "всем будет лучше без меня", ["8 017 352 44 44"], "Очень хорошо"),
+    ],
+)
+async def test_the_crisis_reply_speaks_their_language_with_their_countrys_lines(
+    coach: CoachHarness,
+    language: str,
+    city: str,
+    message: str,
+    numbers: list[str],
+    opening: str,
+) -> None:
+    coach.emulator.add_user(PERSON, "Sam", language_code=language)
+    await coach.say(PERSON, "/start")
+    await coach.say(PERSON, city)
+    replies = await coach.say(PERSON, message)
+    text = texts_of(replies)
+    assert len(replies) == 1 and text.startswith(opening)
+    assert all(number in text for number in numbers), text
+    assert "findahelpline.com" in text
+    assert english_key_text("care.crisis") not in text
+    user = await user_row(coach, PERSON)
+    assert user.language == language and user.crisis_count == 1
+
+    locale = load_locale(language)
+    check_in = texts_of(await coach.say(PERSON, "ok"))
+    assert check_in == locale.plain("crisis.check_in", random.Random(0))
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("es", "adiós a todos, mañana me voy de vacaciones"), ("ru", "убейте меня, опять опоздал")],
+)
+async def test_a_weak_signal_gets_the_light_line_in_their_language(
+    coach: CoachHarness, language: str, message: str
+) -> None:
+    coach.emulator.add_user(PERSON, "Sam", language_code=language)
+    await coach.say(PERSON, "/start")
+    text = texts_of(await coach.say(PERSON, message))
+    light = load_locale(language).plain("crisis.light", random.Random(0))
+    assert light in text
+    assert (await user_row(coach, PERSON)).crisis_count == 0
