@@ -1,5 +1,6 @@
-"""Crisis replies for a Spanish- or Russian-speaking person over the emulator: detected in
-their language (and English), rendered in their language, with their country's lines."""
+"""Care for a Spanish- or Russian-speaking person over the emulator: crisis language
+detected in their language (and English) and answered in their language with their
+country's lines; harsh self-talk answered with the reframe in their language."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from bot.sandbox.harness import CoachHarness, texts_of
 from bot.texts import load_locale
-from tests.telegram.helpers import user_row
+from tests.telegram.helpers import attempts_of, onboard, user_row
 
 PERSON = 8201
 
@@ -67,3 +68,28 @@ async def test_a_weak_signal_gets_the_light_line_in_their_language(
     light = load_locale(language).plain("crisis.light", random.Random(0))
     assert light in text
     assert (await user_row(coach, PERSON)).crisis_count == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "ask", "harsh"),
+    [
+        ("es", "/log pedí a una compañera que revisara mis diapositivas", "soy un fracasado total"),
+        ("ru", "/log попросил коллегу посмотреть мои слайды", "я такой неудачник, вечно всё порчу"),
+    ],
+)
+async def test_harsh_self_talk_gets_the_reframe_in_their_language(
+    coach: CoachHarness, language: str, ask: str, harsh: str
+) -> None:
+    await onboard(coach, PERSON)
+    await coach.say(PERSON, f"/language {language}")
+    locale = load_locale(language)
+    await coach.say(PERSON, ask)
+    await coach.tap(PERSON, locale.plain("buttons.log.no"))
+    await coach.tap(PERSON, locale.plain("buttons.log.skip"))
+    await coach.tap(PERSON, locale.plain("buttons.log.skip"))
+    await coach.tap(PERSON, "4")
+    text = texts_of(await coach.say(PERSON, harsh))
+    reframes = {locale.plain("care.reframe", random.Random(seed)) for seed in range(30)}
+    assert any(reframe in text for reframe in reframes), text
+    [attempt] = await attempts_of(coach, PERSON)
+    assert attempt.lesson == harsh  # still their words, kept
