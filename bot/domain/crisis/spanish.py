@@ -27,6 +27,8 @@ FRAGMENTS: dict[str, str] = {
         r"alegria|emocion|impaciencia|gusto|susto|cringe)| por (?!mi |mi$)| sin haber)"
     ),
     "morir": r"(?:morir|morirme|morirse|muerto|muerta)<<fig_tail>>",
+    # After "me mato / me voy a matar": "de risa", "a estudiar", "estudiando" are figurative.
+    "not_figurative": r"(?! (?:de|a|al|con|por|la|el|los|las|un|una|\w+ando|\w+iendo)(?!\S))",
     # Wanting or planning, first person: what makes an infinitive self-directed.
     "want": (
         r"(?:me )?(?:quiero|queria|quisiera|kiero|qiero|necesito|deseo|tengo ganas de|"
@@ -53,7 +55,8 @@ FRAGMENTS: dict[str, str] = {
     ),
     "jump": (
         r"(?:tirarme|me tiro|me voy a tirar|me quiero tirar|saltar|voy a saltar|quiero saltar|"
-        r"lanzarme|arrojarme|me lanzo|me arrojo|echarme)"
+        r"lanzarme|arrojarme|me lanzo|me arrojo|echarme|aventarme|me aviento|"
+        r"me (?:voy|quiero) a aventar|me quiero aventar)"
     ),
     "place": (
         r"(?:un|una|el|la|las|los|mi|este|esta|del|al|desde|por) (?:\w+ )?(?:puente|azotea|"
@@ -66,7 +69,7 @@ FRAGMENTS: dict[str, str] = {
         r"(?:chatgpt|google|la ia))"
     ),
     "lethal": (
-        r"sin dolor|indoloro|indolora|letal|letales|mortal|mortales|dosis|sobredosis|"
+        r"sin dolor|indoloro|indolora|letal|letales|mortal|mortales|sobredosis|"
         r"(?:formas|maneras|metodos|modos) de (?:morir|suicidarse|suicidarme|matarse|matarme|"
         r"quitarse la vida)|como (?:suicidarse|suicidarme|matarme|matarse|ahorcarse|"
         r"ahorcarme|morir|quitarme la vida)|no sobrevivir|no despertar|para morir|"
@@ -110,7 +113,13 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             "kill_myself",
             r"<<want>> (?:<<kill_self>>)|"
             r"me (?:quiero |queria |voy a |pienso |iba a )?(?:matar|suicidar|ahorcar)"
-            r"(?! (?:de|a|al|con|por|la|el|los|las|un|una)(?!\S))|"
+            r"<<not_figurative>>|"
+            # "me mato" is also "it killed me" once the accent is folded ("el chiste me
+            # mató"): first person only after a time or a subject that makes it so.
+            r"(?:^|\. |(?:<<time>>) |yo |ya |mejor |creo que |al final |si \w+ )"
+            r"me (?:mato|suicido|ahorco)<<not_figurative>>|"
+            # Algospeak ("desvivirse", as "unalive" in English) and leaving "this world".
+            r"desviv\w*|(?:irme|me voy|me quiero ir|dejar|dejo|salir|me ire) de este mundo|"
             r"(?:quitarme|me quito|me voy a quitar|me quiero quitar) la vida",
         ),
         Phrase(
@@ -123,13 +132,16 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"de una vez con todo)(?! (?:lo|el|la|los|las|esto|este|esta)(?!\S))",
         ),
         Phrase("kill_me", r"matenme|mat(?:a|e)me (?:ya|por favor)", weak=True),
+        Phrase("better_i_die", r"mejor (?:me muero|morirme|me mato)<<fig_tail>>", weak=True),
     ),
     C.PASSIVE_IDEATION: (
         Phrase(
             "wish_dead",
             r"ojala (?:yo )?(?:estuviera|estuviese|estar) muert[oa]|"
             r"ojala (?:me )?(?:muera|muriera|me muriese)|"
-            r"(?:desearia|ojala|quisiera|ojala pudiera) no haber (?:nacido|existido)|"
+            r"(?:desearia|ojala|quisiera|ojala pudiera) no (?:haber|hubiera|hubiese) "
+            r"(?:nacido|existido)|"
+            r"(?:seria |es )?mejor (?:estar muert[oa]|no existir|no haber nacido)|"
             r"(?:ojala|quisiera que|espero que) (?:\w+ ){0,2}me (?:atropell\w*|mate|matara|"
             r"aplast\w*|parta un rayo|caiga un rayo)|"
             r"no me importaria (?:morirme|morir|no despertar|que me atropell\w*)",
@@ -180,6 +192,16 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:pastillas|pildoras|medicamentos|somniferos|calmantes) guardad[oa]s",
         ),
         Phrase(
+            "shoot_myself",
+            r"(?:pegarme|me (?:voy a |quiero )?pego|me voy a pegar|me quiero pegar) un tiro|"
+            r"(?:volarme|me vuelo|me voy a volar) la cabeza|dispararme",
+        ),
+        # Acquired and nothing more said: "ya compré la soga", not "una soga para el columpio".
+        Phrase(
+            "means_ready",
+            r"(?:ya )?(?:compre|consegui|prepare|tengo) (?:la |una )?(?:soga|cuerda)(?= \.|$)",
+        ),
+        Phrase(
             "hang_myself",
             r"colgarme(?! (?:la|el|los|las|de|del|al)(?!\S))|ahorcarme|me (?:voy a|quiero) "
             r"(?:colgar|ahorcar)(?! (?:la|el|los|las|de|del|al)(?!\S))|soga al cuello",
@@ -221,6 +243,9 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "letters_for_after",
             r"cartas? de despedida|notas? (?:de suicidio|suicidas?)|"
+            r"(?:ya )?(?:escribi|deje|tengo) (?:las |mis )?(?:cartas|notas) para (?:mi familia|"
+            r"mis padres|mis hijos|mi madre|mi mama|mi padre|mi papa|mis hermanos|todos)"
+            r"(?= \.|$)|"
             r"(?:carta|cartas|nota|notas)(?: \w+){0,6} para (?:despues|cuando (?:no este|"
             r"ya no este|me vaya|me muera|me encuentren|no estoy))",
         ),
@@ -239,7 +264,11 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:de todos|de todo el mundo|para siempre)(?! (?:en|los|las|hasta)(?!\S))|"
             r"despedirme antes de irme(?= \.|$)",
         ),
-        Phrase("goodbye_everyone", r"adios a todos(?! (?:en|los|las|hasta)(?!\S))", weak=True),
+        Phrase(
+            "goodbye_everyone",
+            r"adios a todos(?! (?:en|los|las|hasta|nos vemos|buenas)(?!\S))",
+            weak=True,
+        ),
     ),
     C.BURDEN: (
         Phrase(
@@ -307,6 +336,11 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:bastarian|serian suficientes|harian falta|hacen falta|son mortales)(?= \.|$))",
         ),
         Phrase(
+            "lethal_dose",
+            r"dosis (?:letal|mortal)|(?:que|cual|cuanta) (?:dosis|cantidad)(?: \w+){0,3} "
+            r"(?:es|seria|son) (?:mortal|letal)",
+        ),
+        Phrase(
             "how_to_kill_myself",
             r"como (?:suicidarse|suicidarme|matarme|matarse|ahorcarse|ahorcarme|quitarme la vida"
             r"|morir sin dolor)",
@@ -325,6 +359,9 @@ COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
         Combination("time_and_final_act", ("<<time>>", "<<final_act>>"), window=60),
         # "lo hago" is usually an ask in this product; secrecy makes it a plan.
         Combination("covert_do_it", ("<<covert>>", "(?:lo hago|lo voy a hacer|hacerlo)"), 50),
+    ),
+    C.PREPARATIONS: (
+        Combination("sorry_for_everything_goodbye", ("perdon\\w* por todo", "adios"), window=40),
     ),
     C.RESEARCH: (Combination("research_lethal", ("<<research>>", "<<lethal>>"), window=70),),
 }
