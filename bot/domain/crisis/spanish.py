@@ -81,14 +81,17 @@ FRAGMENTS: dict[str, str] = {
         r"la semana que viene"
     ),
     "final_act": (
-        r"se acaba todo|se acabara todo|acabo con todo|termino con todo|acabare con todo|"
-        r"terminare con todo|me despido de este mundo|me voy de este mundo|"
+        r"se acaba todo|se acabara todo|(?:acabo|termino|acabare|terminare) con todo"
+        r"<<not_object>>|me despido de este mundo|me voy de este mundo|"
         r"dejo este mundo|lo termino todo"
     ),
+    # "todo" as a pronoun, not "todo el papeleo".
+    "not_object": r"(?! (?:lo|el|la|los|las|esto|este|esta|eso|ese|esa|mi|mis)(?!\S))",
     "no_return": r" \.|$| (?:ya )?(?:no hay|sin) (?:vuelta|marcha) atras(?= \.|$)",
     "covert": (
-        r"cuando (?:todos|todo el mundo|mis padres|mi \w+|nadie|no haya nadie) (?:se duerman|"
-        r"salgan|se vayan|esten dormidos|no este|no esten|este en casa)"
+        r"cuando (?:todos|todo el mundo|mis padres|mi \w+|nadie) (?:se duerman|"
+        r"salgan|se vayan|esten dormidos|no este|no esten|este en casa)|"
+        r"cuando no haya nadie|cuando (?:me quede|este) sol[oa]|sin que nadie (?:se entere|me vea)"
     ),
 }
 
@@ -133,6 +136,12 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         ),
         Phrase("kill_me", r"matenme|mat(?:a|e)me (?:ya|por favor)", weak=True),
         Phrase("better_i_die", r"mejor (?:me muero|morirme|me mato)<<fig_tail>>", weak=True),
+        Phrase(
+            "want_it_over",
+            r"quiero que (?:todo|esto) (?:se )?(?:acabe|termine)(?= \.|$| ya)|"
+            r"mejor desaparezco(?= \.|$)",
+            weak=True,
+        ),
     ),
     C.PASSIVE_IDEATION: (
         Phrase(
@@ -142,6 +151,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:desearia|ojala|quisiera|ojala pudiera) no (?:haber|hubiera|hubiese) "
             r"(?:nacido|existido)|"
             r"(?:seria |es )?mejor (?:estar muert[oa]|no existir|no haber nacido)|"
+            r"(?:prefiero|preferiria) (?:estar muert[oa]|morirme|morir)"
+            r"(?! (?:de|antes|que|a)(?!\S))|"
             r"(?:ojala|quisiera que|espero que) (?:\w+ ){0,2}me (?:atropell\w*|mate|matara|"
             r"aplast\w*|parta un rayo|caiga un rayo)|"
             r"no me importaria (?:morirme|morir|no despertar|que me atropell\w*)",
@@ -151,7 +162,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"no quiero (?:seguir )?(?:vivir|viviendo|existir|existiendo)|"
             r"(?:ya )?no quiero (?:estar|seguir) (?:aqui|en este mundo)(?= \.|$)|"
             r"no quiero seguir (?:viviendo|en este mundo|asi)(?= \.|$)|"
-            r"(?:dejar de|deje de) (?:existir|vivir)",
+            r"(?:dejar de|deje de|dejare de|voy a dejar de) (?:existir|vivir)|"
+            r"no aguanto (?:mas )?(?:vivir|seguir viviendo)",
         ),
         Phrase(
             "no_reason_to_live",
@@ -161,14 +173,17 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"no (?:le )?(?:veo|encuentro) (?:el )?sentido (?:a|de|en) (?:vivir|seguir viviendo|"
             r"la vida|mi vida|existir)|"
             r"(?:harto|harta|cansado|cansada) de (?:vivir|la vida|existir|estar viv[oa])|"
-            r"nada por lo que vivir|la vida no vale la pena",
+            r"nada por lo que vivir|la vida no vale la pena|"
+            r"(?:vivir|seguir viviendo|seguir) (?:ya )?no tiene (?:sentido|caso)|"
+            r"no tiene (?:sentido|caso) (?:vivir|seguir viviendo|seguir(?= \.|$))",
         ),
         Phrase(
             "never_wake_up",
             r"(?:ojala|quiero|quisiera|espero|me gustaria|deseo|y) no (?:me )?(?:despertar|"
             r"desperte|despierte|despertarme|volver a despertar)(?! (?:a|al|el|la|los|las|un|"
             r"una|mi|tu|su|nadie|temprano|tarde|pronto|con)(?!\S))|"
-            r"no despertar nunca|no volver a despertar|dormir para siempre",
+            r"no despertar nunca|no volver a despertar|dormir para siempre|"
+            r"no quiero (?:volver a )?despertar(?:me)?(?= \.|$| nunca| mas| manana)",
         ),
         Phrase(
             "cant_go_on",
@@ -266,7 +281,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         ),
         Phrase(
             "goodbye_everyone",
-            r"adios a todos(?! (?:en|los|las|hasta|nos vemos|buenas)(?!\S))",
+            r"(?<!dormir )(?<!noches )adios a todos"
+            r"(?! (?:en|los|las|hasta|nos vemos|buenas)(?!\S))",
             weak=True,
         ),
     ),
@@ -281,6 +297,13 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?: \w+){0,2} si (?:me muriera|muriera|desapareciera|no estuviera|me fuera|"
             r"me muero|muero|me mato)|"
             r"a nadie le importaria si (?:me muero|me muriera|desapareciera|no estuviera)|"
+            r"(?:a )?nadie (?:le |me )?(?:va a |iba a )?(?:importar\w*|extranar\w*|echar\w* de "
+            r"menos|notar\w*|dar\w* cuenta)(?: \w+){0,2} (?:si|cuando) (?:me muero|me muera|muero|"
+            r"me vaya|no este|desaparezca|me mato)|"
+            r"si (?:me muero|me muriera|desaparezco|me voy) (?:a )?nadie (?:le |me )?"
+            r"(?:va a |iba a )?"
+            r"(?:importar\w*|extranar\w*|echar\w* de menos|notar\w*|dar\w* cuenta)|"
+            r"(?:ya )?no (?:voy a|volvere a) molestar a nadie(?: mas)?(?= \.|$| adios)|"
             r"si (?:yo )?no estuviera (?:nadie|ninguno) (?:lo )?(?:notaria|echaria de menos|"
             r"extranaria)|"
             r"les haria un favor si (?:me muriera|muriera|desapareciera|no estuviera)",
@@ -288,7 +311,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "a_burden",
             # ... but "me siento una carga cuando pido favores" is social anxiety.
-            r"soy (?:solo |solamente |nada mas que )?(?:una|un) (?:carga|estorbo|peso|lastre)"
+            r"soy (?:solo |solamente |nada mas que )?(?:una|un) "
+            r"(?:carga|estorbo|peso|lastre|molestia)"
             r"(?!.{0,40}(?<!\S)(?:cuando pido|pedir|pidiendo|pido|favor|favores)(?!\S))",
         ),
     ),
@@ -301,7 +325,10 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"munecas?|muslos?|piel|venas|barriga)|"
             r"(?:volvi a|vuelvo a|ganas de|quiero|necesito|recai y|sigo) (?:cortarme|me corte|"
             r"me corto)|"
-            r"(?:me corte|me corto|me estoy cortando|me he cortado) (?:otra vez|de nuevo)",
+            r"(?:me corte|me corto|me estoy cortando|me he cortado) (?:otra vez|de nuevo)|"
+            r"(?:estuve|he estado|sigo|estoy) cortandome|me (?:estuve|he estado|sigo) cortando|"
+            r"hace (?:\w+ ){1,2}que no me (?:corto|lastimo|hago dano|autolesiono)(?: \w+){0,3} "
+            r"(?:recai|volvi a hacerlo|hoy si)",
         ),
         Phrase(
             "hurt_myself",
@@ -313,7 +340,9 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"lastime|lastimo)(?: \w+){0,3} (?:a proposito|adrede|aposta)|"
             r"hasta (?:sangrar|hacerme sangre|que (?:me )?sangr\w*)|"
             r"(?:cabeza|cabezazos) contra la pared|me (?:pego|doy) (?:punetazos|golpes|"
-            r"cachetadas)",
+            r"cachetadas)|"
+            r"me (?:lastimo|quemo|golpeo|rasguno|muerdo|corto) (?:los|las|mis) (?:brazos|piernas|"
+            r"munecas|muslos|manos)",
         ),
     ),
     C.RESEARCH: (
@@ -325,7 +354,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         ),
         Phrase(
             "height_to_die",
-            r"(?:que|cual|cuanta) (?:piso|altura)(?: \w+){0,6} (?:para|es|seria|para que) "
+            r"(?:que|cual|cuanta|cuantos|cuantas) (?:piso|pisos|altura|metros)(?: \w+){0,6} "
+            r"(?:para|es|seria|para que) "
             r"(?:\w+ )?(?:morir|matarme|mortal|letal|no sobrevivir|sea mortal)",
         ),
         Phrase(
@@ -358,10 +388,25 @@ COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
     C.PLANS: (
         Combination("time_and_final_act", ("<<time>>", "<<final_act>>"), window=60),
         # "lo hago" is usually an ask in this product; secrecy makes it a plan.
-        Combination("covert_do_it", ("<<covert>>", "(?:lo hago|lo voy a hacer|hacerlo)"), 50),
+        Combination(
+            "covert_do_it", ("<<covert>>", "(?:lo hago|lo voy a hacer|hacerlo|lo hare)"), 50
+        ),
     ),
     C.PREPARATIONS: (
-        Combination("sorry_for_everything_goodbye", ("perdon\\w* por todo", "adios"), window=40),
+        Combination(
+            "sorry_for_everything_goodbye",
+            ("perdon\\w* por todo<<not_object>>", "adios"),
+            window=40,
+        ),
+        Combination(
+            "farewell_with_love",
+            (
+                "(?:me estoy despidiendo|me despido de (?:ustedes|vosotros|todos)|"
+                "despedirme de (?:ustedes|vosotros|todos))",
+                "(?:los|las|os) quiero|gracias por todo|perdon\\w*|para siempre",
+            ),
+            window=60,
+        ),
     ),
     C.RESEARCH: (Combination("research_lethal", ("<<research>>", "<<lethal>>"), window=70),),
 }
