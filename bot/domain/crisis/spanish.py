@@ -32,12 +32,13 @@ FRAGMENTS: dict[str, str] = {
     # Wanting or planning, first person: what makes an infinitive self-directed.
     "want": (
         r"(?:me )?(?:quiero|queria|quisiera|kiero|qiero|necesito|deseo|tengo ganas de|"
-        r"me dan ganas de|me entran ganas de|me gustaria|voy a|pienso|estoy pensando en|"
+        r"me dan ganas de|me entran ganas de|me gustaria|voy a|pienso|pienso en|estoy pensando en|"
         r"he pensado en|pense en|pensando en|planeo|decidi|he decidido|estoy a punto de|"
         r"intente|intentare|ganas de)"
     ),
     "kill_self": (
         r"matarme|suicidarme|quitarme la vida|acabar con mi vida|terminar con mi vida|"
+        r"quitarme de en medio|"
         r"ahorcarme|colgarme(?! (?:la|el|los|las|de|del|al))|tirarme (?:de|desde|por|a|al|"
         r"delante) (?:un |una |el |la |las |los )?(?:puente|azotea|tejado|ventana|balcon|"
         r"edificio|vias|tren|metro|coche|camion|autobus|acantilado)"
@@ -137,6 +138,15 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase("kill_me", r"matenme|mat(?:a|e)me (?:ya|por favor)", weak=True),
         Phrase("better_i_die", r"mejor (?:me muero|morirme|me mato)<<fig_tail>>", weak=True),
         Phrase(
+            "end_suffering_forever",
+            r"(?:acabar|terminar) con (?:este|mi|el|tanto) (?:sufrimiento|dolor) para siempre",
+        ),
+        Phrase(
+            "end_suffering",
+            r"(?:acabar|terminar) con (?:este|mi|el|tanto) (?:sufrimiento|dolor)",
+            weak=True,
+        ),
+        Phrase(
             "want_it_over",
             r"quiero que (?:todo|esto) (?:se )?(?:acabe|termine)(?= \.|$| ya)|"
             r"mejor desaparezco(?= \.|$)",
@@ -159,8 +169,12 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         ),
         Phrase(
             "not_want_to_live",
-            r"no quiero (?:seguir )?(?:vivir|viviendo|existir|existiendo)|"
-            r"(?:ya )?no quiero (?:estar|seguir) (?:aqui|en este mundo)(?= \.|$)|"
+            # Not "no quiero vivir en esta ciudad".
+            r"no quiero (?:seguir )?(?:vivir|viviendo|existir|existiendo)"
+            r"(?! (?:en|con|cerca|lejos|de|del|al|junto|solo|sola|juntos|asi de)(?!\S))|"
+            r"(?:ya )?no quiero (?:estar|seguir) (?:aqui|en este mundo)"
+            r"(?! (?:en|con|de|del|a|al|hasta|mas tiempo|trabajando)(?!\S))|"
+            r"(?:irme|me (?:quiero |voy a )?ir|me voy) para siempre(?! (?:de|del|a|al)(?!\S))|"
             r"no quiero seguir (?:viviendo|en este mundo|asi)(?= \.|$)|"
             r"(?:dejar de|deje de|dejare de|voy a dejar de) (?:existir|vivir)|"
             r"no aguanto (?:mas )?(?:vivir|seguir viviendo)",
@@ -214,7 +228,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         # Acquired and nothing more said: "ya compré la soga", not "una soga para el columpio".
         Phrase(
             "means_ready",
-            r"(?:ya )?(?:compre|consegui|prepare|tengo) (?:la |una )?(?:soga|cuerda)(?= \.|$)",
+            r"(?:ya )?(?:compre|consegui|prepare|tengo) (?:la |una )?(?:soga|cuerda)(?= \.|$)|"
+            r"(?:pastillas|cuchilla|navaja|soga|cuerda|pistola)(?: \w+){0,2} en la mano",
         ),
         Phrase(
             "hang_myself",
@@ -248,6 +263,7 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         ),
         Phrase(
             "not_around_much_longer",
+            r"ya no estare(?! (?:en|con|de|para (?:la|el))(?!\S))|"
             r"(?:ya no|pronto no) (?:voy a|vaya a) estar(?: aqui| mas)?(?= \.|$| la semana| el mes"
             r"| para)|no creo que llegue (?:a|al|hasta) (?:mi|el|la|fin de) \w+|"
             r"(?:esta es|sera) mi ultima (?:noche|semana)(?= \.|$)|"
@@ -261,14 +277,16 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:ya )?(?:escribi|deje|tengo) (?:las |mis )?(?:cartas|notas) para (?:mi familia|"
             r"mis padres|mis hijos|mi madre|mi mama|mi padre|mi papa|mis hermanos|todos)"
             r"(?= \.|$)|"
-            r"(?:carta|cartas|nota|notas)(?: \w+){0,6} para (?:despues|cuando (?:no este|"
+            r"(?:carta|cartas|nota|notas|todo)(?: \w+){0,6} para "
+            r"(?:despues(?! de)|cuando (?:no este|"
             r"ya no este|me vaya|me muera|me encuentren|no estoy))",
         ),
         Phrase(
             "giving_away",
             r"(?:regalando|repartiendo|dando|regale|reparti|regalar|repartir|di|doy|regalo) "
             r"(?:todas |todos )?(?:mis cosas|mis pertenencias|todo lo que tengo)|"
-            r"(?:hice|escribi|hacer|he hecho) mi testamento",
+            r"(?:hice|escribi|hacer|he hecho) mi testamento|"
+            r"(?:tengo|ya tengo) (?:la|mi) (?:carta|nota) (?:escrita|lista|preparada)(?= \.|$)",
         ),
         Phrase(
             "last_message",
@@ -326,6 +344,7 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:volvi a|vuelvo a|ganas de|quiero|necesito|recai y|sigo) (?:cortarme|me corte|"
             r"me corto)|"
             r"(?:me corte|me corto|me estoy cortando|me he cortado) (?:otra vez|de nuevo)|"
+            r"(?:me hago|me hice|hacerme) (?:heridas|cortes)|"
             r"(?:estuve|he estado|sigo|estoy) cortandome|me (?:estuve|he estado|sigo) cortando|"
             r"hace (?:\w+ ){1,2}que no me (?:corto|lastimo|hago dano|autolesiono)(?: \w+){0,3} "
             r"(?:recai|volvi a hacerlo|hoy si)",
@@ -397,6 +416,17 @@ COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
             "sorry_for_everything_goodbye",
             ("perdon\\w* por todo<<not_object>>", "adios"),
             window=40,
+        ),
+        # Giving things away "because I won't need them".
+        Combination(
+            "giving_away_not_needed",
+            (
+                "(?:dejar|dejo|regalo|regalar|doy|dar|reparto|repartir) "
+                "(?:\\w+ )?(?:mis cosas|todo)",
+                "(?:no|ya no) (?:las|los|lo|me) (?:voy a |vaya a |van a )?"
+                "(?:necesit\\w*|hacer falta)",
+            ),
+            window=60,
         ),
         Combination(
             "farewell_with_love",
