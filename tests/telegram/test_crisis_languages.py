@@ -5,12 +5,13 @@ country's lines; harsh self-talk answered with the reframe in their language."""
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime
 
 import pytest
 
 from bot.sandbox.harness import CoachHarness, texts_of
 from bot.texts import load_locale
-from tests.telegram.helpers import attempts_of, onboard, user_row
+from tests.telegram.helpers import attempts_of, clock_of, onboard, tick, user_row
 
 PERSON = 8201
 
@@ -93,3 +94,27 @@ async def test_harsh_self_talk_gets_the_reframe_in_their_language(
     assert any(reframe in text for reframe in reframes), text
     [attempt] = await attempts_of(coach, PERSON)
     assert attempt.lesson == harsh  # still their words, kept
+
+
+@pytest.mark.parametrize(
+    ("language", "log", "crisis"),
+    [
+        ("es", "pedí un descuento en el mercado, me dijeron que no, 8 -> 4", "quiero morirme"),
+        ("ru", "попросил скидку на рынке, отказали, 8 -> 4", "хочу умереть"),
+    ],
+)
+async def test_the_recap_of_a_crisis_week_is_the_gentle_note_in_their_language(
+    coach: CoachHarness, language: str, log: str, crisis: str
+) -> None:
+    clock_of(coach).set(datetime(2026, 11, 23, 7, 0, tzinfo=UTC))  # Monday, 08:00 in Berlin
+    await onboard(coach, PERSON, name="Sam")
+    await coach.say(PERSON, f"/language {language}")
+    await coach.say(PERSON, log)
+    clock_of(coach).set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    await coach.say(PERSON, crisis)
+    await coach.say(PERSON, "ok")
+    before = len(coach.emulator.messages(PERSON))
+    await tick(coach, datetime(2026, 11, 29, 17, 0, tzinfo=UTC))  # Sunday 18:00 in Berlin
+    [recap] = coach.emulator.messages(PERSON)[before:]
+    gentle = load_locale(language).plain("crisis.recap", random.Random(0), name="Sam")
+    assert recap.text == gentle and not recap.buttons
