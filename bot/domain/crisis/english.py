@@ -85,6 +85,7 @@ FRAGMENTS: dict[str, str] = {
         # A place is a noun here, with its article ("bridge the gap" is not a bridge).
         r"(?:the|a|that|this|my|our|of|from|on) (?:\w+ )?(?:bridge|roof|rooftop|ledge|cliff|"
         r"tracks|railway|motorway|highway|overpass|parking garage|car park|dam)|"
+        r"(?:the |a )?(?:edge of (?:the|a) platform|platform edge)|"
         r"in front of (?:a|the|an)(?: \w+)? (?:train|bus|car|truck|lorry)|into (?:the )?"
         r"(?:traffic|river|sea|lake|water|ocean)|overdose|drown \w*|hang \w*"
     ),
@@ -117,16 +118,18 @@ FRAGMENTS: dict[str, str] = {
     "time": (
         r"tonights?|tomorrows?|this (?:weekend|week|friday|saturday|sunday|month)|on "
         r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|monday|tuesday|"
-        r"wednesday|thursday|friday|saturday|sunday|after (?:my|the) \w+|the date|"
+        r"wednesday|thursday|friday|saturday|sunday|after (?:my|the) \w+|"
+        r"the date(?! of| for| with| night)|"
         r"when (?:everyone|they|no one|my \w+) (?:is|are|am) (?:asleep|out|gone|away|home)|"
         r"once (?:everyone|they|my \w+) (?:is|are) (?:asleep|out|gone|away)|by (?:monday|"
         r"friday|the weekend|next week)|exactly how|how and when|soon"
     ),
     "final_act": (
-        r"(?:end|ending) (?:it(?: al)?|things)(?! with| betwen)|end everything|"
+        r"(?:end|ending) (?:it al|it(?! al)|things)(?! with| betwen)|end everything|"
         r"go through with it|going through with it|doing it|"
         r"(?:planed|sorted|arranged|organised) everything|be the end for me|"
-        r"it is happening|be gone|kil myself|take my life|(?:the|a) date(?! with| for| night)|"
+        r"it is happening|be gone|kil myself|take my life|"
+        r"(?:the|a) date(?= \.|$|,| is (?:set|chosen|picked|fixed))|"
         r"(?:it is|everything is|its) al (?:planed|worked) out"
     ),
 }
@@ -161,7 +164,7 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         # Not "almost killed myself on the stairs", "killing myself laughing / at work".
         Phrase(
             "kill_myself",
-            r"(?<!almost )(?<!nearly )(?:kil|kiling|kiled|kils|end|ending) "
+            r"(?<!almost )(?<!nearly )(?:kil|kiling|kilin|kiled|kils|end|ending) "
             r"<<myself>>(?! laughing| at work| at the gym| over| trying| to (?:get|make|finish))",
         ),
         # Chat shorthands: "kms", "ctb" (catch the bus); "off myself" after a verb of intent
@@ -189,7 +192,10 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "want_to_die",
             r"<<want_to>> <<die>>|(?:wanting|ready|deserve|deserving) to <<die>>|"
-            r"want to be dead|(?:tonight|today) i want to <<die>>",
+            r"want to be dead|(?:tonight|today) i want to <<die>>|"
+            # "commit" with nothing after it is the algospeak for suicide.
+            r"<<want_to>> commit(?= \.|$| tonight| today| soon)|"
+            r"(?:welcome|embrace|long for|ready for|pray for|beg\w* for) death(?! (?:metal|star))",
         ),
         # "rather die than sing karaoke" compares: hyperbole, not a wish.
         Phrase("rather_die", r"rather (?:<<die>>|be dead)(?! than)", weak=True),
@@ -267,9 +273,10 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             "welcome_death",
             r"(?:do not|does not|would not|not|no longer) (?:realy |even |honestly )?care "
             r"(?:if|whether) i (?:live or die|die|wake up|make it|survive)|"
-            r"(?:nice|beter|easier|great|good|peaceful|a relief) (?:if|when) i (?:just |could "
-            r"just |could |would )?(?:did not|do not|would not|stoped|stop|never) (?:exist|"
-            r"existed|existing|wake up|woke up|be here|lived?)(?= \.|$| any ?more| again)|"
+            r"(?:nice|beter|easier|great|good|peaceful|a relief|fine|ok|okay|happy|relieved) "
+            r"(?:if|when) i (?:just |could just |could |would )?(?:did not|do not|would not|"
+            r"stoped|stop|never) (?:(?:wake|woke) up(?! early| late| before| at| in time| on time)|"
+            r"(?:exist|existed|existing|be here|lived?)(?= \.|$| any ?more| again))|"
             r"(?:got|get|getting|was|were) (?:hit|run over|ran over|kiled)(?: by (?:a|the|some) "
             r"\w+)?(?: \w+){0,5} (?:i would|i wil|il)(?: realy| honestly)? (?:be relieved|be glad|"
             r"not mind|welcome it|be at peace)",
@@ -295,7 +302,7 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "hoarded_means",
             r"(?:saved|saving|stockpil\w*|hoard\w*|colect\w*|stash\w*|storing|kept|keeping) "
-            r"(?:up )?(?:\w+ )?(?:my |the |some )?(?:\w+ )?(?:pils|tablets|meds|medication|"
+            r"(?:up )?(?:\w+ ){0,3}(?:pils|tablets|meds|medication|"
             r"painkilers|paracetamol|antidepresants|insulin)",
         ),
         Phrase(
@@ -361,7 +368,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"made my decision)(?: \.| it is| (?:that )?(?:to|i am going to|i wil|il) "
             r"(?:do it|end|go|die|take))"
             r"(?!.{0,40}(?<!\S)(?:ask\w*|invite|cal|text|talk|pitch|apply|request)(?!\S))|"
-            r"i have a plan and|"
+            r"i have a plan and|(?:know|have|got|picked) (?:the date|the day|when) and (?:how|the "
+            r"(?:method|way))|"
             r"(?:tonights?|todays?|tomorows?|this)(?: is)? the (?:night|day)(?! i ask)"
             r"(?!.{0,40}(?<!\S)(?:ask\w*|invite|cal|text|talk|pitch|apply|request)(?!\S))|"
             # A date chosen, not "a date for the party" or "a date with her".
@@ -420,7 +428,11 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:say|said|saying) good ?bye before i go",
         ),
         Phrase(
-            "goodbye_everyone", r"good ?bye (?:everyone|everybody|world|al)(?! at| to)", weak=True
+            "goodbye_everyone",
+            r"(?:good ?)?bye (?:everyone|everybody|world|al)(?! at| to)"
+            r"(?!.{0,30}(?<!\S)(?:se you|til|until|for now|tomorow|later|next)(?!\S))|"
+            r"(?:it was|it has ben|been) nice knowing (?:you|y al|everyone|you al)",
+            weak=True,
         ),
     ),
     C.BURDEN: (
@@ -431,7 +443,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?! (?:for|while|this|today|tomorow|at|on|during|until|til|when)(?!\S))|"
             r"(?:better|happier|easier) (?:of )?(?:for (?:everyone|everybody|them|al|"
             r"my \w+) )?(?:if i (?:was|were|was not|were not) (?:gone|"
-            r"dead|here|around|alive|born)|if i died|if i disappeared|if i (?:had )?never "
+            r"dead|here|around|alive|born|not in (?:the picture|their (?:lives|life|way)|the "
+            r"way))|if i died|if i disappeared|if i (?:had )?never "
             r"(?:ben born|existed|lived|was born))|"
             r"if i (?:was|were|am) (?:gone|dead|not here)(?: \w+)? (?:no one|nobody|anyone)"
             r"(?: would| wil)?(?: even| realy)? (?:notice|care|mis me)|"
@@ -452,6 +465,7 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             # ... but "I feel like a burden when I ask" is the social anxiety this bot is for.
             r"(?:i am|i feel like|i am just|i am only|such) (?:a|such a|just a|only a)? ?burden"
             r"(?: (?:to|on) (?:everyone|everybody|my family|my friends|them|al|people))?"
+            r"(?! (?:to|on) (?:no one|nobody|noone|anyone))"
             r"(?!.{0,40}(?<!\S)(?:when i ask|asking|to ask|for asking|ask for|ask them|favour|"
             r"favor)(?!\S))|"
             r"(?:draging|bringing) (?:everyone|everybody|them|people) down|"
@@ -479,7 +493,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:been|started|start|keep|kept|back to|resumed|can not stop|relapsed|urge to|"
             r"urges to|want to|wanting to|thinking about|thinking of) cuting(?! (?:back|down|"
             r"carbs|sugar|out|corners|costs|clas|clases|my hair|hair|in|of|the|a|it|up|ties)"
-            r"(?!\S))|cuting again|(?:want|need|urge|urges) to cut(?= \.|$| again| so)|"
+            r"(?!\S))|cuting again|(?:want|need|urge|urges|going|about) to cut(?= \.|$| again| "
+            r"so| tonight| today| later| deep)|"
             r"(?:cut|cuting|cuts|scratch|scratching|scratched|burn|burning|burnt|burned) (?:my|"
             r"my own) (?:wrists?|arms?|thighs?|skin|legs?|stomach|hands?)<<benign_after>>",
         ),
@@ -552,6 +567,13 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"painkilers|sleeping pils|of (?:them|these|my meds))(?: \w+){0,3} "
             r"(?:would|wil|does|to) (?:it take|kil|be fatal|be lethal|be enough)",
         ),
+        # Asked bare, also a joke about coffee or an awkward room: weak, so humour cancels it.
+        Phrase(
+            "lethal_dose_bare",
+            r"(?:lethal|fatal|deadly) (?:dose|amount)s?(?: of \w+)?|"
+            r"(?:quickest|easiest|fastest|least painful) way out(?= \.|$)",
+            weak=True,
+        ),
         # A substance and a lethal amount, or swallowing something to find out.
         Phrase(
             "lethal_amount",
@@ -589,6 +611,15 @@ COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
     C.PLANS: (
         Combination("time_and_final_act", ("<<time>>", "<<final_act>>"), window=70),
         # "I'll do it" is usually an ask in this product; secrecy or certainty makes it a plan.
+        Combination(
+            "nobody_will_stop_me",
+            (
+                r"(?:no one|nobody|noone) (?:wil|can|is going to|could) stop me"
+                r"(?!.{0,40}(?<!\S)ask\w*(?!\S))",
+                r"<<time>>|(?:the|my) plan|planed|decided",
+            ),
+            window=70,
+        ),
         Combination(
             "covert_do_it",
             ("<<covert>>", "(?:do|doing) it|(?:have|got) (?:it|everything) (?:al )?planed"),
