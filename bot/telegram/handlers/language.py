@@ -7,7 +7,8 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.db.models import User
-from bot.telegram.context import CoachContext, Outgoing
+from bot.delivery.turn import Outgoing
+from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import chat_id_of, clear_pressed, current_user, label, say
 from bot.telegram.keyboards import Button, Callback, Cb, Keyboard, pack, rows_of
 from bot.telegram.views import menu_commands
