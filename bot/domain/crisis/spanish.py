@@ -116,6 +116,10 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "kill_myself",
             r"<<want>> (?:<<kill_self>>)|"
+            # The clitic makes it self-directed on its own ("pensé en matarme", "el valor de
+            # matarme"), unless someone else is the subject ("mi madre va a matarme").
+            r"(?<!va a )(?<!van a )(?<!vas a )(?<!quiere )(?<!quieren )(?<!vais a )"
+            r"(?:matarme|suicidarme|ahorcarme)<<not_figurative>>|"
             r"me (?:quiero |queria |voy a |pienso |iba a )?(?:matar|suicidar|ahorcar)"
             r"<<not_figurative>>|"
             # "me mato" is also "it killed me" once the accent is folded ("el chiste me
@@ -189,6 +193,10 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:harto|harta|cansado|cansada) de (?:vivir|la vida|existir|estar viv[oa])|"
             r"nada por lo que vivir|la vida no vale la pena|"
             r"(?:vivir|seguir viviendo|seguir) (?:ya )?no tiene (?:sentido|caso)|"
+            r"para que (?:sigo viviendo|seguir viviendo|vivo|estoy viv[oa])|"
+            r"(?:no encuentro|no tengo|no veo) (?:\w+ )?(?:razones|motivos|razon|motivo) "
+            r"(?:para|de) (?:seguir|vivir)(?= \.|$| viviendo| aqui| adelante)|"
+            r"me (?:canse|cansé|he cansado|estoy cansando) de (?:vivir|la vida|existir)|"
             r"no tiene (?:sentido|caso) (?:vivir|seguir viviendo|seguir(?= \.|$))",
         ),
         Phrase(
@@ -229,7 +237,9 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "means_ready",
             r"(?:ya )?(?:compre|consegui|prepare|tengo) (?:la |una )?(?:soga|cuerda)(?= \.|$)|"
-            r"(?:pastillas|cuchilla|navaja|soga|cuerda|pistola)(?: \w+){0,2} en la mano",
+            r"(?:pastillas|cuchilla|navaja|soga|cuerda|pistola)(?: \w+){0,2} en la mano|"
+            r"(?:cuchilla|navaja|pastillas|soga|cuerda|pistola|arma)s? (?:escondid[oa]s?|"
+            r"guardad[oa]s?)(?: \w+){0,2} para (?:cuando|el dia|usar)",
         ),
         Phrase(
             "hang_myself",
@@ -279,7 +289,9 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?= \.|$)|"
             r"(?:carta|cartas|nota|notas|todo)(?: \w+){0,6} para "
             r"(?:despues(?! de)|cuando (?:no este|"
-            r"ya no este|me vaya|me muera|me encuentren|no estoy))",
+            r"ya no este|me vaya|me muera|me encuentren|no estoy))|"
+            r"(?:carta|cartas|nota|notas|todo)(?: \w+){0,6} por si (?:me pasa algo|no vuelvo|"
+            r"no estoy|ya no estoy)",
         ),
         Phrase(
             "giving_away",
@@ -293,6 +305,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:este es|es|sera|aqui va) mi (?:ultimo|ultima) (?:mensaje|despedida)"
             r"(?! (?:por|de|del|antes de) \w+)|"
             r"adios para siempre|hasta siempre|adios mundo cruel|"
+            r"(?:ya )?no (?:me )?(?:van|vas|vais) a (?:volver a )?ver(?: nunca)? mas|"
+            r"no me volver\w* a ver|nunca mas me (?:van|vas|vais) a ver|"
             r"(?:despedirme|me despido|me estoy despidiendo|me despedi|despidiendome) "
             r"(?:de todos|de todo el mundo|para siempre)(?! (?:en|los|las|hasta)(?!\S))|"
             r"despedirme antes de irme(?= \.|$)",
@@ -324,6 +338,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:ya )?no (?:voy a|volvere a) molestar a nadie(?: mas)?(?= \.|$| adios)|"
             r"si (?:yo )?no estuviera (?:nadie|ninguno) (?:lo )?(?:notaria|echaria de menos|"
             r"extranaria)|"
+            r"(?:se )?librar\w* de (?:un problema|una carga|mi)(?: \w+){0,2} si (?:me muero|muero|"
+            r"desaparezco|no estuviera|no estoy|me mato)|"
             r"les haria un favor si (?:me muriera|muriera|desapareciera|no estuviera)",
         ),
         Phrase(
@@ -345,6 +361,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"me corto)|"
             r"(?:me corte|me corto|me estoy cortando|me he cortado) (?:otra vez|de nuevo)|"
             r"(?:me hago|me hice|hacerme) (?:heridas|cortes)|"
+            r"me (?:corto|quemo|lastimo|hago dano|pego|golpeo|rasguno) para (?:sentir|no sentir|"
+            r"calmar\w*|aliviar\w*|castigarme|desahogarme)|"
             r"(?:estuve|he estado|sigo|estoy) cortandome|me (?:estuve|he estado|sigo) cortando|"
             r"hace (?:\w+ ){1,2}que no me (?:corto|lastimo|hago dano|autolesiono)(?: \w+){0,3} "
             r"(?:recai|volvi a hacerlo|hoy si)",
@@ -382,7 +400,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"cuant(?:as|os) (?:\w+ ){0,2}(?:pastillas|pildoras|ibuprofenos|paracetamol|"
             r"paracetamoles|somniferos|calmantes|antidepresivos|de (?:ellas|estas|mis pastillas))"
             r"(?: \w+){0,4} (?:para (?:morir|no despertar|matarme|una sobredosis)|"
-            r"(?:bastarian|serian suficientes|harian falta|hacen falta|son mortales)(?= \.|$))",
+            r"(?:bastarian|serian suficientes|harian falta|hacen falta|(?:son|serian) "
+            r"(?:mortales|letales))(?= \.|$))",
         ),
         Phrase(
             "lethal_dose",
