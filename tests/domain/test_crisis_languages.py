@@ -102,3 +102,38 @@ def test_negation_cancels(language: str, text: str) -> None:
 def test_categories_are_named(language: str, text: str, category: Category) -> None:
     signal = detect_crisis(text, language)
     assert signal is not None and signal.category is category
+
+
+WEAK_PAIRS = [
+    # Every weak (hyperbole-prone) phrase: alone it is a light signal, a joke cancels it.
+    ("es", "mátenme por favor", "mátenme jajaja qué ridículo"),
+    ("es", "mejor me muero", "mejor me muero jaja"),
+    ("es", "quiero que todo se acabe ya", "quiero que esto se acabe ya jaja"),
+    ("es", "quiero acabar con este sufrimiento", "quiero acabar con este sufrimiento xd"),
+    ("es", "ya no puedo seguir así", "ya no puedo seguir así jajaja"),
+    ("es", "adiós a todos", "adiós a todos jaja"),
+    ("ru", "убейте меня", "убейте меня 😂"),
+    ("ru", "хочу прекратить эти мучения", "хочу прекратить эти мучения, ха-ха"),
+]
+
+
+@pytest.mark.parametrize(("language", "serious", "joking"), WEAK_PAIRS)
+def test_weak_phrases_are_light_and_a_joke_cancels_them(
+    language: str, serious: str, joking: str
+) -> None:
+    signal = detect_crisis(serious, language)
+    assert signal is not None and signal.weak
+    assert detect_crisis(joking, language) is None
+
+
+@pytest.mark.parametrize("language", ["es", "ru"])
+def test_every_weak_phrase_is_pinned_by_a_pair(language: str) -> None:
+    from bot.domain.crisis import VOCABULARIES
+
+    weak = {p.name for ps in VOCABULARIES[language].phrases.values() for p in ps if p.weak}
+    pinned = {
+        signal.rule
+        for code, serious, _ in WEAK_PAIRS
+        if code == language and (signal := detect_crisis(serious, code)) is not None
+    }
+    assert weak == pinned
