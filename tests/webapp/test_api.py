@@ -13,9 +13,10 @@ import pytest
 from sqlalchemy import select
 
 from bot.db.models import AnswerLog, Attempt, Challenge
+from bot.domain.language import language_for
 from bot.sandbox.harness import CoachHarness
 from bot.services import attempts
-from bot.texts import load_texts
+from bot.texts import available_languages, load_locale, load_texts
 from bot.webapp.auth import MAX_AGE
 from tests.webapp.conftest import ALICE, ALICE_ASKS, BOB, BOB_ASKS, WEBAPP_PATH, Dashboard
 
@@ -73,6 +74,20 @@ async def test_nobody_can_change_another_persons_rows(dashboard: Dashboard) -> N
     assert bob_after["asks"][0]["lesson"] == "Bob's own private note"
     assert bob_after["ladder"]["personal"] == bob["ladder"]["personal"]
     assert bob_after["ladder"]["hidden"] == bob["ladder"]["hidden"]
+
+
+@pytest.mark.parametrize("language_code", ["en", "es-419", "ru", "pt-BR"])
+async def test_someone_not_set_up_yet_is_told_so_in_their_language(
+    dashboard: Dashboard, language_code: str
+) -> None:
+    stranger = 5_100_099  # valid initData, no row: never onboarded
+    own = load_locale(language_for(language_code, available_languages()))
+    for method, path in (("GET", "summary"), ("POST", "settings")):
+        status, body, _ = await dashboard.call(
+            method, path, stranger, {"nudge_time": "18:00"}, language_code=language_code
+        )
+        assert status == 404
+        assert body == {"error": own.plain("fallback.not_onboarded")}
 
 
 def _tampered(init_data: str) -> str:

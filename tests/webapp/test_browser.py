@@ -167,6 +167,21 @@ async def test_outside_telegram_the_page_says_where_to_open_it(
     assert await page.locator("#forecast").count() == 0
 
 
+@pytest.mark.parametrize("language_code", ["es-419", "ru"])
+async def test_refused_initdata_is_explained_in_telegrams_language(
+    browser: Browser, dashboard: Dashboard, language_code: str
+) -> None:
+    """Before the API knows the person, the page speaks the language initData names."""
+    language = language_code.split("-")[0]
+    expected = load_locale(language).plain("dashboard.open_in_telegram")
+    context = await browser.new_context(viewport={"width": 360, "height": 740})
+    page = await context.new_page()
+    expired = dashboard.init_data(ALICE, age=timedelta(days=2), language_code=language_code)
+    await page.goto(dashboard.base + "#tgWebAppData=" + quote(expired, safe=""))
+    await page.wait_for_selector(f"#status:has-text('{expected[:30]}')")
+    assert await page.evaluate("document.documentElement.lang") == language
+
+
 # WCAG contrast of an element's text against the background it sits on (the nearest
 # ancestor with an opaque background colour).
 CONTRAST_JS = """

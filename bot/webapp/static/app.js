@@ -11,7 +11,7 @@
   const tg = window.Telegram && window.Telegram.WebApp ? window.Telegram.WebApp : null;
   const hash = new URLSearchParams(window.location.hash.slice(1));
   const initData = (tg && tg.initData) || hash.get("tgWebAppData") || "";
-  const shell = JSON.parse(document.getElementById("shell-texts").textContent || "{}");
+  const shell = shellTexts(JSON.parse(document.getElementById("shell-texts").textContent || "{}"));
   const root = document.getElementById("app");
   const TABS = ["overview", "history", "ladder", "settings"];
   const OUTCOME_CODES = { no: "no", yes: "yes", no_answer: "na", partial: "mid" };
@@ -24,6 +24,21 @@
   let notice = "";
 
   // -- small helpers ------------------------------------------------------------------------
+
+  // The words shown before the API answers, in the language Telegram's initData names
+  // (the browser's outside Telegram), English when we don't speak it.
+  function shellTexts(byLanguage) {
+    let code = "";
+    try {
+      code = JSON.parse(new URLSearchParams(initData).get("user") || "{}").language_code || "";
+    } catch (error) {
+      code = "";
+    }
+    code = (code || navigator.language || "").toLowerCase().replace("_", "-").split("-")[0];
+    const chosen = byLanguage[code] ? code : "en";
+    document.documentElement.lang = chosen;
+    return byLanguage[chosen] || {};
+  }
 
   function t(key, params) {
     const template = (data && data.texts[key]) || shell[key] || "";
