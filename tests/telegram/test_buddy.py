@@ -130,6 +130,18 @@ async def test_forged_reused_expired_and_self_invites_change_nothing(
     assert CARA not in opened
 
 
+async def test_a_link_still_opens_an_hour_before_it_expires(coach: CoachHarness) -> None:
+    clock = coach.clock
+    assert isinstance(clock, MutableClock)
+    await onboard(coach, ALICE, name="Alice")
+    await onboard(coach, BOB, name="Bob")
+    token = await invite(coach, ALICE)
+    clock.advance(timedelta(days=6, hours=23))
+    assert "Alice invited you" in texts_of(await coach.say(BOB, f"/start {token}"))
+    await coach.tap(BOB, "Yes, let's")
+    assert await count(coach, BuddyPair) == 1
+
+
 async def test_one_buddy_at_a_time(coach: CoachHarness) -> None:
     await make_buddies(coach)
     await onboard(coach, CARA, name="Cara")
