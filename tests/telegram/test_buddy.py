@@ -407,6 +407,9 @@ async def test_export_has_buddy_rows_and_delete_leaves_the_other_only_link_ended
     coach: CoachHarness,
 ) -> None:
     await make_buddies(coach)
+    for suggester in (ALICE, BOB):  # one suggestion each way, neither answered yet
+        await coach.say(suggester, "/buddy")
+        assert "Sent to" in texts_of(await coach.tap(suggester, "Suggest one"))
     replies = await coach.say(ALICE, "/export")
     files = {
         m.file.file_name: coach.emulator.file_bytes(m.file.file_id)
@@ -415,12 +418,18 @@ async def test_export_has_buddy_rows_and_delete_leaves_the_other_only_link_ended
     }
     data = json.loads(files["rejection-coach-data.json"] or b"{}")
     assert len(data["buddy"]["pairs"]) == 1 and data["buddy"]["invitations"]
+    suggested = data["buddy"]["suggestions"]
+    assert sorted(row["direction"] for row in suggested) == ["received", "sent"]
+    assert all(row["challenge_id"] and row["answer"] is None for row in suggested)
     await coach.say(ALICE, "/delete")
     await coach.tap(ALICE, "Yes, erase everything")
     async with coach.runtime.deps.db.sessions() as session:
         members = list(await session.scalars(select(BuddyMember)))
         invites = await session.scalar(select(func.count()).select_from(BuddyInvite))
+        left = list(await session.scalars(select(BuddySuggestion)))
     assert [m.user_id for m in members] == [BOB] and invites == 0
+    # The one Alice received is gone; the one she sent stays with Bob, without her.
+    assert [(row.from_user_id, row.to_user_id) for row in left] == [(None, BOB)]
     card = texts_of(await coach.say(BOB, "/buddy"))
     assert "Your buddy link has ended" in card and "Alice" not in card
 
