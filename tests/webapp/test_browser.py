@@ -22,7 +22,7 @@ from sqlalchemy import select
 from bot.db.models import Attempt, IdeaEvent, User
 from bot.texts import load_locale, load_texts
 from bot.webapp.sandbox import CHROMIUM, CHROMIUM_ARGS
-from tests.webapp.conftest import ALICE, Dashboard
+from tests.webapp.conftest import ALICE, ALICE_ASKS, Dashboard
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "webapp"
 LIGHT = {"bg_color": "#ffffff", "text_color": "#000000", "button_color": "#2481cc"}
@@ -116,10 +116,65 @@ async def test_a_correction_in_history_is_saved(browser: Browser, dashboard: Das
     _save(await page.screenshot(full_page=True), "history-360-light.png")
 
 
+async def test_history_filters_by_outcome_and_kind(browser: Browser, dashboard: Dashboard) -> None:
+    now = dashboard.coach.clock()
+    async with dashboard.coach.runtime.deps.db.transaction() as session:
+        session.add(  # one ask told in her own words, no idea behind it
+            Attempt(
+                user_id=ALICE,
+                description="Asked my landlord to fix the heating this week",
+                source="log",
+                status="logged",
+                outcome="partial",
+                created_at=now - timedelta(days=1),
+                updated_at=now - timedelta(days=1),
+                completed_at=now - timedelta(days=1),
+            )
+        )
+    english = load_texts()
+    page, _ = await open_page(browser, dashboard, theme=LIGHT)
+    await page.click("#tab-history")
+    asks = page.locator("ul.asks > li")
+    assert await asks.count() == len(ALICE_ASKS) + 1
+    for outcome, expected in (("yes", 3), ("no", 1), ("no_answer", 1), ("partial", 1)):
+        await page.select_option("#filter-outcome", outcome)
+        assert await asks.count() == expected, outcome
+        label = english.plain(f"log.outcomes.{outcome}")
+        for meta in await page.locator("ul.asks > li > p.meta").all_inner_texts():
+            assert meta.endswith(" · " + label), (outcome, meta)
+    await page.select_option("#filter-outcome", "didnt_ask")
+    await page.wait_for_selector(f"text={english.plain('dashboard.history.none_match')}")
+    assert await asks.count() == 0
+    await page.select_option("#filter-outcome", "")  # everything again
+    await page.select_option("#filter-category", label=english.plain("dashboard.history.own_words"))
+    assert await page.locator("ul.asks > li h3").all_inner_texts() == [
+        "Asked my landlord to fix the heating this week"
+    ]
+    _, summary, _ = await dashboard.call("GET", "summary", ALICE)
+    kind = summary["asks"][-1]["category"]  # her oldest ask's kind of idea, and a yes
+    await page.select_option("#filter-category", kind)
+    await page.select_option("#filter-outcome", "yes")
+    both = [a for a in summary["asks"] if a["category"] == kind and a["outcome"] == "yes"]
+    assert [f"ask-{a['id']}" for a in both] == [
+        await item.get_attribute("id") for item in await asks.all()
+    ]
+    _save(await page.screenshot(full_page=True), "history-filtered-360-light.png")
+
+
 async def test_not_for_me_can_be_undone(browser: Browser, dashboard: Dashboard) -> None:
     page, _ = await open_page(browser, dashboard, theme=LIGHT)
     await page.click("#tab-ladder")
-    assert await page.locator("#levels li[aria-current=step]").inner_text() != ""
+    # Five levels, Alice's own (2) marked as the current step, each with what she tried.
+    levels = page.locator("#levels > li")
+    assert await levels.count() == 5
+    assert await page.locator("#levels > li[aria-current=step]").count() == 1
+    assert await levels.nth(1).get_attribute("aria-current") == "step"
+    _, summary, _ = await dashboard.call("GET", "summary", ALICE)
+    english = load_texts()
+    for index, row in enumerate(summary["ladder"]["levels"]):
+        shown = await levels.nth(index).inner_text()
+        assert english.plain("dashboard.ladder.level", level=index + 1) in shown
+        assert english.plain("dashboard.ladder.tried", count=row["tried"]) in shown
     hidden = page.locator("#hidden-ideas li").first
     idea_id = int((await hidden.get_attribute("id") or "").removeprefix("hidden-"))
     await hidden.get_by_role("button").click()

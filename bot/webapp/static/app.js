@@ -17,6 +17,7 @@
   const OUTCOME_CODES = { no: "no", yes: "yes", no_answer: "na", partial: "mid" };
   const FIELDS = ["outcome", "predicted_no_pct", "anxiety_before", "anxiety_after", "lesson"];
   const SVG = "http://www.w3.org/2000/svg";
+  const OWN_WORDS = "-own-words";
 
   let data = null;
   let tab = "overview";
@@ -350,16 +351,19 @@
       return;
     }
     const outcomes = Object.keys(OUTCOME_CODES).concat(["didnt_ask"]);
-    const categories = [...new Set(data.asks.map((ask) => ask.category))];
+    // Asks told in the person's own words have no kind ("" from the API); their filter
+    // option needs a value of its own ("" is "everything").
+    const kindOf = (ask) => ask.category || OWN_WORDS;
+    const categories = [...new Set(data.asks.map(kindOf))];
     panel.append(el("div", { class: "filters" }, [
       filterSelect("outcome", t("dashboard.history.filter_outcome"),
         outcomes.map((name) => [name, t("log.outcomes." + name)])),
       filterSelect("category", t("dashboard.history.filter_category"),
-        categories.map((name) => [name, categoryLabel(name)])),
+        categories.map((name) => [name, categoryLabel(name === OWN_WORDS ? "" : name)])),
     ]));
     const shown = data.asks.filter((ask) =>
       (!filters.outcome || ask.outcome === filters.outcome) &&
-      (!filters.category || ask.category === filters.category));
+      (!filters.category || kindOf(ask) === filters.category));
     if (!shown.length) {
       panel.append(el("p", { text: t("dashboard.history.none_match") }));
       return;
