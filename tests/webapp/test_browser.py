@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import AsyncIterator
-from datetime import timedelta
+from collections.abc import AsyncIterator, Awaitable
+from datetime import time, timedelta
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
@@ -235,6 +235,83 @@ async def test_refused_initdata_is_explained_in_telegrams_language(
     await page.goto(dashboard.base + "#tgWebAppData=" + quote(expired, safe=""))
     await page.wait_for_selector(f"#status:has-text('{expected[:30]}')")
     assert await page.evaluate("document.documentElement.lang") == language
+
+
+# What telegram-web-app.js gives a Mini App, reduced to what the page uses; every call is
+# recorded in window.tgCalls.
+TELEGRAM_STUB = """
+(() => {
+  const calls = (window.tgCalls = []);
+  const button = (name) => ({
+    isVisible: false,
+    text: "",
+    show() { this.isVisible = true; calls.push(name + ".show"); },
+    hide() { this.isVisible = false; calls.push(name + ".hide"); },
+    setText(text) { this.text = text; },
+    onClick(callback) { this.callback = callback; },
+  });
+  window.Telegram = { WebApp: {
+    initData: %s,
+    colorScheme: "dark",
+    themeParams: %s,
+    ready() { calls.push("ready"); },
+    expand() { calls.push("expand"); },
+    BackButton: button("BackButton"),
+    MainButton: button("MainButton"),
+  } };
+})();
+"""
+
+
+async def test_inside_telegram_the_page_uses_its_buttons(
+    browser: Browser, dashboard: Dashboard
+) -> None:
+    context = await browser.new_context(viewport={"width": 360, "height": 740})
+    await context.add_init_script(
+        TELEGRAM_STUB % (json.dumps(dashboard.init_data(ALICE)), json.dumps(DARK))
+    )
+    page = await context.new_page()
+    await page.goto(dashboard.base)  # no fragment: everything from Telegram's object
+    await page.wait_for_selector("#forecast-sentence")
+    calls = await page.evaluate("window.tgCalls")
+    assert calls[:2] == ["ready", "expand"]
+    assert await page.evaluate("document.documentElement.dataset.scheme") == "dark"
+
+    def visible(name: str) -> Awaitable[bool]:
+        return page.evaluate(f"Telegram.WebApp.{name}.isVisible")
+
+    assert not await visible("BackButton") and not await visible("MainButton")
+    await page.click("#tab-history")
+    assert await visible("BackButton") and not await visible("MainButton")
+    await page.evaluate("Telegram.WebApp.BackButton.callback()")  # Telegram's back button
+    assert await page.get_attribute("#tab-overview", "aria-selected") == "true"
+    assert not await visible("BackButton")
+    await page.click("#tab-settings")
+    assert await visible("BackButton") and await visible("MainButton")
+    save = load_texts().plain("dashboard.settings.save")
+    assert await page.evaluate("Telegram.WebApp.MainButton.text") == save
+    await page.fill("#setting-nudge_time", "07:45")
+    await page.evaluate("Telegram.WebApp.MainButton.callback()")  # Telegram's main button
+    await page.wait_for_selector("#status:has-text('Your next idea comes')")
+    assert (await dashboard.user(ALICE)).nudge_time == time(7, 45)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_nothing_scrolls_sideways_at_360_px(
+    browser: Browser, dashboard: Dashboard, language: str
+) -> None:
+    async with dashboard.coach.runtime.deps.db.transaction() as session:
+        alice = await session.get(User, ALICE)
+        assert alice is not None
+        alice.language = language
+    page, _ = await open_page(browser, dashboard, theme=LIGHT)
+    for tab in ("overview", "history", "ladder", "settings"):
+        await page.click(f"#tab-{tab}")
+        assert await page.get_attribute(f"#tab-{tab}", "aria-selected") == "true"
+        widths = await page.evaluate(
+            "[document.documentElement.scrollWidth, document.body.scrollWidth]"
+        )
+        assert max(widths) <= 360, (tab, widths)
 
 
 # WCAG contrast of an element's text against the background it sits on (the nearest
