@@ -377,6 +377,8 @@ class CoachRuntime:
         url = self.settings.webapp_url
         if url is None:
             return
+        # Everyone's default, in English; each person's own chat gets it in their language
+        # when they finish onboarding or pick a language (handlers.language).
         button = MenuButtonWebApp(self.texts.plain("dashboard.menu_button"), WebAppInfo(url))
         try:
             await self.application.bot.set_chat_menu_button(menu_button=button)
