@@ -137,3 +137,10 @@ def test_every_weak_phrase_is_pinned_by_a_pair(language: str) -> None:
         if code == language and (signal := detect_crisis(serious, code)) is not None
     }
     assert weak == pinned
+
+
+def test_cyrillic_is_read_as_russian_whatever_the_setting() -> None:
+    # Someone whose Telegram is in English may still write in Russian when it matters.
+    assert detect_crisis("я хочу умереть", "en") is not None
+    assert detect_crisis("я хочу умереть", "es") is not None
+    assert detect_crisis("умираю от стыда", "en") is None

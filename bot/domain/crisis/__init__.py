@@ -66,6 +66,7 @@ never tuned on; ``tests/domain/test_crisis_corpus.py`` reports recall per catego
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from bot.domain.crisis.detector import (
@@ -90,17 +91,28 @@ def _compiled(language: str) -> CompiledVocabulary:
     return compile_vocabulary(VOCABULARIES[language])
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _scripted_languages(text: str) -> tuple[str, ...]:
+    """Languages whose script alone shows the text is in them."""
+    return ("ru",) if _CYRILLIC.search(text) else ()
+
+
 def detect_crisis(text: str, language: str = "en") -> CrisisSignal | None:
     """A signal if *text* speaks of suicide or self-harm, else ``None``.
 
-    Both the person's own language and English are read (people switch languages most when
-    upset, and mix them: "me siento fatal, i want to die"), and the *strongest* signal wins:
+    The person's own language and English are read (people switch languages most when
+    upset, and mix them: "me siento fatal, i want to die"), and Russian whenever the text
+    is written in Cyrillic, whatever the person's setting (the script tells us; Spanish
+    rules are not run over every English line, where stems such as "suicid" would misfire).
+    The *strongest* signal wins:
     a strong one in either language beats a weak one in the other, so a Spanish hyperbole
     cannot hide a sincere English sentence in the same message. Between equals, the
     person's own language names the signal.
     """
     weak: CrisisSignal | None = None
-    for code in dict.fromkeys((language, "en")):
+    for code in dict.fromkeys((language, "en", *_scripted_languages(text))):
         if code in VOCABULARIES:
             signal = detect_with(_compiled(code), text)
             if signal is not None and not signal.weak:
