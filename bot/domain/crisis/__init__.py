@@ -3,7 +3,7 @@
 DESIGN.md rule 4: crisis language is answered with support and helplines, never with a
 challenge. This package decides *whether* a message gets that reply; the reply and the
 helplines are in ``prompts.yaml`` and :mod:`bot.domain.crisis.helplines`. Everything is pure
-and local: no network, no logging, no model.
+and local: no network, no logging, no hosted model.
 
 Why structure and not a list of examples
 ----------------------------------------
@@ -59,6 +59,11 @@ How a message is read
    cliff") and for combinations, a humour or figurative marker nearby ("lol", "😂",
    "embarrassment", "felt like"). A weak signal is still answered, more lightly (the
    reply allows "if you meant that lightly").
+4. Only if no rule matched: a small learned model (``learned.py``, hashed n-grams, weights
+   shipped as ``model_en.json.gz``) catches English paraphrases the rules were never written
+   for. Its signal is always weak, and it stays silent where the rules' own context made a
+   message ordinary (a negation or humour marker cancelled a rule, or humour is anywhere in
+   the message): it adds recall, never overrules. Blind figures: ``HELDOUT_LOG.md`` (run 4).
 
 The corpus that checks all of this is in ``tests/domain/crisis_corpus/`` with a held-out part
 never tuned on; ``tests/domain/test_crisis_corpus.py`` reports recall per category.
@@ -73,9 +78,13 @@ from bot.domain.crisis.detector import (
     CompiledVocabulary,
     CrisisSignal,
     compile_vocabulary,
+    context_cancelled,
     detect_with,
 )
 from bot.domain.crisis.english import ENGLISH
+from bot.domain.crisis.learned import RULE as LEARNED_RULE
+from bot.domain.crisis.learned import english_model
+from bot.domain.crisis.learned import flags as learned_flags
 from bot.domain.crisis.russian import RUSSIAN
 from bot.domain.crisis.spanish import SPANISH
 from bot.domain.crisis.vocabulary import Category, Vocabulary
@@ -84,6 +93,8 @@ __all__ = ["VOCABULARIES", "Category", "CrisisSignal", "detect_crisis"]
 
 VOCABULARIES: dict[str, Vocabulary] = {"en": ENGLISH, "es": SPANISH, "ru": RUSSIAN}
 """Crisis vocabulary per language code: a new language is one file and one line here."""
+
+english_model()  # read the learned model's weights now, not on someone's first message
 
 
 @lru_cache(maxsize=8)
@@ -110,6 +121,9 @@ def detect_crisis(text: str, language: str = "en") -> CrisisSignal | None:
     a strong one in either language beats a weak one in the other, so a Spanish hyperbole
     cannot hide a sincere English sentence in the same message. Between equals, the
     person's own language names the signal.
+    When no rule matches at all, the learned English model (:mod:`bot.domain.crisis.learned`)
+    may still read the message as crisis language: that signal is always *weak* (the light
+    check-in, never the full crisis reply).
     """
     weak: CrisisSignal | None = None
     for code in dict.fromkeys((language, "en", *_scripted_languages(text))):
@@ -118,4 +132,8 @@ def detect_crisis(text: str, language: str = "en") -> CrisisSignal | None:
             if signal is not None and not signal.weak:
                 return signal
             weak = weak or signal
-    return weak
+    if weak is not None:
+        return weak
+    if learned_flags(text) and not context_cancelled(_compiled("en"), text):
+        return CrisisSignal(Category.PASSIVE_IDEATION, LEARNED_RULE, weak=True, phrase=text)
+    return None
