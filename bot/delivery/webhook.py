@@ -1,6 +1,7 @@
 """Webhook mode: Telegram POSTs updates; each is stored before we answer 200.
 
-A missing or wrong `X-Telegram-Bot-Api-Secret-Token` gets 403 and nothing is stored. If the
+A missing or wrong `X-Telegram-Bot-Api-Secret-Token` gets 403 and nothing is stored; a body
+that is not JSON, or not shaped like an update (see update_shape.py), gets 400. If the
 database is away we answer 503, and Telegram tries again later: nothing is lost. Several
 replicas can sit behind one load balancer; the inbox keeps each chat in order.
 `/healthz` answers 200 while the database answers.
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 
 from bot.delivery.inbox import DatabaseUnavailable, Inbox
+from bot.delivery.update_shape import is_update
 
 logger = logging.getLogger(__name__)
 
@@ -73,14 +75,15 @@ class WebhookServer:
             self._runner = None
 
     async def _receive(self, request: web.Request) -> web.Response:
-        offered = request.headers.get(SECRET_HEADER, "").encode()
+        # aiohttp keeps undecodable header bytes as surrogates; turn them back into bytes.
+        offered = request.headers.get(SECRET_HEADER, "").encode("utf-8", "surrogateescape")
         if not hmac.compare_digest(offered, self._secret):
             return web.Response(status=403, text="forbidden")
         try:
             payload = json.loads(await request.read())
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             return web.Response(status=400, text="not JSON")
-        if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
+        if not is_update(payload):
             return web.Response(status=400, text="not an update")
         try:
             await self._inbox.store([payload])
