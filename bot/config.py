@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
+    # Open connections the webhook server (and the dashboard with it) accepts at once;
+    # Telegram itself opens at most 40 (set_webhook's max_connections).
+    webhook_max_connections: int = Field(default=256, ge=8, le=10_000)
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     log_level: str = "INFO"
     log_format: LogFormat = LogFormat.TEXT
