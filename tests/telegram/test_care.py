@@ -109,7 +109,7 @@ async def test_export_includes_the_question_we_are_waiting_on(coach: CoachHarnes
     await onboard(coach, ALICE)
     await coach.say(ALICE, "/add ask the florist which flower lasts longest")
     replies = await coach.say(ALICE, "/export")
-    [document] = [m for m in replies if m.file and m.file.file_name.endswith(".json")]
+    [document] = [m for m in replies if m.file and (m.file.file_name or "").endswith(".json")]
     assert document.file is not None
     data = json.loads(coach.emulator.file_bytes(document.file.file_id) or b"")
     pending = data["pending_conversation"]
