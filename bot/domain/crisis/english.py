@@ -1,156 +1,17 @@
-"""English crisis vocabulary (data in the shape of ``vocabulary.py``).
+"""English crisis vocabulary, part 2: the phrases and combinations (shape: ``vocabulary.py``).
 
 Patterns are plain-spelling regular expressions over chat tokens: contractions are already
 opened ("do not", "i am"), doubled letters squashed, text speak expanded. ``<<name>>`` is
-replaced by the fragment of that name. Comments say why a word is in or out.
+replaced by the fragment of that name (``english_words.py``). Comments say why a word is in
+or out.
 """
 
 from __future__ import annotations
 
+from bot.domain.crisis.english_words import FIGURATIVE, FRAGMENTS, INTENSIFIER, NEGATION
 from bot.domain.crisis.vocabulary import Category, Combination, Phrase, Vocabulary
 
 C = Category
-
-FRAGMENTS: dict[str, str] = {
-    # "die", unless a figurative tail follows ("die of embarrassment", "die on this hill").
-    "die": (
-        r"die(?! (?:of|from) (?:embarrassment|shame|cringe|laughter|laughing|awkwardness|"
-        r"boredom|curiosity|jealousy|cuteness)| laughing| on (?:this|that|the|a) hill"
-        r"| a little| inside| for| on(?: \.|$))"
-    ),
-    "want_to": (
-        r"(?:really |just |honestly |kind of |so |literally |actually |seriously )?"
-        r"(?:want|need|wish|would like) to"
-    ),
-    # suicide, sucide, suiside, suicde, suicidal, suicidial ...
-    "suicide": r"su(?:i|ie)?(?:c|s|cs|sc)i?d(?:e|es|al|ally|ality|ial)?",
-    "myself": r"(?:myself|my self|me self|my own self)",
-    # What follows "cut/hurt/burn myself" in accidents and idioms.
-    "benign_after": (
-        r"(?! (?:shaving|cooking|chopping|slicing|at|on|in|while|during|playing|lifting|"
-        r"running|falling|by accident|accidentally|training|slightly|a bit|a little|badly at|"
-        r"laughing|doing|some slack|slack|a break|off|with (?:the|a) (?:knife|paper|iron|pan|"
-        r"kettle|oven|stove))(?!\S))"
-    ),
-    # Intent or planning: with a harmful act beside it, it makes a means personal. The
-    # future tense alone does not ("I'm going to take my meds after dinner").
-    "intent": (
-        r"(?:going to|want to|wanting to|planning (?:to|on)|plan to|thinking (?:about|of)|"
-        r"think about|ready to|about to|decided to|made up my mind|keep thinking|considering|"
-        r"tempted to|urge to|urges to|need to|will|gonna|could just|should just|"
-        r"(?:keep|kept) (?:picturing|imagining|staring at|looking at))"
-    ),
-    # What one does to oneself with a means: the other half of ``means_with_intent``.
-    "act": (
-        r"(?:jump|step|leap|fall)\w*(?: (?:out|right|straight))?"
-        r"(?: (?:of|from|into|onto|in front|under|over))?|throw\w* myself|"
-        # Walking or driving is only an act towards something: "walk into", not "walk over".
-        r"(?:walk|drive|drove|swerve|steer)\w*(?: \w+){0,2} (?:(?:out|right|straight) )?"
-        r"(?:into|onto|of|in front|over the (?:edge|side))|"
-        r"(?:swalow|overdose|od|drown|hang|shoot)\w*|"
-        r"(?:take|taking|took) (?:them al|it al|al of (?:them|it)|every|the lot|a handful|"
-        r"too many|loads)|"
-        r"(?:use|using) (?:it|them|this|that|the \w+|my \w+)|do it|end it|go dep|"
-        r"let\w* go|(?:put|puting) it to my head|pul\w* the trigger"
-    ),
-    # Needs no intent word: the means is already turned on oneself.
-    "self_directed": (
-        r"on myself|kill myself|what (?:it is|they are) for|to end it|to end my life|"
-        r"enough to (?:die|end it|kil me|not wake up|do it)|(?:to|so i) (?:not|never|do not|wil "
-        r"not) wake up"
-    ),
-    # "after I'm gone": the time a farewell is written for.
-    "after_me": (
-        r"(?:after|when|once|for when) i (?:am|m) (?:gone|dead|"
-        r"not (?:here|around)(?= \.|$| any ?more))|"
-        r"after i (?:die|am dead|kil myself|end it|go(?= \.|$))|"
-        r"(?:for )?afterwards?(?= \.|$)|for after(?= \.|$| i)"
-    ),
-    "document": (
-        r"notes?|leters?|videos?|mesages?|paswords|pins?|instructions|wil|lists?|recordings?|"
-        r"voice ?notes?|cards?|emails?|texts?"
-    ),
-    "covert": (
-        r"(?:when|once|while|as soon as) (?:everyone|everybody|they|no one|my \w+) "
-        r"(?:is|are|am|s|goes|go|leaves|leave|falls|fal|gets|get)(?: \w+){0,2} "
-        r"(?:asleep|to sleep|to bed|out|gone|away|home|at work|for work|to work)|"
-        r"when no one is (?:home|around)|"
-        r"exactly how|how and when|nobody wil stop me"
-    ),
-    # Means and places, named as things (the intent half makes them self-directed).
-    "means": (
-        r"(?:sleeping |my |the |some |al (?:my |the )?)?(?:pills|pil|tablets|meds|medication|"
-        r"paracetamol|tylenol|ibuprofen|insulin|antidepressants|painkillers)|rope|noose|"
-        r"(?:a |my \w+ |my |the )?(?:gun|pistol|rifle|shotgun)|blade|razor|razors|knife|"
-        # A place is a noun here, with its article ("bridge the gap" is not a bridge).
-        r"(?:the|a|that|this|my|our|of|from|on) (?:\w+ )?(?:bridge|roof|rooftop|ledge|cliff|"
-        r"tracks|railway|motorway|highway|overpass|parking garage|car park|dam)|"
-        r"(?:the |a )?(?:edge of (?:the|a) platform|platform edge)|"
-        r"in front of (?:a|the|an)(?: \w+)? (?:train|bus|car|truck|lorry)|into (?:the )?"
-        r"(?:traffic|river|sea|lake|water|ocean)|overdose|drown \w*|hang \w*"
-    ),
-    "alcohol": r"vodka|whisk(?:e)?y|wine|alcohol|booze|beer|gin|rum|tequila|liquor",
-    "jump": r"(?:jump|jumping|jumped|step|stepping|throw \w+|leap|leaping|fall|falling)",
-    "place": (
-        r"(?:a|the|that|my|this)(?: \w+)? (?:bridge|roof|rooftop|building|ledge|cliff|balcony|"
-        r"tower|parking garage|car park|multi storey|overpass|skyscraper|dam)"
-    ),
-    "lethal": (
-        r"painless|lethal|fatal|deadly|"
-        r"(?:quickest|easiest|fastest|quick|surest) (?:way|method)s?(?= \.|$| to (?:die|end|"
-        r"do it|go|kil))|"
-        r"ways? to (?:die|kil \w+|end (?:it|my life)|do it)|bleed out|would it take|"
-        # "methods" as the thing looked up, not "study methods" or "methods for asking".
-        r"(?:(?<=ing )|(?<=ed )|(?<=research )|(?<=into )|(?<=up )|(?<=about )|(?<=for )|"
-        r"(?<=on ))(?:diferent |some |the |al the )?"
-        r"methods?(?! (?:to|for|of|in) (?!die|dying|suicide|end|kil|do it))|"
-        r"how deep|so i can (?:die|drown|do it|end it)|"
-        r"(?:how|what) (?:high|much|many)\b.*?(?:would|to) (?:kil|be fatal|be lethal|die)|"
-        # A height as a threshold, not "how high the Eiffel tower is".
-        r"how (?:high|tal) (?:\w+ ){0,3}(?:neds? to be|needs to be|has to be|is enough)|"
-        r"high enough|which floor|what floor|(?:not |never )?survive (?:a|the) "
-        r"(?:fal|jump|drop)|survivable|overdose|od|hanging|die quickly|not hurt"
-    ),
-    "research": (
-        r"(?:look\w* (?:up|into)|lokin|googl\w*|search\w*|read\w* (?:about|up)|research\w*|"
-        r"find out|trying to find|asked (?:chatgpt|ai|google))"
-    ),
-    "time": (
-        r"tonights?|tomorrows?|this (?:weekend|week|friday|saturday|sunday|month)|on "
-        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|monday|tuesday|"
-        r"wednesday|thursday|friday|saturday|sunday|after (?:my|the) \w+|"
-        r"the date(?! of| for| with| night)|"
-        r"when (?:everyone|they|no one|my \w+) (?:is|are|am) (?:asleep|out|gone|away|home)|"
-        r"once (?:everyone|they|my \w+) (?:is|are) (?:asleep|out|gone|away)|by (?:monday|"
-        r"friday|the weekend|next week)|exactly how|how and when|soon"
-    ),
-    "final_act": (
-        r"(?:end|ending) (?:it al|it(?! al)|things)(?! with| betwen)|end everything|"
-        r"go through with it|going through with it|doing it|"
-        r"(?:planed|sorted|arranged|organised) everything|be the end for me|"
-        r"it is happening|be gone|kil myself|take my life|"
-        r"(?:the|a) date(?= \.|$|,| is (?:set|chosen|picked|fixed))|"
-        r"(?:it is|everything is|its) al (?:planed|worked) out"
-    ),
-}
-
-NEGATION = (
-    # "no" the noun ("got a no", "she said no") is what this product is about, not a negation.
-    r"(?:not|never|no longer|(?<!a )(?<!the )(?<!said )(?<!says )(?<!got )(?<!heard )"
-    r"(?<!another )(?<!first )no|zero|without)"
-    r"(?: (?:really|actually|at all|even|ever|currently|remotely|that|too|so|as|feeling|feel|"
-    r"felt|being|be|been|going to|planning to|want to|wanting to|thinking of|thinking about|"
-    r"about to|trying to|particularly|any|more|have|had|done|do|did)){0,3}"
-)
-INTENSIFIER = r"(?:never|not ever) (?:been|felt) (?:so|this|more|as)"
-# Deliberately absent: "literally" and "not to be dramatic", which preface sincere words.
-FIGURATIVE = (
-    r"lol\w*|lmf?ao\w*|rofl\w*|a?(?:ha){2,}h?|he(?:he)+|heh|jk|just kidding|kidding|joking|"
-    r"xd|😂|🤣|😅|😆|😹|😜|🤪|😄|😁|🙃|🙂|💀|☠|"
-    r"embarrass\w*|awkward\w*|cringe\w*|cringy|mortif\w*|humiliat\w*|blush\w*|of shame|"
-    r"felt like|feels like|like (?:a|an)|it went fine|went well|survived|(?:it is|it was|was) fine|"
-    r"when (?:she|he|they|\w+) (?:said|says) no|when (?:she|he|they) laughed"
-)
 
 PHRASES: dict[Category, tuple[Phrase, ...]] = {
     C.EXPLICIT_INTENT: (
