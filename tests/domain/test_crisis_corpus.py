@@ -31,14 +31,19 @@ RecordProperty = Callable[[str, object], None]
 Labelled = list[tuple[str, str]]
 
 
-def load(name: str) -> Labelled:
-    """``(section, message)`` pairs; ``## section`` starts a section, ``#`` is a comment."""
-    section, out = "", []
+def load(name: str, block: str | None = None) -> Labelled:
+    """``(section, message)`` pairs; ``## section`` starts a section, ``#`` is a comment.
+
+    With *block*, only the lines between ``# start of <block>`` and ``# end of <block>``
+    (a blind round kept recognisable after it moved into a development file)."""
+    section, out, inside = "", [], block is None
     for raw in (CORPUS / name).read_text(encoding="utf-8").splitlines():
         line = raw.strip()
-        if line.startswith("## "):
+        if block is not None and line in (f"# start of {block}", f"# end of {block}"):
+            inside = line.startswith("# start")
+        elif line.startswith("## "):
             section = line[3:]
-        elif line and not line.startswith("#"):
+        elif line and not line.startswith("#") and inside:
             out.append((section, line))
     return out
 

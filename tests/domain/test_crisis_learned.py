@@ -1,7 +1,9 @@
 """bot.domain.crisis.learned: the learned second signal (weak only, where the rules are silent).
 
-The blind round-4 figures (rules alone vs rules + model, per category) are printed with
-``pytest -s tests/domain/test_crisis_learned.py`` and recorded in HELDOUT_LOG.md.
+The blind round-4 first-contact figures (rules alone 42/80, rules + model 55/80) are recorded
+in HELDOUT_LOG.md ("Run 4"). Its lines have since moved into the development files (between
+``# start of blind round 4`` and ``# end of blind round 4``) and the rules were fixed as
+classes ("Run 5"), so the test below now pins the development figures on those lines.
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ from tests.domain.test_crisis_corpus import (
 
 #: `python scripts/train_crisis_model.py` prints this; `--check` retrains and compares.
 MODEL_SHA256 = "657e1e89359949cbe04ef56187260eea0a60f14fa71b54977d7d0bbfdc380163"
-BLIND_CRISIS = load("blind4_crisis.txt")
-BLIND_ORDINARY = load("blind4_ordinary.txt")
+ROUND4_CRISIS = load("dev_crisis.txt", "blind round 4")
+ROUND4_ORDINARY = load("dev_ordinary.txt", "blind round 4")
 TRAIN_ORDINARY = load("train_ordinary.txt")
 
 
@@ -84,7 +86,7 @@ def test_the_model_never_overrules_a_context_the_rules_cancelled(text: str) -> N
 
 
 def test_the_model_is_never_a_strong_signal() -> None:
-    for _, text in BLIND_CRISIS + DEV_ORDINARY + TRAIN_ORDINARY + BLIND_ORDINARY:
+    for _, text in DEV_CRISIS + DEV_ORDINARY + TRAIN_ORDINARY:
         signal = detect_crisis(text)
         assert signal is None or signal.rule != RULE or signal.weak
 
@@ -95,7 +97,6 @@ def test_the_model_is_never_a_strong_signal() -> None:
         ("development", DEV_ORDINARY),
         ("held-out", HELDOUT_ORDINARY),
         ("training-only", TRAIN_ORDINARY),
-        ("blind round 4", BLIND_ORDINARY),
     ],
 )
 def test_the_model_adds_few_false_positives(label: str, corpus: list[tuple[str, str]]) -> None:
@@ -104,28 +105,33 @@ def test_the_model_adds_few_false_positives(label: str, corpus: list[tuple[str, 
 
 
 def test_blind_round_4_rules_alone_and_with_the_model(record_property: RecordProperty) -> None:
+    """Round 4 is development now: after the run-5 class fixes the rules alone find every
+    line (first contact was 42/80, 55/80 with the model: HELDOUT_LOG.md run 4) and flag none
+    of its ordinary lines, so the model has nothing left to add there."""
     rules_found: Counter[str] = Counter()
     both_found: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    for section, text in BLIND_CRISIS:
+    for section, text in ROUND4_CRISIS:
         total[section] += 1
         signal = detect_crisis(text)
         if signal is not None:
             both_found[section] += 1
             rules_found[section] += signal.rule != RULE
-    ordinary = [detect_crisis(text) for _, text in BLIND_ORDINARY]
+    ordinary = [detect_crisis(text) for _, text in ROUND4_ORDINARY]
     rules_fp = sum(s is not None and s.rule != RULE for s in ordinary)
     both_fp = sum(s is not None for s in ordinary)
     rows = [
-        f"blind round 4: recall rules {sum(rules_found.values())}/{len(BLIND_CRISIS)}, rules +"
-        f" model {sum(both_found.values())}/{len(BLIND_CRISIS)}; false positives rules"
+        f"round 4 (development since run 5): recall rules {sum(rules_found.values())}/"
+        f"{len(ROUND4_CRISIS)}, rules + model {sum(both_found.values())}/{len(ROUND4_CRISIS)};"
+        f" false positives rules"
         f" {rules_fp}/{len(ordinary)}, rules + model {both_fp}/{len(ordinary)}"
     ]
     rows += [f"  {s:<18} {rules_found[s]}/{total[s]} -> {both_found[s]}/{total[s]}" for s in total]
     print(*rows, sep="\n")
     record_property("crisis_blind4", "\n".join(rows))
-    assert both_fp / len(ordinary) <= MAX_FALSE_POSITIVE_RATE
-    assert sum(both_found.values()) > sum(rules_found.values())
+    assert (len(ROUND4_CRISIS), len(ROUND4_ORDINARY)) == (80, 120)
+    assert sum(rules_found.values()) == sum(both_found.values()) == len(ROUND4_CRISIS)
+    assert rules_fp == both_fp == 0
 
 
 def test_time_per_message(record_property: RecordProperty) -> None:

@@ -1,15 +1,21 @@
-"""English crisis vocabulary, part 2: the phrases and combinations (shape: ``vocabulary.py``).
+"""English crisis vocabulary, part 2: the phrases, and ``ENGLISH`` (shape: ``vocabulary.py``).
 
 Patterns are plain-spelling regular expressions over chat tokens: contractions are already
 opened ("do not", "i am"), doubled letters squashed, text speak expanded. ``<<name>>`` is
-replaced by the fragment of that name (``english_words.py``). Comments say why a word is in
-or out.
+replaced by the fragment of that name (fragments, context words and combinations are in
+``english_words.py``). Comments say why a word is in or out.
 """
 
 from __future__ import annotations
 
-from bot.domain.crisis.english_words import FIGURATIVE, FRAGMENTS, INTENSIFIER, NEGATION
-from bot.domain.crisis.vocabulary import Category, Combination, Phrase, Vocabulary
+from bot.domain.crisis.english_words import (
+    COMBINATIONS,
+    FIGURATIVE,
+    FRAGMENTS,
+    INTENSIFIER,
+    NEGATION,
+)
+from bot.domain.crisis.vocabulary import Category, Phrase, Vocabulary
 
 C = Category
 
@@ -22,6 +28,15 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?! squad| prevention| awarenes| statistics| rates?(?!\S))",
         ),
         Phrase("unalive", r"un ?aliv\w*|sewer ?slide\w*"),
+        # Working out how to die: the act named, the planning of it said.
+        Phrase(
+            "planning_how_to_die",
+            r"(?:planing|plan|planed|figuring out|figured out|working out|worked out|thinking "
+            r"(?:about|of)|researching) (?:how|when|where) (?:to|i (?:wil|would|am going to|"
+            r"could)) "
+            r"(?:<<die>>(?! my| your| her| his| the| it)|kil <<myself>>|end (?:it al|my life)"
+            r"(?! with))",
+        ),
         # Not "almost killed myself on the stairs", "killing myself laughing / at work".
         Phrase(
             "kill_myself",
@@ -115,8 +130,16 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "never_wake_up",
             r"(?:sleep|go to sleep|fal asleep|close my eyes)(?: and| then)?(?: just| simply)? "
-            r"(?:never|not) wake up|(?:hope|wish|pray) i (?:just )?(?:do not|never|will not|"
-            r"would not) wake up|(?:wish|hope|pray) i (?:could|would|can) (?:just )?never wake "
+            r"(?:never|not) wake up|(?:hope|wish|pray) i (?:just )?(?:do not|never|wil not|"
+            r"would not) wake up"
+            # "hope I don't wake up early / before noon" is about sleep, not about dying.
+            r"(?! (?:early|late|before|at|in time|on time|til|until|tired|sick|with|to|when|"
+            r"on|too|hungover|grumpy)(?!\S))|"
+            # Praying not to make it through the night: the same wish with a horizon.
+            r"(?:hop|wish|pray)\w*(?: \w+){0,3} (?:that )?i (?:do not|wil not|would not|never) "
+            r"(?:make it|survive|last) (?:to|through|til|until) (?:the )?(?:morning|tomorow|"
+            r"the night|next (?:week|month|year)|my birthday)|"
+            r"(?:wish|hope|pray) i (?:could|would|can) (?:just )?never wake "
             r"up|want to never wake up|never wake up again|(?:sleep|asleep) forever",
         ),
         Phrase(
@@ -141,6 +164,26 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:got|get|getting|was|were) (?:hit|run over|ran over|kiled)(?: by (?:a|the|some) "
             r"\w+)?(?: \w+){0,5} (?:i would|i wil|il)(?: realy| honestly)? (?:be relieved|be glad|"
             r"not mind|welcome it|be at peace)",
+        ),
+        # Hoping for the accident or the end, waiting for it, being "fine" if it came.
+        Phrase(
+            "waiting_for_the_end",
+            r"(?:hop|wish|pray)\w* (?:that )?i (?:would |wil |could )?(?:get|got) (?:into |in )?"
+            r"(?:an? )?(?:(?:car |fatal |bad )?acident|crash)(?! free| claim| report| insurance)|"
+            r"(?:just |only |basicaly |simply )?waiting (?:to <<die>>|for (?:death|my death|"
+            r"the end(?! of)|it al to end|my life to end))|"
+            r"if (?:a|the|some) (?:car|bus|truck|lorry|train) (?:hit|hits|ran over|runs over|"
+            r"kiled|kils|ran|runs) me(?: over)?(?: \w+){0,3} (?:(?:that is|it would be|would be|"
+            r"i would be|honestly|tbh)(?: \w+)? )?(?:fine|ok|okay|good|a relief|relieved|whatever|"
+            r"not mind)(?= \.|$| honestly| tbh| by me| with me| realy)|"
+            r"(?:ok|okay|fine|happy|at peace|alright) with (?:it al|everything|my life|life|it) "
+            r"(?:just )?(?:ending|being over|stoping)(?! early| soon| at| with| before| after| on"
+            r"| here| there)|"
+            r"(?:can not|do not|never|can not realy) (?:se|imagine|picture) myself (?:being |"
+            r"still )?(?:here|around|alive)(?: (?:next|in a|in (?:\w+ )?(?:years?|months?)|by|at) "
+            r"\w+| much longer| for long)"
+            r"(?!.{0,40}(?:moving|move|travel\w*|vacation|holiday|trip|job|new city|uni|colege|"
+            r"schol|because|since|company|town|city|country))",
         ),
         Phrase(
             "disappear_forever",
@@ -168,7 +211,14 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         ),
         Phrase(
             "hang_myself",
-            r"hang <<myself>>|noose|"
+            # "noose" and "nose" squash alike: a noose is one made, tied or around a neck,
+            # never "the bridge of my nose".
+            r"hang <<myself>>|(?:tie|tied|tying|made|make|making|bought|have|got|buy|hung|"
+            r"hanging|fixed|fix|put|is|there is|keep|kept|hid|hide|hidden)(?: up)? (?:a|the|my) "
+            r"noose(?! job| ring| piercing| bleed\w*| for| like| hurts| is (?:runing|stufy|"
+            r"blocked))|"
+            r"noose (?:around|round|ready|is ready|hanging|on)(?: my neck)?|"
+            r"(?<!my )(?<!your )(?<!his )(?<!her )(?<!the )(?<!a )noose(?= \.|$| 🪢)|"
             # A rope made fast overhead; not a swing, a tent or washing.
             r"(?:tied|tying|tie|hung|hanging|fixed|attached) (?:a|the|my) (?:rope|belt|cord|cable)"
             r"(?: \w+){0,3} (?:to|from|on|over|around) (?:a|the|my) (?:\w+ )?(?:beam|ceiling|"
@@ -191,13 +241,33 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:\w+ ){0,3}(?:into|of) (?:a|the|an|some) (?:\w+ )?(?:wal|tree|clif|bridge|barier|"
             r"truck|lorry|river|pilar|lake)(?: \w+){0,4} (?:on purpose|deliberately)|"
             r"(?:swerve|swerving|drive|driving) into oncoming traffic|"
-            r"(?:going to|want to|wil|il|thinking (?:about|of)|should|could) (?:just )?(?:drive|"
-            r"crash|steer|swerve) (?:\w+ ){0,3}(?:into|of) (?:a|the|an|some) (?:\w+ )?(?:wal|tree|"
+            r"(?:(?:going to|want to|wil|il|thinking (?:about|of)|should|could) (?:just )?(?:drive|"
+            r"crash|steer|swerve)|(?:thinking (?:about|of)|imagining|picturing|fantasi[sz]ing "
+            r"about|(?:kep|keep) (?:thinking about|picturing)) (?:just )?(?:driving|crashing|"
+            r"steering|swerving)) (?:\w+ ){0,3}(?:into|of) (?:a|the|an|some) (?:\w+ )?(?:wal|tree|"
             r"clif|bridge|barier|truck|lorry|river|pilar|lake)|"
             # A gun held or loaded, to the head or right now.
             r"(?:holding|loaded|have|got) (?:a|the|my \w+|my) (?:gun|pistol|rifle|shotgun) "
             r"(?:right now|in my hand|to my head|in my mouth)|loaded (?:a|the|my \w+|my) "
             r"(?:gun|pistol|rifle|shotgun)(?= \.|$| and)",
+        ),
+        # A bath run and a blade set out, unless shaving explains it.
+        Phrase(
+            "blade_by_the_bath",
+            r"(?:filed|filing|fil|ran|run|runing) (?:the|a|my) (?:bath|tub)(?: \w+){0,4} (?:got|"
+            r"get|geting|took|have|laid|put) (?:out )?(?:the|a|my) (?:razor|blade|razor blade|"
+            r"knife|blades)(?: out| ready| next to (?:it|me))?(?!.{0,30}(?:shav\w*|legs|beard|"
+            r"trim\w*|armpits|wax\w*))",
+        ),
+        # Lying or standing on the tracks (or about to be) is not a commute.
+        Phrase(
+            "on_the_tracks",
+            r"(?:(?:going to|gonna|wil|il|want to|plan to|planing to|about to|ready to|thinking "
+            r"(?:about|of)) (?:go )?(?:be|lie|lay|stand|sit|wait|step|walk|jump|being|lying|"
+            r"standing|stepping|walking))(?: down)? (?:on|onto|across) (?:the |train |railway )?"
+            r"(?:tracks|rails|railway line|train line|ledge)|"
+            r"(?:lie|lay|lying|laying) (?:down )?(?:on|across) (?:the |train |railway )?"
+            r"(?:tracks|rails|railway line)",
         ),
         Phrase(
             "swallow_all",
@@ -229,8 +299,16 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"made my decision)(?: \.| it is| (?:that )?(?:to|i am going to|i wil|il) "
             r"(?:do it|end|go|die|take))"
             r"(?!.{0,40}(?<!\S)(?:ask\w*|invite|cal|text|talk|pitch|apply|request)(?!\S))|"
-            r"i have a plan and|(?:know|have|got|picked) (?:the date|the day|when) and (?:how|the "
-            r"(?:method|way))|"
+            r"i have a plan and|"
+            # Knowing when *and* how or where, said as settled: not "a date and a time for
+            # the interview", not "when and where the party is".
+            r"(?:know|have|have got|got|picked|chose|chosen)(?: exactly| already)? (?:the |a )?"
+            r"(?:date|day|time|when|where|place|spot|how|way|method) (?:and|&) (?:the |a )?"
+            r"(?:date|day|time|when|where|place|spot|how|way|method)(?= \.|$| i am going to do "
+            r"it| (?:just )?waiting| it is happening| now)<<not_an_ask>>|"
+            # Done after a date, the way already known: "after my results I'm done, I know how".
+            r"i am done(?: \w+){0,2} i (?:already )?know (?:exactly )?how(?= \.|$)|"
+            r"i (?:already )?know (?:exactly )?how i am going to do it<<not_an_ask>>|"
             r"(?:tonights?|todays?|tomorows?|this)(?: is)? the (?:night|day)(?! i ask)"
             r"(?!.{0,40}(?<!\S)(?:ask\w*|invite|cal|text|talk|pitch|apply|request)(?!\S))|"
             # A date chosen, not "a date for the party" or "a date with her".
@@ -251,7 +329,12 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:wil not|not going to|might not|(?:do not think|doubt) (?:i wil|il|i am going to)) "
             r"be (?:around|here|alive) "
             r"(?:much longer|for much longer|for long|to see (?:next|another|my|the new) \w+)|"
-            r"my last (?:day|night|weekend|week|birthday|christmas) (?:alive|on (?:this )?earth)",
+            r"my last (?:day|night|weekend|week|birthday|christmas) (?:alive|on (?:this )?earth)|"
+            # A horizon, then not being around: "by the end of the month I won't be around".
+            r"(?:by|before) (?:the end of )?(?:the|this|next) (?:month|week|year|summer|winter|"
+            r"weekend|semester)(?: \w+){0,2} i (?:wil not|am not going to|might not) be (?:around|"
+            r"here|alive)(?!.{0,40}(?:moving|move|travel\w*|vacation|holiday|trip|job|new city|"
+            r"because|since|abroad|away|ofice|work|uni|colege|schol|much|as much|to help))",
         ),
     ),
     C.PREPARATIONS: (
@@ -272,9 +355,16 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"posessions|everything|cat|dog|pets?)|sorted (?:out )?my wil|wrote my wil|"
             r"(?:giving|gave|give|given|handing|handed) (?:away|out)(?: \w+){0,6} (?:(?:wil|do) "
             r"not ned (?:them|it|any of it)|where i am going)|"
-            r"(?:put|puting|geting|got|sorting|sorted) (?:al )?my afairs in order|"
+            r"(?:put|puting|geting|got|sorting|sorted) (?:al )?my afairs in order"
+            # ... not "for tax season" or "before the move": only for after, or said alone.
+            r"(?! (?:for|before) (?!when|after|afterwards|my (?:family|kids|parents)))|"
             r"(?:a )?(?:nice |good |happy )?last memory of me|"
-            r"(?:something|things) to remember me by",
+            r"(?:something|things) to remember me by|"
+            # The will done and the passwords handed over: affairs settled for someone else.
+            r"(?:my )?wil (?:is )?(?:al )?(?:sorted|done|ready|writen|signed|in order)"
+            r"(?: \w+){0,6} (?:(?:knows|has|have|gave|give|giving|told|sent|left|shared|showed|"
+            r"wrote down|writen down)(?: \w+){0,3} (?:paswords|pins?|bank details|acount "
+            r"details)|who gets)",
         ),
         Phrase(
             "last_message",
@@ -286,7 +376,23 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"good ?bye for good|this is (?:my )?good ?bye(?! (?:for now|til|until|to (?:my|the)))|"
             r"(?:last|final) (?:mesage|post|text|words) (?:from me|ever)"
             r"(?! (?:for|today|tonight|til|until|before|this))|"
-            r"(?:say|said|saying) good ?bye before i go",
+            r"(?:say|said|saying) good ?bye before i go|"
+            # "the last time you'll hear from me", "you won't hear from me again".
+            r"(?:the )?last time (?:you wil|youl|you|anyone wil|anyone|you are going to) (?:ever )?"
+            r"(?:hear from|se|talk to) me|(?:you|no one|nobody|anyone) (?:wil|wil not|wont) "
+            r"(?:ever )?(?:hear from|se) me again"
+            r"(?! (?:til|until|before|for|this|today|tonight|on|at|in|after)(?!\S))|"
+            # Love or thanks said "one last time before I go", not before a trip.
+            r"(?:teling|tel|told|say|saying|said|let|wrote|texted|mesaged|sent) (?:\w+ ){0,4}"
+            r"(?:i love (?:them|you|him|her)|thank you|thanks|sory)(?: \w+){0,2} (?:one )?"
+            r"(?:last|final) time"
+            r"(?!.{0,30}(?:trip|gap year|move|moving|holiday|vacation|abroad|company|job|schol|"
+            r"leave for|go (?:on|to|back|abroad)|flight|semester|(?:se|sing|play|perform)\w*))|"
+            # A goodbye with thanks or "you were nice to me": said to someone, as a farewell.
+            r"(?:wanted|want|ned) to say (?:good ?bye|bye|farewel)(?: \w+){0,2} (?:you were|you "
+            r"have ben|thank you for (?:everything|being|trying)|thanks for (?:everything|being|"
+            r"trying))(?!.{0,40}(?:se you|til|until|next (?:week|time|term)|tomorow|later|for now|"
+            r"team|colleagues|job|last day|shift|moving|leaving|trip|work with))",
         ),
         Phrase(
             "goodbye_everyone",
@@ -316,6 +422,15 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"disappearing|ending it|not being (?:here|around|alive)|being gone|going(?= \.|$))|"
             r"(?:no one|nobody|anyone) (?:would |wil )?(?:even |really )?(?:mis|care|notice)"
             r"(?: me)? if i (?:died|was gone|were gone|disappeared|was dead|kiled)|"
+            # "they'd be better off", said as the end of the thought.
+            r"(?:they|everyone|everybody|my \w+|people|the world) (?:would|wil) (?:al |honestly )?"
+            r"be (?:so |much |a lot )?beter of(?= \.|$| honestly| tbh| realy| anyway)|"
+            # What the others would gain: money saved, getting over it, moving on.
+            r"(?:would|wil) (?:save (?:so |a lot of )?(?:much )?(?:money|time|stres)|have (?:more|"
+            r"so much more|less to \w+)|get over it|move on|forget (?:about )?me|be richer|be "
+            r"freer)(?: \w+){0,4} if i (?:was|were) (?:not (?:here|around|alive)|gone|dead)"
+            r"(?! (?:for|on|at|this|to|during|til|until|next|tomorow|today|tonight|anymore to "
+            r"help)(?!\S))|"
             r"(?:relieved|glad|happier) if i (?:just )?(?:died|was gone|were gone|was dead|"
             r"disappeared|vanished|was not (?:here|around))|"
             r"kinder (?:to (?:everyone|everybody|them|al) )?(?:to|if i (?:just )?)(?:disappear|"
@@ -324,11 +439,17 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "a_burden",
             # ... but "I feel like a burden when I ask" is the social anxiety this bot is for.
-            r"(?:i am|i feel like|i am just|i am only|such) (?:a|such a|just a|only a)? ?burden"
-            r"(?: (?:to|on) (?:everyone|everybody|my family|my friends|them|al|people))?"
-            r"(?! (?:to|on) (?:no one|nobody|noone|anyone))"
-            r"(?!.{0,40}(?<!\S)(?:when i ask|asking|to ask|for asking|ask for|ask them|favour|"
-            r"favor)(?!\S))|"
+            # Nor a burden "on the waiter" (someone passing, not one's people), nor one "when
+            # I talk about my ex" (a moment, not a life).
+            r"(?:(?:i am|i feel like|i am just|i am only|such) (?:a|such a|just a|only a)? ?|"
+            r"(?:and|just|only|realy) (?:a )?(?=burden (?:to|on) ))burden"
+            r"(?: (?:to|on) <<my_people>>)?(?! (?:to|on) (?!<<my_people>>))"
+            r"(?!.{0,40}(?<!\S)(?:when i(?! am (?:alive|here|around))|whenever i|if i|asking|"
+            r"to ask|for asking|ask for|ask them|favour|favor)(?!\S))|"
+            r"i am (?:just |only |such )?(?:a )?waste of (?:space|oxygen|air|a life)"
+            r"(?! (?:at|in|on|when|today|lol)(?!\S))|"
+            r"i (?:only |just )?make (?:life|everything|things) (?:harder|worse) for <<my_people>>"
+            r"(?!.{0,40}(?<!\S)(?:when i|by|with my|if i)(?!\S))|"
             r"(?:draging|bringing) (?:everyone|everybody|them|people) down|"
             r"i am (?:just |only )?(?:a )?dead weight|"
             r"(?:stop|stop being|wil not be|not be) (?:a )?burden (?:to (?:anyone|everyone|"
@@ -387,6 +508,19 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:carve|carved|carving|cut|cuting|sliced|scratched|etched|dug|diging) (?:\w+ )?"
             r"into my (?:skin|arms?|wrists?|thighs?|legs?|stomach|hands?|hips?)",
         ),
+        # A relapse after a clean stretch, and a body covered in cuts (not by a cat or brambles).
+        Phrase(
+            "relapse_after_clean",
+            r"relapsed(?: and)?(?: cut| burned| hurt myself)?(?: again)? (?:for the )?first time "
+            r"in|"
+            r"(?:relapsed|cut|burned) (?:again )?(?:for the )?first time in (?:\w+ ){0,2}(?:days|"
+            r"weeks|months|years)|(?:cut|relapsed|burned|self harmed)(?: again)? after (?:\w+ "
+            r"){1,2}(?:days|weeks|months|years) (?:clean|free)|"
+            r"my (?:arms?|wrists?|thighs?|legs?|stomach|hips?|skin) (?:are|is) (?:covered in|ful "
+            r"of|al) (?:fresh |new |deep )?(?:cuts|burns)(?! from| after| because)"
+            r"(?!.{0,30}(?:cat|kiten|garden\w*|bramble\w*|hike|hiking|rose|thorn\w*|climb\w*|"
+            r"surgery|acident|fal))",
+        ),
         Phrase("emoji_blade_blood", r"(?:🔪|🗡|🪒|✂)(?: \S+)? 🩸|🩸(?: \S+)? (?:🔪|🗡|🪒|✂)"),
     ),
     C.RESEARCH: (
@@ -401,6 +535,12 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:the )?least|is (?:the )?(?:least painful|painles|quickest|fastest|easiest))|"
             r"(?:die|dying|death|crash|end it|kil myself)(?: \w+){0,4} (?:lok|loks|looking|loked|"
             r"seems?) like an acident|"
+            r"(?:what|which) (?:way|method) (?:to go|to die|of dying|to do it)(?: \w+){0,2} "
+            r"(?:hurts? (?:the )?least|is (?:the )?(?:least painful|painles))|"
+            # Whether a method is quick or hurts: "is hanging quick", "does drowning hurt".
+            r"(?:is|would|does|wil) (?:hanging|drowning|overdosing|an overdose|bleding out|"
+            r"suffocating|an od|slitting (?:your|my) wrists) (?:realy |actualy )?(?:quick|"
+            r"painles|painful|fast|peaceful|instant|hurt)|"
             r"how long (?:does|would|wil) it take (?:to|for (?:me|someone|a person|you) to) "
             r"(?:bleed out|die|drown|suffocate)",
         ),
@@ -418,7 +558,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         # Asking what height kills is research without "look up".
         Phrase(
             "height_to_die",
-            r"(?:how high|how tal|how many floors|(?:which|what) floor|high enough)(?: \w+){0,8} "
+            r"(?:how high|how tal|how many floors|(?:which|what) (?:floor|height)|high enough|how "
+            r"far (?:down|do you|would you))(?: \w+){0,8} "
             r"(?:to|so|that|and|would|wil|for) (?:\w+ ){0,2}(?:die|kil \w+|be fatal|be lethal|"
             r"(?:not|never|do not|would not|wil not|can not) survive)",
         ),
@@ -426,7 +567,12 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             "how_many_would_it_take",
             r"how (?:many|much) (?:\w+ ){0,2}(?:pils|tablets|meds|paracetamol|insulin|"
             r"painkilers|sleeping pils|of (?:them|these|my meds))(?: \w+){0,3} "
-            r"(?:would|wil|does|to) (?:it take|kil|be fatal|be lethal|be enough)",
+            r"(?:(?:would|wil|does|to) (?:it take|kil|be fatal|be lethal|be enough)|(?:is|are) "
+            r"(?:to many|to much|enough) to (?:not )?(?:survive|die|kil|wake up))|"
+            # "what dose of my meds would kill someone": an amount asked for its lethality.
+            r"(?:what|which|how much|how big a) (?:dose|amount|quantity|number)(?: of \w+){0,2}"
+            r"(?: \w+){0,3} (?:would|wil|could|to) (?:kil (?:someone|a person|me|you|myself|an "
+            r"adult|a human)|be (?:fatal|lethal|enough to (?:die|kil)))",
         ),
         # Asked bare, also a joke about coffee or an awkward room: weak, so humour cancels it.
         Phrase(
@@ -449,70 +595,6 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
     ),
 }
 
-COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
-    # A means alone is ordinary ("took my vitamins", "crossed the bridge"); with
-    # self-directed intent or a final act beside it, it is a method.
-    C.MEANS: (
-        Combination("means_with_intent", ("<<means>>", "<<intent>>", "<<act>>")),
-        Combination("means_turned_on_me", ("<<means>>", "<<self_directed>>")),
-        # Alcohol beside a whole supply of pills: a method even without an intent word.
-        Combination(
-            "pills_and_alcohol",
-            (
-                "<<alcohol>>",
-                r"(?:al|every|whole|entire|the rest of|a bottle of|bottle of|box of|pack of) "
-                r"(?:\w+ )?(?:my |the )?(?:sleping )?(?:pils|tablets|meds|painkilers)",
-            ),
-            window=60,
-        ),
-        Combination("jump_with_intent", ("<<intent>> <<jump>>", "<<place>>")),
-    ),
-    # A time or a decision alone is ordinary ("tonight I'll ask"); beside a final act it
-    # is a plan.
-    C.PLANS: (
-        Combination("time_and_final_act", ("<<time>>", "<<final_act>>"), window=70),
-        # "I'll do it" is usually an ask in this product; secrecy or certainty makes it a plan.
-        Combination(
-            "nobody_will_stop_me",
-            (
-                r"(?:no one|nobody|noone) (?:wil|can|is going to|could) stop me"
-                r"(?!.{0,40}(?<!\S)ask\w*(?!\S))",
-                r"<<time>>|(?:the|my) plan|planed|decided",
-            ),
-            window=70,
-        ),
-        Combination(
-            "covert_do_it",
-            ("<<covert>>", "(?:do|doing) it|(?:have|got) (?:it|everything) (?:al )?planed"),
-            window=50,
-        ),
-    ),
-    # Something written or recorded for the time after one is gone.
-    C.PREPARATIONS: (
-        Combination(
-            "made_for_after",
-            (
-                r"(?:wrote|writen|writing|write|left|leaving|recorded|recording|made|filmed|"
-                r"typed|prepared|set up|sorted) (?:\w+ ){0,3}(?:<<document>>)",
-                "<<after_me>>",
-            ),
-            window=60,
-        ),
-        # A goodbye sent to someone close, with an apology or "one day" beside it.
-        Combination(
-            "goodbye_sent",
-            (
-                r"good ?bye (?:texts?|mesages?|videos?|voice ?notes?|cals?|emails?)",
-                r"my (?:best friend|family|parents|mum|mom|dad|sister|brother|kids|partner|wife|"
-                r"husband)|forgive me|understand one day|i am sory",
-            ),
-            window=60,
-        ),
-    ),
-    # Research alone is ordinary ("looked up how to ask for a refund"); what is looked up
-    # makes it a crisis.
-    C.RESEARCH: (Combination("research_lethal", ("<<research>>", "<<lethal>>"), window=70),),
-}
 
 ENGLISH = Vocabulary(
     language="en",

@@ -1,12 +1,18 @@
-"""English crisis vocabulary, part 1: the reusable fragments and the context words.
+"""English crisis vocabulary, part 1: fragments, context words and the combinations.
 
-Split out of ``english.py`` (which holds the phrases and combinations that use them) to keep
-each module short. Same conventions: plain-spelling regular expressions over chat tokens
-(contractions opened, doubled letters squashed, text speak expanded); ``<<name>>`` in a rule
-is replaced by the fragment of that name. Comments say why a word is in or out.
+Split out of ``english.py`` (the single-pattern phrases, and the assembled ``ENGLISH``) to keep
+each module short: here are the reusable fragments, the words that cancel a match, and the
+combinations (every part within a window) built from the fragments. Same conventions:
+plain-spelling regular expressions over chat tokens (contractions opened, doubled letters
+squashed, text speak expanded); ``<<name>>`` in a rule is replaced by the fragment of that
+name. Comments say why a word is in or out.
 """
 
 from __future__ import annotations
+
+from bot.domain.crisis.vocabulary import Category, Combination
+
+C = Category
 
 FRAGMENTS: dict[str, str] = {
     # "die", unless a figurative tail follows ("die of embarrassment", "die on this hill").
@@ -24,10 +30,10 @@ FRAGMENTS: dict[str, str] = {
     "myself": r"(?:myself|my self|me self|my own self)",
     # What follows "cut/hurt/burn myself" in accidents and idioms.
     "benign_after": (
-        r"(?! (?:shaving|cooking|chopping|slicing|at|on|in|while|during|playing|lifting|"
-        r"running|falling|by accident|accidentally|training|slightly|a bit|a little|badly at|"
-        r"laughing|doing|some slack|slack|a break|off|with (?:the|a) (?:knife|paper|iron|pan|"
-        r"kettle|oven|stove))(?!\S))"
+        r"(?! (?:shaving|cooking|chopping|slicing|at|on(?! purpose)|in|while|during|playing|"
+        r"lifting|running|falling|by accident|accidentally|training|slightly|a bit|a little|"
+        r"badly at|laughing|doing|some slack|slack|a break|off|with (?:the|a) (?:knife|paper|"
+        r"iron|pan|kettle|oven|stove))(?!\S))"
     ),
     # Intent or planning: with a harmful act beside it, it makes a means personal. The
     # future tense alone does not ("I'm going to take my meds after dinner").
@@ -53,8 +59,21 @@ FRAGMENTS: dict[str, str] = {
     # Needs no intent word: the means is already turned on oneself.
     "self_directed": (
         r"on myself|kill myself|what (?:it is|they are) for|to end it|to end my life|"
-        r"enough to (?:die|end it|kil me|not wake up|do it)|(?:to|so i) (?:not|never|do not|wil "
+        r"enough(?: \w+){0,5} to (?:die|end it|kil me|not wake up|do it)(?= \.|$| tonight| now)|"
+        r"(?:saved|stashed|hidden|hoarded|stockpiled|ready) (?:up )?to (?:do it|end it|die)|"
+        r"(?:to|so i) (?:not|never|do not|wil "
         r"not) wake up"
+    ),
+    # "I'll do it", "set it all up": in this product usually an ask or a party, said so after.
+    "not_an_ask": (
+        r"(?!.{0,40}(?<!\S)(?:ask\w*|invite|cal|text|talk|pitch|apply|request|party|"
+        r"surprise)(?!\S))"
+    ),
+    # The people one could be a burden to (not the waiter, not "my team").
+    "my_people": (
+        r"(?:everyone|everybody|them|al|people|al of them|the world|those i love|the (?:people|"
+        r"ones) i love|society|my (?:family|friends|parents|mum|mom|dad|partner|wife|husband|"
+        r"kids|loved ones|sister|brother|boyfriend|girlfriend))(?!\S)"
     ),
     # "after I'm gone": the time a farewell is written for.
     "after_me": (
@@ -70,8 +89,10 @@ FRAGMENTS: dict[str, str] = {
     "covert": (
         r"(?:when|once|while|as soon as) (?:everyone|everybody|they|no one|my \w+) "
         r"(?:is|are|am|s|goes|go|leaves|leave|falls|fal|gets|get)(?: \w+){0,2} "
-        r"(?:asleep|to sleep|to bed|out|gone|away|home|at work|for work|to work)|"
+        r"(?:asleep|to sleep|to bed|out|gone|away|home|at work|for work|to work|for (?:the )?"
+        r"(?:holidays?|vacation|trip|weekend|night)|on (?:holiday|vacation|a trip))|"
         r"when no one is (?:home|around)|"
+        r"(?:when|once|while) the (?:house|flat|apartment|place) is empty|"
         r"exactly how|how and when|nobody wil stop me"
     ),
     # Means and places, named as things (the intent half makes them self-directed).
@@ -110,6 +131,7 @@ FRAGMENTS: dict[str, str] = {
     ),
     "research": (
         r"(?:look\w* (?:up|into)|lokin|googl\w*|search\w*|read\w* (?:about|up)|research\w*|"
+        r"(?:forums?|threads?|subredits?|websites?|sites) (?:about|on)|"
         r"find out|trying to find|asked (?:chatgpt|ai|google))"
     ),
     "time": (
@@ -126,7 +148,9 @@ FRAGMENTS: dict[str, str] = {
         r"go through with it|going through with it|doing it|"
         r"(?:planed|sorted|arranged|organised) everything|be the end for me|"
         r"it is happening|be gone|kil myself|take my life|"
-        r"(?:the|a) date(?= \.|$|,| is (?:set|chosen|picked|fixed))|"
+        # "the date" settled, not the date one goes on ("shave before the date").
+        r"(?<!before )(?<!after )(?<!on )(?<!for )(?<!to )(?<!from )(?:the|a) date"
+        r"(?= \.|$|,| is (?:set|chosen|picked|fixed))|"
         r"(?:it is|everything is|its) al (?:planed|worked) out"
     ),
 }
@@ -148,3 +172,101 @@ FIGURATIVE = (
     r"felt like|feels like|like (?:a|an)|it went fine|went well|survived|(?:it is|it was|was) fine|"
     r"when (?:she|he|they|\w+) (?:said|says) no|when (?:she|he|they) laughed"
 )
+
+COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
+    # A means alone is ordinary ("took my vitamins", "crossed the bridge"); with
+    # self-directed intent or a final act beside it, it is a method.
+    C.MEANS: (
+        Combination("means_with_intent", ("<<means>>", "<<intent>>", "<<act>>")),
+        Combination("means_turned_on_me", ("<<means>>", "<<self_directed>>")),
+        # Alcohol beside a whole supply of pills: a method even without an intent word.
+        Combination(
+            "pills_and_alcohol",
+            (
+                "<<alcohol>>",
+                r"(?:al|every|whole|entire|the rest of|a bottle of|bottle of|box of|pack of) "
+                r"(?:\w+ )?(?:my |the )?(?:sleping )?(?:pils|tablets|meds|painkilers|"
+                r"antidepresants|medication|paracetamol|tylenol|insulin|sleping tablets)"
+                # ... not a supply packed for a trip or a week.
+                r"(?! for (?:the |my |a |this )?(?:trip|week|holidays?|journey|flight|travel|"
+                r"month|weekend|vacation))",
+            ),
+            window=60,
+        ),
+        Combination("jump_with_intent", ("<<intent>> <<jump>>", "<<place>>")),
+        # At a height or a means, the thought of how easy it would be, or of not only looking.
+        Combination(
+            "edge_thoughts",
+            (
+                r"<<means>>|<<place>>|(?:the )?(?:edge|tracks|railing|window ledge)",
+                r"how easy (?:it would be|it is|it wil be) (?:to )?(?:just )?(?:go over|jump"
+                r"(?! in(?!to)| on| at)|let go|fal|step (?:of|out|forward)|lean (?:over|out)|tip "
+                r"over|slip)|(?:next time|one day|someday|soon|tomorow|tonight)(?: \w+)? i "
+                r"(?:wil not|am not going to) (?:just )?(?:lok|stand there|stare|stop)(?= \.|$)",
+            ),
+            window=80,
+        ),
+    ),
+    # A time or a decision alone is ordinary ("tonight I'll ask"); beside a final act it
+    # is a plan.
+    C.PLANS: (
+        Combination("time_and_final_act", ("<<time>>", "<<final_act>>"), window=70),
+        # "I'll do it" is usually an ask in this product; secrecy or certainty makes it a plan.
+        Combination(
+            "nobody_will_stop_me",
+            (
+                r"(?:no one|nobody|noone) (?:wil|can|is going to|could) stop me"
+                r"(?!.{0,40}(?<!\S)ask\w*(?!\S))",
+                r"<<time>>|(?:the|my) plan|planed|decided",
+            ),
+            window=70,
+        ),
+        Combination(
+            "covert_do_it",
+            (
+                "<<covert>>",
+                r"(?:do|doing) it<<not_an_ask>>|(?:have|got) (?:it|everything) (?:al )?planed|"
+                r"set (?:everything|it al|it) up<<not_an_ask>>|(?:got|have) everything ready"
+                + r"<<not_an_ask>>",
+            ),
+            window=50,
+        ),
+    ),
+    # Something written or recorded for the time after one is gone.
+    C.PREPARATIONS: (
+        # Closing one's accounts and sending everyone a goodbye, "it's time".
+        Combination(
+            "accounts_closed_goodbye",
+            (
+                r"(?:deleted|deactivated|closed|wiped|shut down) (?:al )?(?:my )?(?:socials|"
+                r"acounts|social media|instagram|profiles|facebook|tiktok)",
+                r"(?:mesaged|texted|told|sent) (?:everyone|everybody|al my \w+|them|my \w+) "
+                r"(?:good ?)?bye(?! for now| til| until| se you)|it is time(?= \.|$)|before i "
+                r"go(?= \.|$)|for good|last (?:time|post|mesage)",
+            ),
+            window=70,
+        ),
+        Combination(
+            "made_for_after",
+            (
+                r"(?:wrote|writen|writing|write|left|leaving|recorded|recording|made|filmed|"
+                r"typed|prepared|set up|sorted) (?:\w+ ){0,3}(?:<<document>>)",
+                "<<after_me>>",
+            ),
+            window=60,
+        ),
+        # A goodbye sent to someone close, with an apology or "one day" beside it.
+        Combination(
+            "goodbye_sent",
+            (
+                r"good ?bye (?:texts?|mesages?|videos?|voice ?notes?|cals?|emails?)",
+                r"my (?:best friend|family|parents|mum|mom|dad|sister|brother|kids|partner|wife|"
+                r"husband)|forgive me|understand one day|i am sory",
+            ),
+            window=60,
+        ),
+    ),
+    # Research alone is ordinary ("looked up how to ask for a refund"); what is looked up
+    # makes it a crisis.
+    C.RESEARCH: (Combination("research_lethal", ("<<research>>", "<<lethal>>"), window=70),),
+}
