@@ -50,8 +50,8 @@ How a message is read
 1. ``normalise.chat_tokens`` (the shared normaliser) folds case, accents, apostrophes,
    leetspeak, repeated letters ("dieeee"), text speak from per-language data
    (``words/chat.yaml``: "wanna", "rn", "2nite"), emoticons and spelled-out letters.
-2. Each language's vocabulary (``english.py``, ``spanish.py``, ``russian.py``; shape in
-   ``vocabulary.py``) lists, per category, *phrases* (one pattern) and *combinations*
+2. Each language's vocabulary (``english.py`` with ``english_words.py``, ``spanish.py``,
+   ``russian.py``; shape in ``vocabulary.py``) lists, per category, *phrases* (one pattern) and *combinations*
    (every part within a window). A person is read in their own language *and* English,
    and the strongest signal wins (``detect_crisis``).
 3. Context cancels: a negation right before ("I'm not suicidal", "I don't want to die");
