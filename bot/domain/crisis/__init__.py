@@ -51,9 +51,9 @@ How a message is read
    leetspeak, repeated letters ("dieeee"), text speak from per-language data
    (``words/chat.yaml``: "wanna", "rn", "2nite"), emoticons and spelled-out letters.
 2. Each language's vocabulary (``english.py`` with ``english_words.py``, ``spanish.py``,
-   ``russian.py``; shape in ``vocabulary.py``) lists, per category, *phrases* (one pattern) and *combinations*
-   (every part within a window). A person is read in their own language *and* English,
-   and the strongest signal wins (``detect_crisis``).
+   ``russian.py``; shape in ``vocabulary.py``) lists, per category, *phrases* (one
+   pattern) and *combinations* (every part within a window). A person is read in their
+   own language *and* English, and the strongest signal wins (``detect_crisis``).
 3. Context cancels: a negation right before ("I'm not suicidal", "I don't want to die");
    for *weak* phrases (common hyperbole: "I'd rather die", "kill me now", "jump off a
    cliff") and for combinations, a humour or figurative marker nearby ("lol", "😂",

@@ -63,6 +63,7 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?! with| there| here| early| before| after| by| soon| on)|"
             r"going to end it(?= \.|$|,| i mean)|"
             r"want (?:it al|everything|my life|life) to (?:end|stop|be over)|"
+            r"want (?:my life|it al|everything|life) over(?= \.|$| already| now| with)|"
             r"stop being alive",
         ),
         Phrase(
@@ -93,7 +94,11 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"would not (?:mind|care) if (?:a|the|some) (?:car|bus|truck|lorry|train) "
             r"(?:hit|kiled|ran over|crushed) me|"
             r"would not mind (?:if i (?:died|was dead|were dead|did not wake up)|dying|"
-            r"not waking up)",
+            r"not waking up)|"
+            # Not fighting an illness or an accident that would end it.
+            r"would not (?:mind|fight it|fight|resist|care) if i (?:\w+ ){0,5}(?:did not|never|"
+            r"would not|could not) (?:recover|survive|get beter|come back|make it(?! to| in| on| "
+            r"at))",
         ),
         Phrase(
             "not_want_to_live",
@@ -104,6 +109,10 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:live|be alive|keep living|keep going|exist)|"
             r"(?:want to|would be nice to|rather) (?:just )?not (?:exist|be alive|be here|"
             r"live|wake up)|"
+            # "would be so peaceful to just not exist anymore" (not "on social media").
+            r"(?:would be|it would be|it is) (?:so |realy |just )?(?:nice|peaceful|easier|a "
+            r"relief|beter|calm|quiet) to (?:just )?(?:not (?:exist|be alive|be here|wake up)|"
+            r"stop existing)(?! (?:on|in|for|at|online)(?!\S))|"
             r"(?:stop|stopped) (?:existing|living)|cease to exist|"
             r"(?:do not|can not) see (?:a|any) way out|no way out(?! of)|"
             r"(?:do not know|not sure) how (?:much )?longer i can (?:keep going|go on|take it|"
@@ -187,7 +196,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         ),
         Phrase(
             "disappear_forever",
-            r"(?:disappear|vanish|be gone) (?:forever|for good|permanently)|"
+            r"(?:disappear|vanish|be gone) (?:forever|for good|permanently)"
+            r"<<not_a_move>>|"
             r"disappear and never come back",
         ),
         Phrase("wanted_to_die", r"wanted to <<die>>|feel like dying", weak=True),
@@ -229,6 +239,10 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         # Pills set out ready, or going under water for good.
         Phrase(
             "means_laid_out",
+            # Counted out, "more than enough": the supply checked, not a week's doses.
+            r"(?:counted|counting|lined up|laid out) (?:out )?(?:al )?(?:of )?(?:the |my )?"
+            r"(?:pils|tablets|meds|painkilers|sleping pils)(?: \w+){0,6} (?:more than )?"
+            r"enough(?= \.|$| now| for me)|"
             r"(?:pils|tablets|meds|medication|painkilers)(?: are| were)?(?: al)? (?:lined up|laid "
             r"out|counted out|spread out)"
             r"(?!.{0,40}(?:box|organi[sz]er|dispenser|week|remember|morning|breakfast|dinner))|"
@@ -344,7 +358,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:(?:goodbye|last|suicide|final) )?(?:notes?|leters?)(?: \w+){0,5} (?:(?:for|so) "
             r"(?:\w+ ){1,2}to find|for "
             r"(?:after|afterwards|when (?:i am gone|they find me)|my (?:family|parents|mum|mom|"
-            r"dad|kids|friends))|to say goodbye)|goodbye (?:notes?|leters?)|"
+            r"dad|kids|friends)(?! (?:to|about|saying|asking|because|on|in|when)(?!\S)))|to say "
+            r"goodbye)|goodbye (?:notes?|leters?)|"
             # "already wrote my note." with nothing after: the note needs no addressee.
             r"(?:already |finaly |just )?(?:wrote|written|finished|left) (?:my|the) notes?"
             r"(?= \.|$| and (?:i|it|everything|now))",
@@ -452,6 +467,11 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?!.{0,40}(?<!\S)(?:when i|by|with my|if i)(?!\S))|"
             r"(?:draging|bringing) (?:everyone|everybody|them|people) down|"
             r"i am (?:just |only )?(?:a )?dead weight|"
+            r"i am nothing but (?:a |an )?(?:weight|burden|drain|millstone|waste of space)|"
+            # "all I do is cost my parents money and stress".
+            r"al i (?:ever )?do is (?:cost|cause|give|bring|make) (?:<<my_people>> )?(?:\w+ "
+            r"(?:and )?)?(?:stres|pain|grief|trouble|worry|problems|disappointment|heartache|"
+            r"misery)(?! about| at| over)|"
             r"(?:stop|stop being|wil not be|not be) (?:a )?burden (?:to (?:anyone|everyone|"
             r"anybody) )?(?:soon|much longer|for much longer|for long|forever|for good)",
         ),

@@ -75,19 +75,28 @@ FRAGMENTS: dict[str, str] = {
         r"ones) i love|society|my (?:family|friends|parents|mum|mom|dad|partner|wife|husband|"
         r"kids|loved ones|sister|brother|boyfriend|girlfriend))(?!\S)"
     ),
+    # "gone for good, moving to canada": a move, a trip or a job explains being gone.
+    "not_a_move": (
+        r"(?!.{0,40}(?:moving|move|travel\w*|vacation|holiday|trip|job|new city|abroad|"
+        r"emigrat\w*|study|studying|exchange|ofice|work)(?!\S))"
+    ),
     # "after I'm gone": the time a farewell is written for.
     "after_me": (
         r"(?:after|when|once|for when) i (?:am|m) (?:gone|dead|"
         r"not (?:here|around)(?= \.|$| any ?more))|"
         r"after i (?:die|am dead|kil myself|end it|go(?= \.|$))|"
-        r"(?:for )?afterwards?(?= \.|$)|for after(?= \.|$| i)"
+        r"(?:for )?afterwards?(?= \.|$)|for after(?= \.|$| i)|"
+        r"to (?:read|find|open|watch|have) (?:it |them )?(?:after|afterwards)(?= \.|$)|"
+        # "if anything happens to me, my passwords are ...": but not on a hike or a flight.
+        r"if (?:anything|something) (?:happens|were to happen|should happen|hapened) to me"
+        r"(?! (?:on|while|during|abroad|at|in)(?!\S))"
     ),
     "document": (
         r"notes?|leters?|videos?|mesages?|paswords|pins?|instructions|wil|lists?|recordings?|"
-        r"voice ?notes?|cards?|emails?|texts?"
+        r"voice ?notes?|cards?|emails?|texts?|journal|diary"
     ),
     "covert": (
-        r"(?:when|once|while|as soon as) (?:everyone|everybody|they|no one|my \w+) "
+        r"(?:when|once|while|as soon as|after) (?:everyone|everybody|they|no one|my \w+) "
         r"(?:is|are|am|s|goes|go|leaves|leave|falls|fal|gets|get)(?: \w+){0,2} "
         r"(?:asleep|to sleep|to bed|out|gone|away|home|at work|for work|to work|for (?:the )?"
         r"(?:holidays?|vacation|trip|weekend|night)|on (?:holiday|vacation|a trip))|"
@@ -147,7 +156,7 @@ FRAGMENTS: dict[str, str] = {
         r"(?:end|ending) (?:it al|it(?! al)|things)(?! with| betwen)|end everything|"
         r"go through with it|going through with it|doing it|"
         r"(?:planed|sorted|arranged|organised) everything|be the end for me|"
-        r"it is happening|be gone|kil myself|take my life|"
+        r"it is happening|be gone<<not_a_move>>|kil myself|take my life|"
         # "the date" settled, not the date one goes on ("shave before the date").
         r"(?<!before )(?<!after )(?<!on )(?<!for )(?<!to )(?<!from )(?:the|a) date"
         r"(?= \.|$|,| is (?:set|chosen|picked|fixed))|"
@@ -194,6 +203,17 @@ COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
             window=60,
         ),
         Combination("jump_with_intent", ("<<intent>> <<jump>>", "<<place>>")),
+        # The means taken away from one, and replaced: "new blades, the old ones got taken".
+        Combination(
+            "means_taken_away",
+            (
+                r"(?:blades|razors?|pils|meds|tablets|knives|lighter)",
+                r"(?:got|were|was|have ben|had ben) (?:taken|confiscated|hidden)(?: away)?"
+                r"(?!.{0,30}(?:sharpen\w*|repair\w*|security|airport|clean\w*|customs))|"
+                r"(?:took|take|confiscated|hid) (?:them|my \w+) away",
+            ),
+            window=50,
+        ),
         # At a height or a means, the thought of how easy it would be, or of not only looking.
         Combination(
             "edge_thoughts",
@@ -211,6 +231,17 @@ COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
     # is a plan.
     C.PLANS: (
         Combination("time_and_final_act", ("<<time>>", "<<final_act>>"), window=70),
+        # "sunday is it. i won't change my mind": a day settled, no going back, said alone.
+        Combination(
+            "day_is_it",
+            (
+                r"(?:<<time>>|(?:the|that) day) is it(?= \.|$| no (?:turning|going) back| i "
+                r"(?:wil not|am not going to))",
+                r"(?:wil not|am not going to|not going to) change my mind(?= \.|$)|no (?:turning|"
+                r"going) back(?= \.|$)",
+            ),
+            window=60,
+        ),
         # "I'll do it" is usually an ask in this product; secrecy or certainty makes it a plan.
         Combination(
             "nobody_will_stop_me",
@@ -227,7 +258,7 @@ COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
                 "<<covert>>",
                 r"(?:do|doing) it<<not_an_ask>>|(?:have|got) (?:it|everything) (?:al )?planed|"
                 r"set (?:everything|it al|it) up<<not_an_ask>>|(?:got|have) everything ready"
-                + r"<<not_an_ask>>",
+                r"<<not_an_ask>>|decided on (?:<<time>>)<<not_an_ask>>",
             ),
             window=50,
         ),
@@ -253,6 +284,12 @@ COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
                 r"typed|prepared|set up|sorted) (?:\w+ ){0,3}(?:<<document>>)",
                 "<<after_me>>",
             ),
+            window=60,
+        ),
+        # ... or where it is to be found: "if anything happens to me, my passwords are in ...".
+        Combination(
+            "where_to_find_it",
+            ("<<after_me>>", r"(?:my |the )?(?:<<document>>) (?:are|is) (?:al )?(?:in|under|on)"),
             window=60,
         ),
         # A goodbye sent to someone close, with an apology or "one day" beside it.
