@@ -143,7 +143,9 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         ),
         Phrase(
             "want_to_die",
-            r"(?:<<want>>|ganas de) <<morir>>|me quiero morir<<fig_tail>>",
+            r"(?!(?:me )?(?:queria|quise|quiso) (?:morir|morirme|morirse)(?: \w+)? (?:cuando|"
+            r"ahi mismo|en ese momento|alli mismo))(?:<<want>>|ganas de) <<morir>>|"
+            r"me quiero morir<<fig_tail>>",
         ),
         Phrase(
             "end_it_all",
@@ -192,7 +194,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:irme|me (?:quiero |voy a )?ir|me voy) para siempre(?! (?:de|del|a|al)(?!\S))|"
             r"no quiero seguir (?:viviendo|en este mundo|asi)(?= \.|$)|"
             r"(?:dejar de|deje de|dejare de|voy a dejar de) (?:existir|vivir)|"
-            r"no aguanto (?:mas )?(?:vivir|seguir viviendo)",
+            r"no aguanto (?:mas )?(?:vivir|seguir viviendo)|"
+            r"no quiero (?:seguir |estar )?(?:estando )?viv[oa](?= \.|$| mas| nunca)",
         ),
         Phrase(
             "no_reason_to_live",
@@ -272,6 +275,10 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:todas|toda|un monton de|un punado de|la caja de|el bote de|el frasco de) "
             r"(?:\w+ ){0,2}(?:pastillas|pildoras|medicamentos|somniferos|calmantes|"
             r"antidepresivos)|"
+            r"(?:tomarme|tragarme|me (?:voy a |quiero )?(?:tomar|tragar)|me tomo|me trago) "
+            r"(?:todo el|toda la|el|la) (?:frasco|bote|caja|blister|paquete|tira)"
+            r"(?: entero| entera)?(?! de (?:vitaminas|jarabe|cereales?|galletas|leche|agua|zumo|"
+            r"jugo|chocolate|bombones|helado)(?!\S))|"
             r"(?:cortarme|abrirme|me corto|me abro) las (?:venas|munecas)",
         ),
         Phrase(
@@ -285,9 +292,12 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             "decided",
             # A decision with nothing after it, or with "no turning back" after it.
             r"ya (?:lo )?(?:tengo |esta )?(?:todo )?decidido(?=<<no_return>>)|"
-            r"ya tome la decision(?=<<no_return>>)|ya decidi (?:cuando|como)|"
+            r"ya tome la decision(?=<<no_return>>)|"
+            r"ya decidi (?:cuando|como)(?: y (?:cuando|como))?"
+            r"(?=<<no_return>>| lo (?:voy a hacer|hare|hago)(?: \.|$))|"
             r"lo tengo todo (?:planeado|pensado|preparado)(?=<<no_return>>)|"
-            r"(?:tengo|ya tengo|elegi|he elegido|ya elegi) (?:el dia|la fecha)(?: elegid[oa])?"
+            r"(?:tengo|ya tengo|elegi|he elegido|ya elegi) (?:el dia|la fecha|fecha)"
+            r"(?: elegid[oa])?"
             r"(?= \.|$)|"
             r"hoy es el dia(?= \.|$| no (?:voy|me voy) a echarme atras)|"
             r"(?:<<time>>) es el dia (?:ya )?(?:no hay|sin) (?:vuelta|marcha) atras(?= \.|$)|"
@@ -358,16 +368,17 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "better_off_without_me",
             r"(?:mejor|mas felices|mas feliz|mas tranquil[oa]s?|mas facil) (?:\w+ )?sin mi|"
-            r"(?:mejor|mas felices|mas feliz|mas tranquil[oa]s?|mas facil) (?:\w+ )?si (?:yo )?"
+            r"(?:mejor|mas felices|mas feliz|mas tranquil[oa]s?|mas facil) (?:\w+ ){0,2}si "
+            r"(?:yo )?"
             r"(?:no (?:estuviera|existiera|estuviese|existiese|hubiera nacido)|desapareciera|"
             r"me muriera|muriera|me fuera)|"
             r"nadie (?:me )?(?:extranaria|echaria de menos|notaria|se daria cuenta|lloraria)"
             r"(?: \w+){0,2} si (?:me muriera|muriera|desapareciera|no estuviera|me fuera|"
             r"me muero|muero|me mato)|"
             r"a nadie le importaria si (?:me muero|me muriera|desapareciera|no estuviera)|"
-            r"(?:a )?nadie (?:le |me )?(?:va a |iba a )?(?:importar\w*|extranar\w*|echar\w* de "
-            r"menos|notar\w*|dar\w* cuenta)(?: \w+){0,2} (?:si|cuando) (?:me muero|me muera|muero|"
-            r"me vaya|no este|desaparezca|me mato)|"
+            r"(?:a )?nadie (?:le |me |se )?(?:va a |iba a )?(?:importar\w*|extranar\w*|echar\w* "
+            r"de menos|notar\w*|dar\w* cuenta)(?: \w+){0,2} (?:si|cuando) (?:me muero|me muera|"
+            r"muero|me vaya|no este|no estoy|desaparezca|me mato)|"
             r"si (?:me muero|me muriera|desaparezco|me voy) (?:a )?nadie (?:le |me )?"
             r"(?:va a |iba a )?"
             r"(?:importar\w*|extranar\w*|echar\w* de menos|notar\w*|dar\w* cuenta)|"
@@ -384,6 +395,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             # ... but "me siento una carga cuando pido favores" is social anxiety.
             r"soy (?:solo |solamente |nada mas que )?(?:una|un) "
             r"(?:carga|estorbo|peso|lastre|molestia)"
+            r"(?! (?:en (?:la|el) (?:cocina|gimnasio|gym|pista|cancha|oficina|reunion|clase|baile|"
+            r"partido|juego|mudanza)|jugando|bailando|cocinando|para (?:bailar|cocinar))(?!\S))"
             r"(?!.{0,40}(?<!\S)(?:cuando pido|pedir|pidiendo|pido|favor|favores)(?!\S))",
         ),
     ),
@@ -421,6 +434,10 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:me queme|me quemo|quemarme) (?:\w+ ){0,2}con (?:un |una |el |la |mi )?"
             r"(?:cigaro|cigarilo|mechero|encendedor|pucho)(?! (?:sin querer|al encender)(?!\S))|"
             r"hasta (?:sangrar|hacerme sangre|que (?:me )?sangr\w*)|"
+            r"me (?:pego|golpeo|doy golpes|doy cachetadas|doy bofetadas|castigo|rasguno|muerdo|"
+            r"pelizco|arano)(?: \w+){0,4} cuando (?:la cago|me equivoco|fallo|"
+            r"algo (?:me )?sale mal|"
+            r"me sale (?:algo )?mal|me rechazan|me dicen que no|me pongo nervios[oa])|"
             r"(?:cabeza|cabezazos) contra la pared|me (?:pego|doy) (?:punetazos|golpes|"
             r"cachetadas)|"
             r"me (?:lastimo|quemo|golpeo|rasguno|muerdo|corto) (?:los|las|mis) (?:brazos|piernas|"
@@ -453,6 +470,17 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"dosis (?:letal|mortal)|(?:que|cual|cuanta) (?:dosis|cantidad)(?: \w+){0,3} "
             r"(?:es|seria|son) (?:mortal|letal)",
         ),
+        # "cuánto ibuprofeno es mortal"; a joke about coffee is cancelled by its laugh.
+        Phrase(
+            "how_much_is_lethal",
+            r"cuant[oa]s? (?:\w+ ){1,2}(?:es|seria|son|serian) (?:mortal|letal)(?:es)?",
+            weak=True,
+        ),
+        Phrase(
+            "knot_to_hang",
+            r"(?:como|nudo|cuerda|soga)(?: \w+){0,5} para (?:ahorcar|colgar|suicidar|matar)"
+            r"(?:se|me)<<not_figurative>>",
+        ),
         Phrase(
             "how_to_kill_myself",
             r"como (?:suicidarse|suicidarme|matarme|matarse|ahorcarse|ahorcarme|quitarme la vida"
@@ -466,6 +494,17 @@ COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
     # self-directed intent beside it, it is a method.
     C.MEANS: (
         Combination("means_with_intent", ("<<means>>", "<<intent>>"), window=60),
+        # A knife or glass "to use on myself": the knife alone is a kitchen.
+        Combination(
+            "blade_on_myself",
+            (
+                "(?:cuchilo|cuchilos|tijeras|vidrio|cristal|cuter)",
+                "(?:usarl[oa]s?|clavarmel[oa]s?|clavarme|usar\\w*|hacerme dano) "
+                "(?:conmigo|contra mi|en (?:mi|el) (?:cuerpo|piel|brazos?|cuelo|munecas?|"
+                "piernas?))(?!\\w)",
+            ),
+            window=60,
+        ),
         Combination("jump_from_place", ("<<jump>>", "<<place>>"), window=40),
     ),
     C.PLANS: (
@@ -493,7 +532,7 @@ COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
             (
                 "(?:dejar|dejo|regalo|regalar|doy|dar|reparto|repartir) "
                 "(?:\\w+ )?(?:mis cosas|todo)",
-                "(?:no|ya no) (?:las|los|lo|me) (?:voy a |vaya a |van a )?"
+                "(?:no|ya no) (?:las|los|lo|me) (?:voy a |vaya a |van a |va a )?"
                 "(?:necesit\\w*|hacer falta)",
             ),
             window=60,
