@@ -112,6 +112,7 @@ WEAK_PAIRS = [
     ("es", "quiero acabar con este sufrimiento", "quiero acabar con este sufrimiento xd"),
     ("es", "ya no puedo seguir así", "ya no puedo seguir así jajaja"),
     ("es", "adiós a todos", "adiós a todos jaja"),
+    ("es", "cuánto ibuprofeno es mortal", "cuánto café es mortal jaja"),
     ("ru", "убейте меня", "убейте меня 😂"),
     ("ru", "хочу прекратить эти мучения", "хочу прекратить эти мучения, ха-ха"),
 ]

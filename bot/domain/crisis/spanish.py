@@ -89,9 +89,20 @@ FRAGMENTS: dict[str, str] = {
     # "todo" as a pronoun, not "todo el papeleo".
     "not_object": r"(?! (?:lo|el|la|los|las|esto|este|esta|eso|ese|esa|mi|mis)(?!\S))",
     "no_return": r" \.|$| (?:ya )?(?:no hay|sin) (?:vuelta|marcha) atras(?= \.|$)",
+    # My dying or vanishing as a clause: "si me muero", "morirme", "si desaparezco".
+    "if_i_die": (
+        r"(?:si (?:yo )?(?:me muero|me muriera|muero|muriera|me mato|me matara|desaparezco|"
+        r"desapareciera|no estuviera|no existiera|no estoy|me voy para siempre)|muriendome|"
+        r"matandome|desapareciendo|morirme|vivir o morir|si vivo o (?:si )?muero|"
+        r"estar viv[oa] o muert[oa])<<fig_tail>>"
+    ),
+    # A bare "I'll do it" (no ask named after it) and a decision with nothing after it.
+    "do_it": r"(?:lo hago|lo voy a hacer|lo hare|me mato|me voy a matar)",
+    "decision": r"ya (?:lo )?(?:decidi|he decidido|tengo decidido|esta decidido)",
     "covert": (
-        r"cuando (?:todos|todo el mundo|mis padres|mi \w+|nadie) (?:se duerman|"
-        r"salgan|se vayan|esten dormidos|no este|no esten|este en casa)|"
+        r"cuando (?:todos|todo el mundo|mis \w+|mi \w+|nadie|los demas) (?:se duerman|"
+        r"salgan|se vayan|esten dormidos|no este|no esten|este en casa)(?: de viaje)?|"
+        r"cuando se (?:vayan|duerman) (?:todos|mis \w+)|"
         r"cuando no haya nadie|cuando (?:me quede|este) sol[oa]|sin que nadie (?:se entere|me vea)"
     ),
 }
@@ -132,7 +143,9 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         ),
         Phrase(
             "want_to_die",
-            r"(?:<<want>>|ganas de) <<morir>>|me quiero morir<<fig_tail>>",
+            r"(?!(?:me )?(?:queria|quise|quiso) (?:morir|morirme|morirse)(?: \w+)? (?:cuando|"
+            r"ahi mismo|en ese momento|alli mismo))(?:<<want>>|ganas de) <<morir>>|"
+            r"me quiero morir<<fig_tail>>",
         ),
         Phrase(
             "end_it_all",
@@ -181,7 +194,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:irme|me (?:quiero |voy a )?ir|me voy) para siempre(?! (?:de|del|a|al)(?!\S))|"
             r"no quiero seguir (?:viviendo|en este mundo|asi)(?= \.|$)|"
             r"(?:dejar de|deje de|dejare de|voy a dejar de) (?:existir|vivir)|"
-            r"no aguanto (?:mas )?(?:vivir|seguir viviendo)",
+            r"no aguanto (?:mas )?(?:vivir|seguir viviendo)|"
+            r"no quiero (?:seguir |estar )?(?:estando )?viv[oa](?= \.|$| mas| nunca)",
         ),
         Phrase(
             "no_reason_to_live",
@@ -215,6 +229,11 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             weak=True,
         ),
         Phrase(
+            "indifferent_to_dying",
+            r"(?:me da (?:igual|lo mismo)|me vale|no me importa|me importa (?:poco|un pepino)|"
+            r"me da exactamente igual) (?:ya )?<<if_i_die>>",
+        ),
+        Phrase(
             "disappear_forever",
             r"desaparecer (?:para siempre|de este mundo|y no volver)",
         ),
@@ -238,6 +257,10 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             "means_ready",
             r"(?:ya )?(?:compre|consegui|prepare|tengo) (?:la |una )?(?:soga|cuerda)(?= \.|$)|"
             r"(?:pastillas|cuchilla|navaja|soga|cuerda|pistola)(?: \w+){0,2} en la mano|"
+            # A rope hung or tied, not for a swing or the washing.
+            r"(?:(?:soga|cuerda)s? (?:colgad[oa]|atad[oa]|amarrad[oa])|(?:colgue|ate|amare) "
+            r"(?:la|una) (?:soga|cuerda))(?!(?: \w+){0,4} (?:columpio|ropa|tender|escalar|"
+            r"tienda|barco|hamaca))|nudo (?:corredizo|de horca)|"
             r"(?:cuchilla|navaja|pastillas|soga|cuerda|pistola|arma)s? (?:escondid[oa]s?|"
             r"guardad[oa]s?)(?: \w+){0,2} para (?:cuando|el dia|usar)",
         ),
@@ -252,6 +275,10 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:todas|toda|un monton de|un punado de|la caja de|el bote de|el frasco de) "
             r"(?:\w+ ){0,2}(?:pastillas|pildoras|medicamentos|somniferos|calmantes|"
             r"antidepresivos)|"
+            r"(?:tomarme|tragarme|me (?:voy a |quiero )?(?:tomar|tragar)|me tomo|me trago) "
+            r"(?:todo el|toda la|el|la) (?:frasco|bote|caja|blister|paquete|tira)"
+            r"(?: entero| entera)?(?! de (?:vitaminas|jarabe|cereales?|galletas|leche|agua|zumo|"
+            r"jugo|chocolate|bombones|helado)(?!\S))|"
             r"(?:cortarme|abrirme|me corto|me abro) las (?:venas|munecas)",
         ),
         Phrase(
@@ -265,11 +292,24 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             "decided",
             # A decision with nothing after it, or with "no turning back" after it.
             r"ya (?:lo )?(?:tengo |esta )?(?:todo )?decidido(?=<<no_return>>)|"
-            r"ya tome la decision(?=<<no_return>>)|ya decidi (?:cuando|como)|"
+            r"ya tome la decision(?=<<no_return>>)|"
+            r"ya decidi (?:cuando|como)(?: y (?:cuando|como))?"
+            r"(?=<<no_return>>| lo (?:voy a hacer|hare|hago)(?: \.|$))|"
             r"lo tengo todo (?:planeado|pensado|preparado)(?=<<no_return>>)|"
-            r"(?:tengo|ya tengo|elegi|he elegido|ya elegi) (?:el dia|la fecha)(?: elegid[oa])?"
+            r"(?:tengo|ya tengo|elegi|he elegido|ya elegi) (?:el dia|la fecha|fecha)"
+            r"(?: elegid[oa])?"
             r"(?= \.|$)|"
-            r"hoy es el dia(?= \.|$| no (?:voy|me voy) a echarme atras)",
+            r"hoy es el dia(?= \.|$| no (?:voy|me voy) a echarme atras)|"
+            r"(?:<<time>>) es el dia (?:ya )?(?:no hay|sin) (?:vuelta|marcha) atras(?= \.|$)|"
+            # Everything planned for a time, nothing named after it.
+            r"(?:ya )?(?:lo )?tengo todo (?:planeado|pensado|preparado|decidido) para "
+            r"(?:<<time>>)(?= \.|$)",
+        ),
+        Phrase(
+            "decided_do_it",
+            # "esta noche lo hago, ya lo decidí": a time, a bare "do it", a bare decision.
+            r"(?:(?:<<time>>) <<do_it>>|<<do_it>> (?:<<time>>)) <<decision>>(?= \.|$)|"
+            r"<<decision>> (?:(?:<<time>>) <<do_it>>|<<do_it>> (?:<<time>>))(?= \.|$)",
         ),
         Phrase(
             "not_around_much_longer",
@@ -287,7 +327,8 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:ya )?(?:escribi|deje|tengo) (?:las |mis )?(?:cartas|notas) para (?:mi familia|"
             r"mis padres|mis hijos|mi madre|mi mama|mi padre|mi papa|mis hermanos|todos)"
             r"(?= \.|$)|"
-            r"(?:carta|cartas|nota|notas|todo)(?: \w+){0,6} para "
+            r"(?:carta|cartas|nota|notas|todo|contrasenas|claves|passwords|cuentas|"
+            r"instrucciones|videos?|audios?)(?: \w+){0,6} para "
             r"(?:despues(?! de)|cuando (?:no este|"
             r"ya no este|me vaya|me muera|me encuentren|no estoy))|"
             r"(?:carta|cartas|nota|notas|todo)(?: \w+){0,6} por si (?:me pasa algo|no vuelvo|"
@@ -309,7 +350,12 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"no me volver\w* a ver|nunca mas me (?:van|vas|vais) a ver|"
             r"(?:despedirme|me despido|me estoy despidiendo|me despedi|despidiendome) "
             r"(?:de todos|de todo el mundo|para siempre)(?! (?:en|los|las|hasta)(?!\S))|"
-            r"despedirme antes de irme(?= \.|$)",
+            r"despedirme antes de irme(?= \.|$)|"
+            # Goodbyes the others do not know are the last: "no saben que es para siempre".
+            r"(?:me despedi|me despido|me estoy despidiendo|despedirme|me he despedido) de "
+            r"(?:\w+ ){1,3}(?:\w+ ){0,3}(?:para siempre|por ultima vez|la ultima vez)(?= \.|$)|"
+            r"no (?:saben|sabe|sabian) que (?:es|era|sera) (?:para siempre|la ultima vez|"
+            r"(?:mi|el) (?:adios|despedida))",
         ),
         Phrase(
             "goodbye_everyone",
@@ -322,16 +368,17 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "better_off_without_me",
             r"(?:mejor|mas felices|mas feliz|mas tranquil[oa]s?|mas facil) (?:\w+ )?sin mi|"
-            r"(?:mejor|mas felices|mas feliz|mas tranquil[oa]s?|mas facil) (?:\w+ )?si (?:yo )?"
+            r"(?:mejor|mas felices|mas feliz|mas tranquil[oa]s?|mas facil) (?:\w+ ){0,2}si "
+            r"(?:yo )?"
             r"(?:no (?:estuviera|existiera|estuviese|existiese|hubiera nacido)|desapareciera|"
             r"me muriera|muriera|me fuera)|"
             r"nadie (?:me )?(?:extranaria|echaria de menos|notaria|se daria cuenta|lloraria)"
             r"(?: \w+){0,2} si (?:me muriera|muriera|desapareciera|no estuviera|me fuera|"
             r"me muero|muero|me mato)|"
             r"a nadie le importaria si (?:me muero|me muriera|desapareciera|no estuviera)|"
-            r"(?:a )?nadie (?:le |me )?(?:va a |iba a )?(?:importar\w*|extranar\w*|echar\w* de "
-            r"menos|notar\w*|dar\w* cuenta)(?: \w+){0,2} (?:si|cuando) (?:me muero|me muera|muero|"
-            r"me vaya|no este|desaparezca|me mato)|"
+            r"(?:a )?nadie (?:le |me |se )?(?:va a |iba a )?(?:importar\w*|extranar\w*|echar\w* "
+            r"de menos|notar\w*|dar\w* cuenta)(?: \w+){0,2} (?:si|cuando) (?:me muero|me muera|"
+            r"muero|me vaya|no este|no estoy|desaparezca|me mato)|"
             r"si (?:me muero|me muriera|desaparezco|me voy) (?:a )?nadie (?:le |me )?"
             r"(?:va a |iba a )?"
             r"(?:importar\w*|extranar\w*|echar\w* de menos|notar\w*|dar\w* cuenta)|"
@@ -340,13 +387,16 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"extranaria)|"
             r"(?:se )?librar\w* de (?:un problema|una carga|mi)(?: \w+){0,2} si (?:me muero|muero|"
             r"desaparezco|no estuviera|no estoy|me mato)|"
-            r"les haria un favor si (?:me muriera|muriera|desapareciera|no estuviera)",
+            r"(?:haria|hago|hare|haciendo) (?:a \w+ )?un favor(?: a \w+| al mundo)? <<if_i_die>>|"
+            r"(?:seria|es) un alivio para (?:\w+ ){1,2}<<if_i_die>>",
         ),
         Phrase(
             "a_burden",
             # ... but "me siento una carga cuando pido favores" is social anxiety.
             r"soy (?:solo |solamente |nada mas que )?(?:una|un) "
             r"(?:carga|estorbo|peso|lastre|molestia)"
+            r"(?! (?:en (?:la|el) (?:cocina|gimnasio|gym|pista|cancha|oficina|reunion|clase|baile|"
+            r"partido|juego|mudanza)|jugando|bailando|cocinando|para (?:bailar|cocinar))(?!\S))"
             r"(?!.{0,40}(?<!\S)(?:cuando pido|pedir|pidiendo|pido|favor|favores)(?!\S))",
         ),
     ),
@@ -363,6 +413,9 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?:me hago|me hice|hacerme) (?:heridas|cortes)|"
             r"me (?:corto|quemo|lastimo|hago dano|pego|golpeo|rasguno) para (?:sentir|no sentir|"
             r"calmar\w*|aliviar\w*|castigarme|desahogarme)|"
+            r"me (?:volvi|vuelvo|he vuelto|volvere|voy a volver) a (?:cortar|lastimar|quemar|"
+            r"golpear|autolesionar|rasgunar|hacer dano)(?! (?:el|la|un|una|unos|unas|con|en|"
+            r"al|mi|mis|sin querer|cocinando|jugando)(?!\S))|"
             r"(?:estuve|he estado|sigo|estoy) cortandome|me (?:estuve|he estado|sigo) cortando|"
             r"hace (?:\w+ ){1,2}que no me (?:corto|lastimo|hago dano|autolesiono)(?: \w+){0,3} "
             r"(?:recai|volvi a hacerlo|hoy si)",
@@ -374,8 +427,17 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"(?! (?:el|la|los|las|un|una|en|con (?:la|el) (?:mesa|puerta|sarten|horno|olla|"
             r"plancha)|jugando|corriendo|sin querer|cocinando)(?!\S))|"
             r"(?:hice|hago|queme|quemo|corte|corto|golpee|golpeo|pegue|pego|rasgune|rasguno|"
-            r"lastime|lastimo)(?: \w+){0,3} (?:a proposito|adrede|aposta)|"
+            r"lastime|lastimo|me (?:\w+ )?(?:lastim|quem|cort|golpe|rasgun|mord)\w*|"
+            r"(?:lastim|quem|cort|golpe|rasgun|mord)\w*me)"
+            r"(?! (?:el pelo|el cabello|las unas|el flequilo|la barba|la lengua)(?!\S))"
+            r"(?: \w+){0,6} (?:a proposito|adrede|aposta|intencionadamente)|"
+            r"(?:me queme|me quemo|quemarme) (?:\w+ ){0,2}con (?:un |una |el |la |mi )?"
+            r"(?:cigaro|cigarilo|mechero|encendedor|pucho)(?! (?:sin querer|al encender)(?!\S))|"
             r"hasta (?:sangrar|hacerme sangre|que (?:me )?sangr\w*)|"
+            r"me (?:pego|golpeo|doy golpes|doy cachetadas|doy bofetadas|castigo|rasguno|muerdo|"
+            r"pelizco|arano)(?: \w+){0,4} cuando (?:la cago|me equivoco|fallo|"
+            r"algo (?:me )?sale mal|"
+            r"me sale (?:algo )?mal|me rechazan|me dicen que no|me pongo nervios[oa])|"
             r"(?:cabeza|cabezazos) contra la pared|me (?:pego|doy) (?:punetazos|golpes|"
             r"cachetadas)|"
             r"me (?:lastimo|quemo|golpeo|rasguno|muerdo|corto) (?:los|las|mis) (?:brazos|piernas|"
@@ -408,6 +470,17 @@ PHRASES: dict[Category, tuple[Phrase, ...]] = {
             r"dosis (?:letal|mortal)|(?:que|cual|cuanta) (?:dosis|cantidad)(?: \w+){0,3} "
             r"(?:es|seria|son) (?:mortal|letal)",
         ),
+        # "cuánto ibuprofeno es mortal"; a joke about coffee is cancelled by its laugh.
+        Phrase(
+            "how_much_is_lethal",
+            r"cuant[oa]s? (?:\w+ ){1,2}(?:es|seria|son|serian) (?:mortal|letal)(?:es)?",
+            weak=True,
+        ),
+        Phrase(
+            "knot_to_hang",
+            r"(?:como|nudo|cuerda|soga)(?: \w+){0,5} para (?:ahorcar|colgar|suicidar|matar)"
+            r"(?:se|me)<<not_figurative>>",
+        ),
         Phrase(
             "how_to_kill_myself",
             r"como (?:suicidarse|suicidarme|matarme|matarse|ahorcarse|ahorcarme|quitarme la vida"
@@ -421,13 +494,30 @@ COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
     # self-directed intent beside it, it is a method.
     C.MEANS: (
         Combination("means_with_intent", ("<<means>>", "<<intent>>"), window=60),
+        # A knife or glass "to use on myself": the knife alone is a kitchen.
+        Combination(
+            "blade_on_myself",
+            (
+                "(?:cuchilo|cuchilos|tijeras|vidrio|cristal|cuter)",
+                "(?:usarl[oa]s?|clavarmel[oa]s?|clavarme|usar\\w*|hacerme dano) "
+                "(?:conmigo|contra mi|en (?:mi|el) (?:cuerpo|piel|brazos?|cuelo|munecas?|"
+                "piernas?))(?!\\w)",
+            ),
+            window=60,
+        ),
         Combination("jump_from_place", ("<<jump>>", "<<place>>"), window=40),
     ),
     C.PLANS: (
         Combination("time_and_final_act", ("<<time>>", "<<final_act>>"), window=60),
         # "lo hago" is usually an ask in this product; secrecy makes it a plan.
         Combination(
-            "covert_do_it", ("<<covert>>", "(?:lo hago|lo voy a hacer|hacerlo|lo hare)"), 50
+            "covert_do_it",
+            (
+                "<<covert>>",
+                "(?:lo hago|lo voy a hacer|hacerlo|lo hare|me (?:voy a )?(?:mato|"
+                "matar|suicido|suicidar)<<not_figurative>>)",
+            ),
+            50,
         ),
     ),
     C.PREPARATIONS: (
@@ -442,7 +532,7 @@ COMBINATIONS: dict[Category, tuple[Combination, ...]] = {
             (
                 "(?:dejar|dejo|regalo|regalar|doy|dar|reparto|repartir) "
                 "(?:\\w+ )?(?:mis cosas|todo)",
-                "(?:no|ya no) (?:las|los|lo|me) (?:voy a |vaya a |van a )?"
+                "(?:no|ya no) (?:las|los|lo|me) (?:voy a |vaya a |van a |va a )?"
                 "(?:necesit\\w*|hacer falta)",
             ),
             window=60,
