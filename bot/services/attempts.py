@@ -51,7 +51,9 @@ async def start_planned(
         status="planned",
         created_at=now,
         updated_at=now,
-        followup_due_at=nudges.followup_due(user, now),
+        followup_due_at=nudges.followup_due(
+            user, now, category=idea.category, setting=idea.setting
+        ),
     )
     session.add(attempt)
     await session.flush()

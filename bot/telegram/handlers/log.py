@@ -11,7 +11,7 @@ from telegram import Update
 from bot.db import repo
 from bot.db.models import Attempt, Conversation, User
 from bot.domain import ladder
-from bot.domain.answers import Control, Outcome, QuickLog, parse_control, parse_quick_log
+from bot.domain.answers import Control, NotYet, Outcome, QuickLog, parse_control, parse_quick_log
 from bot.domain.questions import (
     FIX_STEPS,
     PERCENT_CHOICES,
@@ -27,8 +27,9 @@ from bot.domain.questions import (
 )
 from bot.services import attempts, ideas
 from bot.services.attempts import Completion
+from bot.telegram import views
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers import buddy_notes
+from bot.telegram.handlers import buddy_notes, checkins
 from bot.telegram.handlers import care as care_handlers
 from bot.telegram.handlers.common import (
     button,
@@ -170,7 +171,8 @@ def keyboard_for(ctx: CoachContext, attempt_id: int, step: Step) -> Keyboard:
             [
                 answer("y", label(ctx, "buttons.log.i_asked")),
                 answer("n", label(ctx, "buttons.log.asked_no")),
-            ]
+            ],
+            [answer("l", label(ctx, "buttons.log.not_yet"))],
         ]
     if step is Step.LESSON:
         return [[skip]]
@@ -262,6 +264,9 @@ async def _apply(
     if step is Step.ASKED:
         if answer.value is True:
             await ask(ctx, update, user, attempt, Step.OUTCOME, skipped=_skipped(conversation))
+            return
+        if isinstance(answer.value, NotYet):  # still ahead: not a "didn't ask"
+            await checkins.not_yet(ctx, update, user, [attempt], answer.value)
             return
         await attempts.save(session, attempt, Field.OUTCOME, answer.value, now=now)
         if answer.value == Outcome.DIDNT_ASK:
@@ -540,8 +545,11 @@ async def on_undo_button(
 async def on_followup_button(
     ctx: CoachContext, update: Update, user: User, callback: Callback
 ) -> str | None:
-    """The check-in's "I asked!" / "Not this time": continue logging that attempt."""
+    """The check-in's "I asked!" / "Not this time" / "Not yet": continue logging that
+    attempt (or, for "Not yet", ask again later)."""
     attempt_id, code = callback.int_part(0), callback.part(1) or ""
+    if attempt_id == views.ALL_CHECKINS and code == "l":
+        return await checkins.not_yet_for_all(ctx, update, user)
     attempt = (
         await attempts.owned(ctx.turn.session, user.id, attempt_id)
         if attempt_id is not None
@@ -561,6 +569,33 @@ async def on_followup_button(
     )
     await _apply(ctx, update, user, conversation, attempt, Step.ASKED, answer)
     return None
+
+
+async def answer_check_in(ctx: CoachContext, update: Update, user: User, typed: str) -> bool:
+    """A typed answer to a recent check-in ("not yet", "yes!", "got a no 6->2") answers it,
+    as its buttons would. False when there is none, or the text doesn't answer it."""
+    pending = await checkins.unanswered(ctx, user)
+    if not pending:
+        return False
+    typed = clip(typed)
+    language = ctx.turn.language
+    answer = read_typed(QUESTIONS[Step.ASKED], typed, language)
+    if answer is not None and isinstance(answer.value, NotYet):
+        await checkins.not_yet(ctx, update, user, pending, answer.value)
+        return True
+    if answer is None and parse_quick_log(typed, language) is None:
+        return False
+    attempt = pending[0]  # the oldest check-in first
+    conversation = await repo.set_conversation(
+        ctx.turn.session,
+        user.id,
+        flow=LOG,
+        step=Step.ASKED.value,
+        attempt_id=attempt.id,
+        now=ctx.turn.now,
+    )
+    await on_text(ctx, update, user, conversation, typed)
+    return True
 
 
 async def log_reply_to_idea(

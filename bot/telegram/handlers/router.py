@@ -116,6 +116,8 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
         ctx, update, user, replied_idea, message.text
     ):
         return
+    if await log.answer_check_in(ctx, update, user, message.text):
+        return
     quick = parse_quick_log(clip(message.text), ctx.turn.language)
     if quick is not None:
         await log.record_quick_log(ctx, update, user, quick)
