@@ -80,8 +80,8 @@ def local(instant: datetime, tz_name: str = BERLIN) -> datetime:
     return instant.astimezone(ZoneInfo(tz_name)).replace(tzinfo=None)
 
 
-def at_berlin(*args: int) -> datetime:
-    return datetime(*args, tzinfo=ZoneInfo(BERLIN))  # type: ignore[misc]
+def at_berlin(year: int, month: int, day: int, hour: int, minute: int) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(BERLIN))
 
 
 def test_asked_again_this_evening_or_tomorrow() -> None:
