@@ -223,9 +223,11 @@ async def undo_last(session: AsyncSession, user_id: int) -> Undone | None:
         return Undone(entry.attempt_id, CREATED, None)
     setattr(attempt, entry.field, entry.previous.get("value"))
     if entry.field == Field.OUTCOME.value and attempt.outcome is None:
+        # Back to before the ask was logged; any other undo (a /history fix, a lesson)
+        # puts back one value and leaves the logged ask as it was.
         attempt.status = "planned"
         attempt.asked_at = None
-    attempt.completed_at = None
+        attempt.completed_at = None
     await session.flush()
     return Undone(attempt.id, entry.field, attempt)
 

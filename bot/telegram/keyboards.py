@@ -44,6 +44,7 @@ class Cb(StrEnum):
     QUIET = "qh"
     LANGUAGE = "lg"
     BUDDY = "bd"
+    WHICH = "lw"
 
 
 class IdeaAction(StrEnum):

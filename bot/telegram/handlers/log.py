@@ -11,7 +11,15 @@ from telegram import Update
 from bot.db import repo
 from bot.db.models import Attempt, Conversation, User
 from bot.domain import ladder
-from bot.domain.answers import Control, NotYet, Outcome, QuickLog, parse_control, parse_quick_log
+from bot.domain.answers import (
+    Control,
+    NotYet,
+    Outcome,
+    QuickLog,
+    parse_control,
+    parse_outcome,
+    parse_quick_log,
+)
 from bot.domain.questions import (
     FIX_STEPS,
     PERCENT_CHOICES,
@@ -65,41 +73,29 @@ async def begin_before_ask(ctx: CoachContext, update: Update, user: User, attemp
     await ask(ctx, update, user, attempt, step)
 
 
-async def on_log(update: Update, ctx: CoachContext) -> None:
-    """/log: continue the pending question, pick up an "I'll try it", or log a new ask."""
-    user = await current_user(ctx, update)
-    if user is None or user.onboarded_at is None:
-        say(ctx, update, "fallback.not_onboarded")
-        return
-    turn = ctx.turn
-    typed = clip(" ".join(ctx.args or []))
-    if typed:
-        await _log_typed(ctx, update, user, typed)
-        return
-    conversation = await repo.get_conversation(turn.session, user.id)
-    if conversation is not None and conversation.flow in (LOG, FIX):
-        attempt = await _attempt_of(ctx, user, conversation)
-        if attempt is not None:
-            say(ctx, update, "log.in_progress")
-            await reask(ctx, update, user, conversation)
-            return
-    planned = await attempts.open_planned(turn.session, user.id, now=turn.now)
-    if planned is not None:
-        await ask(ctx, update, user, planned, Step.ASKED, resume=True)
-        return
-    attempt = await attempts.start_free(turn.session, user, now=turn.now)
-    await ask(ctx, update, user, attempt, Step.WHAT)
-
-
-async def _log_typed(ctx: CoachContext, update: Update, user: User, typed: str) -> None:
-    """`/log asked for a discount, got a no, 7 -> 3`, or `/log asked my boss for Friday off`."""
+async def log_typed(ctx: CoachContext, update: Update, user: User, typed: str) -> None:
+    """`/log asked for a discount, got a no, 7 -> 3`, or `/log asked my boss for Friday off`
+    (with "she said no" in it, the outcome is taken too)."""
     parsed = parse_quick_log(typed, ctx.turn.language)
     if parsed is not None:
         await record_quick_log(ctx, update, user, parsed)
         return
     turn = ctx.turn
     attempt = await attempts.start_free(turn.session, user, now=turn.now, description=typed)
-    await ask(ctx, update, user, attempt, Step.OUTCOME)
+    # Only an explicit outcome counts here: "asked my neighbour ..." says nothing of theirs.
+    outcome = parse_outcome(typed, turn.language)
+    if outcome is None:
+        await ask(ctx, update, user, attempt, Step.OUTCOME)
+        return
+    conversation = await repo.set_conversation(
+        turn.session,
+        user.id,
+        flow=LOG,
+        step=Step.OUTCOME.value,
+        attempt_id=attempt.id,
+        now=turn.now,
+    )
+    await _apply(ctx, update, user, conversation, attempt, Step.OUTCOME, Answer(outcome))
 
 
 # -- asking ---------------------------------------------------------------------------------
@@ -505,13 +501,33 @@ async def undo(ctx: CoachContext, update: Update, user: User) -> None:
     if undone.attempt is None:
         say(ctx, update, "log.undone_quick")
         return
-    say(ctx, update, "log.undone", what=label(ctx, f"log.fields.{undone.field}"))
+    what = label(ctx, f"log.fields.{undone.field}")
+    value = _shown(ctx, Field(undone.field), getattr(undone.attempt, undone.field))
+    if value is None:
+        say(ctx, update, "log.undone", what=what)
+    else:
+        say(ctx, update, "log.undone_to", what=what, value=value)
     conversation = await repo.get_conversation(session, user.id)
     in_this_flow = conversation is not None and conversation.attempt_id == undone.attempt_id
-    if in_this_flow or undone.attempt.completed_at is None:
+    # Only the question we are in is asked again: an old ask is never reopened, and no
+    # praise is replayed.
+    if in_this_flow:
         step = _step_for(Field(undone.field), undone.attempt)
         skipped = _skipped(conversation) if conversation is not None else []
         await ask(ctx, update, user, undone.attempt, step, skipped=skipped)
+
+
+def _shown(ctx: CoachContext, field: Field, value: object) -> str | None:
+    """A value put back by /undo, as the person reads it (None: the field is empty again)."""
+    if value is None:
+        return None
+    if field is Field.OUTCOME:
+        return label(ctx, f"log.outcomes.{value}")
+    if field is Field.PREDICTED:
+        return f"{value}%"
+    if isinstance(value, float):
+        return f"{score(value)}/10"
+    return clip(str(value))[:60]
 
 
 def _step_for(field: Field, attempt: Attempt) -> Step:

@@ -25,6 +25,7 @@ from bot.telegram.handlers import (
     ideas,
     language,
     log,
+    log_start,
     onboarding,
     pause,
     privacy,
@@ -48,6 +49,7 @@ TEXT_FLOWS: dict[str, TextFlow] = {
     onboarding.SETTINGS: onboarding.on_text,
     log.LOG: log.on_text,
     log.FIX: log.on_text,
+    log_start.WHICH: log_start.on_text,
     add.ADD: add.on_text,
 }
 
@@ -63,6 +65,7 @@ REASK: dict[str, Reask] = {
     onboarding.SETTINGS: _reask_onboarding,
     log.LOG: log.reask,
     log.FIX: log.reask,
+    log_start.WHICH: log_start.reask,
 }
 
 BUTTONS: dict[Cb, ButtonFlow] = {
@@ -89,6 +92,7 @@ BUTTONS: dict[Cb, ButtonFlow] = {
     Cb.DELETE: privacy.on_delete_button,
     Cb.LANGUAGE: language.on_language_button,
     Cb.BUDDY: buddy.on_buddy_button,
+    Cb.WHICH: log_start.on_button,
 }
 
 
