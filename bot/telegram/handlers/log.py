@@ -286,7 +286,11 @@ async def _advance(
     """Go to the next question, or finish."""
     if conversation.flow == FIX:
         await repo.clear_conversation(ctx.turn.session, user.id)
-        say(ctx, update, "history.updated")
+        field = QUESTIONS[step].field
+        if field is not None:  # "Updated ✓" always says to what
+            value = _shown(ctx, field, getattr(attempt, field.value))
+            what = label(ctx, f"log.fields.{field.value}")
+            say(ctx, update, "history.updated", what=what, value=value or "—")
         return
     skipped = _skipped(conversation)
     progress = attempts.progress_of(attempt, set(skipped))
