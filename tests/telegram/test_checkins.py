@@ -13,7 +13,14 @@ from bot.db.models import Attempt
 from bot.sandbox.emulator import ChatMessage
 from bot.sandbox.harness import CoachHarness, texts_of
 from bot.services.nudges import CHECKIN_GAP
-from tests.telegram.helpers import attempts_of, clock_of, onboard, tick, user_row
+from tests.telegram.helpers import (
+    attempts_of,
+    clock_of,
+    conversation_of,
+    onboard,
+    tick,
+    user_row,
+)
 from tests.telegram.test_typed_spanish import LUCIA, onboard_in_spanish
 from tests.telegram.test_words_ru import IVAN, onboard_in_russian
 
@@ -131,6 +138,24 @@ async def test_not_yet_in_spanish_and_russian(coach: CoachHarness) -> None:
     assert lucia_attempt.outcome is None and ivan_attempt.outcome is None
     # "завтра": tomorrow at 18:00 in Moscow (UTC+3).
     assert ivan_attempt.followup_due_at == datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+
+
+async def test_a_quick_log_of_another_ask_after_a_check_in_is_its_own(
+    coach: CoachHarness,
+) -> None:
+    clock_of(coach).set(MONDAY_NOON - timedelta(hours=4))
+    await onboard(coach, ALICE)
+    await plan_an_idea(coach, ALICE)
+    [attempt] = await attempts_of(coach, ALICE)
+    await tick(coach, attempt.followup_due_at or MONDAY_NOON)
+    await coach.say(ALICE, "asked my landlord to fix the tap, got a no, 7 -> 3")
+    planned, quick = await attempts_of(coach, ALICE)
+    assert planned.status == "planned" and planned.outcome is None
+    assert quick.description == "asked my landlord to fix the tap" and quick.outcome == "no"
+    await coach.say(ALICE, "yes")  # the check-in is still there to answer
+    [planned, _] = await attempts_of(coach, ALICE)
+    conversation = await conversation_of(coach, ALICE)
+    assert conversation is not None and conversation.attempt_id == planned.id
 
 
 async def test_not_this_time_is_still_didnt_ask(coach: CoachHarness) -> None:

@@ -13,6 +13,7 @@ import re
 from enum import StrEnum
 
 from bot.domain.answers.outcomes import outcome_hits
+from bot.domain.answers.replies import parse_not_yet
 from bot.domain.normalise import fold, phrase_re
 from bot.domain.words import SOURCE_LANGUAGE
 
@@ -88,7 +89,10 @@ def parse_which(text: str, language: str = SOURCE_LANGUAGE) -> Which | None:
 
 
 def describes_an_ask(text: str, language: str = SOURCE_LANGUAGE) -> bool:
-    """True when the text says what was asked (content beyond answer words)."""
+    """True when the text says what was asked (content beyond answer words); never for a
+    "not yet" ("haven't had the chance")."""
+    if parse_not_yet(text, language) is not None:
+        return False
     folded = fold(text, language).text
     chars = list(folded)
     for hit in outcome_hits(folded):

@@ -20,6 +20,7 @@ from bot.domain.answers import (
     parse_outcome,
     parse_quick_log,
 )
+from bot.domain.answers.which import describes_an_ask
 from bot.domain.questions import (
     FIX_STEPS,
     PERCENT_CHOICES,
@@ -599,6 +600,8 @@ async def answer_check_in(ctx: CoachContext, update: Update, user: User, typed: 
         return False
     typed = clip(typed)
     language = ctx.turn.language
+    if describes_an_ask(typed, language):
+        return False  # another ask, told in full: logged as itself, not as the check-in's
     answer = read_typed(QUESTIONS[Step.ASKED], typed, language)
     if answer is not None and isinstance(answer.value, NotYet):
         await checkins.not_yet(ctx, update, user, pending, answer.value)
