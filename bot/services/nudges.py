@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, bindparam, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -30,6 +30,8 @@ FOLLOWUP_MAX_LATE = timedelta(hours=20)
 CHECKIN_GAP = timedelta(minutes=30)
 # A check-in answered "not yet" is asked again this many times; after that it stays open.
 MAX_POSTPONES = 1
+# A typed message this soon after a check-in may be its answer.
+CHECKIN_ANSWER_WINDOW = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ def _due_users(now: datetime, limit: int) -> Select[User]:
         Attempt.user_id == User.id,
         Attempt.status == "planned",
         Attempt.followup_sent_at > now - CHECKIN_GAP,
+        Attempt.followup_sent_at <= now,  # a pass "at" an earlier instant (`coach tick --at`)
     )
     return (
         select(User)
@@ -218,7 +221,7 @@ async def claim_due_followups(
             Attempt.followup_due_at.is_not(None),
             Attempt.followup_due_at <= now,
             Attempt.followup_sent_at.is_(None),
-            or_(User.last_nudge_at.is_(None), User.last_nudge_at <= now - CHECKIN_GAP),
+            ~_nudged_just_before(now),
         )
         .order_by(Attempt.followup_due_at, Attempt.id)
         .limit(limit)
@@ -235,6 +238,15 @@ async def claim_due_followups(
         text = attempt.description or idea_text
         claimed.append(ClaimedFollowup(attempt.id, user, text, catalog_key))
     return FollowupClaims(claimed, len(rows))
+
+
+def _nudged_just_before(now: datetime) -> ColumnElement[bool]:
+    """A nudge went out less than CHECKIN_GAP before `now` (a check-in waits for it)."""
+    return and_(
+        User.last_nudge_at.is_not(None),  # so that NOT(...) is true, not NULL, for no nudge yet
+        User.last_nudge_at > now - CHECKIN_GAP,
+        User.last_nudge_at <= now,
+    )
 
 
 async def _mark_followup_sent(session: AsyncSession, attempt_id: int, now: datetime) -> bool:
@@ -301,3 +313,21 @@ async def postpone_followup(
     attempt.followup_due_at = again
     attempt.followup_sent_at = None
     return again
+
+
+async def unanswered_checkins(
+    session: AsyncSession, user_id: int, *, now: datetime
+) -> list[Attempt]:
+    """Planned asks whose check-in went out in the last day and got no answer, oldest first:
+    what a typed "not yet" or "I asked" right after a check-in is about."""
+    return list(
+        await session.scalars(
+            select(Attempt)
+            .where(
+                Attempt.user_id == user_id,
+                Attempt.status == "planned",
+                Attempt.followup_sent_at >= now - CHECKIN_ANSWER_WINDOW,
+            )
+            .order_by(Attempt.followup_due_at, Attempt.id)
+        )
+    )

@@ -4,9 +4,6 @@ it open without further reminders. Never recorded as "didn't ask"."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from sqlalchemy import select
 from telegram import Update
 
 from bot.db import repo
@@ -16,9 +13,6 @@ from bot.services import nudges
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import clear_pressed, say
 from bot.telegram.handlers.pause import when as local_when
-
-# A typed message this soon after a check-in may be its answer.
-ANSWER_WINDOW = timedelta(hours=24)
 
 
 async def not_yet(
@@ -39,20 +33,9 @@ async def not_yet(
 
 
 async def unanswered(ctx: CoachContext, user: User) -> list[Attempt]:
-    """Planned asks whose check-in went out in the last day and got no answer, oldest
-    first: what a typed "not yet" or "I asked" right after a check-in is about."""
+    """Planned asks whose recent check-in got no answer, oldest first."""
     turn = ctx.turn
-    return list(
-        await turn.session.scalars(
-            select(Attempt)
-            .where(
-                Attempt.user_id == user.id,
-                Attempt.status == "planned",
-                Attempt.followup_sent_at >= turn.now - ANSWER_WINDOW,
-            )
-            .order_by(Attempt.followup_due_at, Attempt.id)
-        )
-    )
+    return await nudges.unanswered_checkins(turn.session, user.id, now=turn.now)
 
 
 async def not_yet_for_all(ctx: CoachContext, update: Update, user: User) -> str | None:
