@@ -34,11 +34,19 @@ from telegram.warnings import PTBUserWarning
 
 from bot.config import Settings, Switch
 from bot.db.session import Database
+from bot.delivery.botapi import BotApi
+from bot.delivery.http_server import CachedHealth
+from bot.delivery.inbox import Inbox, chat_of
+from bot.delivery.metrics import Metrics
+from bot.delivery.outbox import OutboxSender
+from bot.delivery.polling import ALLOWED_UPDATES, Poller
+from bot.delivery.request import AiohttpRequest
+from bot.delivery.webhook import WebhookServer
 from bot.deps import Deps, system_clock
-from bot.services import nudges
+from bot.scheduler import PassReport, Scheduler
+from bot.services import chart_data, nudges
 from bot.services.catalog import mirror_catalog
 from bot.telegram import views
-from bot.telegram.botapi import BotApi
 from bot.telegram.context import BotData, CoachContext
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import (
@@ -57,13 +65,6 @@ from bot.telegram.handlers import (
     recap_and_stats,
     router,
 )
-from bot.telegram.inbox import Inbox, chat_of
-from bot.telegram.metrics import Metrics
-from bot.telegram.outbox import OutboxSender
-from bot.telegram.polling import ALLOWED_UPDATES, Poller
-from bot.telegram.request import AiohttpRequest
-from bot.telegram.scheduler import PassReport, Scheduler
-from bot.telegram.webhook import WebhookServer
 from bot.texts import SOURCE_LANGUAGE, Texts, available_languages, load_locale, load_texts
 from bot.webapp.server import WebAppServer
 
@@ -112,6 +113,8 @@ class CoachRuntime:
         self._scheduler: Scheduler | None = None
         self._apologised: dict[int, float] = {}
         self.webapp: WebAppServer | None = None
+        # /healthz on the webhook and metrics ports: a flood of probes is one ping per 2 s.
+        self.health = CachedHealth(self._ping)
 
     # -- building -----------------------------------------------------------------------
 
@@ -143,6 +146,9 @@ class CoachRuntime:
         application: CoachApplication = builder.build()
         register_handlers(application)
         return application
+
+    async def _ping(self) -> bool:
+        return await self.deps.db.ping()
 
     @property
     def deps(self) -> Deps:
@@ -186,6 +192,7 @@ class CoachRuntime:
             on_result=lambda message, outcome, error: self.metrics.record_send(
                 message.kind, outcome, error
             ),
+            draw_chart=chart_data.render,
         )
         self._scheduler = Scheduler(
             self._deps,
@@ -256,7 +263,9 @@ class CoachRuntime:
             if self.webapp is not None and not settings.uses_webhook:
                 await self.webapp.start(settings.webapp_listen, settings.webapp_port)
             if self.settings.metrics_port is not None:
-                await self.metrics.serve(self.settings.webhook_listen, self.settings.metrics_port)
+                await self.metrics.serve(
+                    self.settings.metrics_listen, self.settings.metrics_port, healthy=self.health
+                )
             await self.inbox.recover()
             await self.outbox.sweep()
             if self.settings.uses_webhook:
@@ -298,8 +307,9 @@ class CoachRuntime:
             secret=secret.get_secret_value(),
             listen=settings.webhook_listen,
             port=settings.webhook_port,
-            healthy=self.deps.db.ping,
+            healthy=self.health,
             extra_routes=self.webapp.routes() if self.webapp is not None else (),
+            max_connections=settings.webhook_max_connections,
         )
         await server.start()
         try:
@@ -377,6 +387,8 @@ class CoachRuntime:
         url = self.settings.webapp_url
         if url is None:
             return
+        # Everyone's default, in English; each person's own chat gets it in their language
+        # when they finish onboarding or pick a language (handlers.language).
         button = MenuButtonWebApp(self.texts.plain("dashboard.menu_button"), WebAppInfo(url))
         try:
             await self.application.bot.set_chat_menu_button(menu_button=button)

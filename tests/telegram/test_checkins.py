@@ -18,10 +18,11 @@ from tests.telegram.helpers import (
     clock_of,
     conversation_of,
     onboard,
+    onboard_in_spanish,
     tick,
     user_row,
 )
-from tests.telegram.test_typed_spanish import LUCIA, onboard_in_spanish
+from tests.telegram.test_typed_spanish import LUCIA
 from tests.telegram.test_words_ru import IVAN, onboard_in_russian
 
 pytestmark = pytest.mark.usefixtures("database_url")
@@ -117,7 +118,7 @@ async def test_not_yet_in_words(coach: CoachHarness, typed: str, tomorrow: bool)
 async def test_not_yet_in_spanish_and_russian(coach: CoachHarness) -> None:
     clock = clock_of(coach)
     clock.set(datetime(2026, 11, 23, 15, 0, tzinfo=UTC))  # 09:00 in Mexico City
-    await onboard_in_spanish(coach)
+    await onboard_in_spanish(coach, LUCIA)
     await plan_an_idea(coach, LUCIA, "Lo intento")
     clock.set(datetime(2026, 11, 23, 6, 0, tzinfo=UTC))  # 09:00 in Moscow
     await onboard_in_russian(coach)

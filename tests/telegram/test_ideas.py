@@ -10,9 +10,10 @@ from tests.telegram.helpers import (
     idea_id_of,
     idea_message,
     onboard,
+    onboard_in_spanish,
     user_row,
 )
-from tests.telegram.test_typed_spanish import LUCIA, onboard_in_spanish
+from tests.telegram.test_typed_spanish import LUCIA
 from tests.telegram.test_words_ru import IVAN, onboard_in_russian
 
 ALICE, BOB = 3001, 3002
@@ -90,7 +91,7 @@ async def test_idea_easier_bolder_and_category_as_text(coach: CoachHarness) -> N
 async def test_easier_and_bolder_in_spanish_and_russian_keep_the_level(
     coach: CoachHarness,
 ) -> None:
-    await onboard_in_spanish(coach)  # level 1
+    await onboard_in_spanish(coach, LUCIA)  # level 1
     assert "Nivel 2" in texts_of(await coach.say(LUCIA, "/idea más atrevida"))
     await coach.tap(LUCIA, "Más fácil")
     assert (await user_row(coach, LUCIA)).level == 1

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from bot.sandbox.harness import CoachHarness, texts_of
-from tests.telegram.helpers import attempts_of, conversation_of, onboard
-from tests.telegram.test_typed_spanish import LUCIA, onboard_in_spanish
+from tests.telegram.helpers import attempts_of, conversation_of, onboard, onboard_in_spanish
+from tests.telegram.test_typed_spanish import LUCIA
 from tests.telegram.test_words_ru import IVAN, onboard_in_russian
 
 ALICE = 6401
@@ -82,7 +82,7 @@ async def test_a_plain_answer_is_about_the_open_idea(coach: CoachHarness, typed:
 
 
 async def test_this_one_or_something_else_in_spanish_and_russian(coach: CoachHarness) -> None:
-    await onboard_in_spanish(coach)
+    await onboard_in_spanish(coach, LUCIA)
     await open_an_idea(coach, LUCIA, "Lo intento")
     replies = await coach.say(LUCIA, "/log")
     assert replies[-1].button_texts == ["Esta", "Otra cosa"]

@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.sandbox.harness import CoachHarness, texts_of
-from tests.telegram.helpers import clock_of, onboard
-from tests.telegram.test_typed_spanish import LUCIA, onboard_in_spanish
+from tests.telegram.helpers import clock_of, onboard, onboard_in_spanish
+from tests.telegram.test_typed_spanish import LUCIA
 from tests.telegram.test_words_ru import IVAN, onboard_in_russian
 
 ALICE = 6501
@@ -84,7 +84,7 @@ async def test_history_fix_says_what_was_updated(coach: CoachHarness) -> None:
 
 async def test_settings_read_clearly_in_spanish_and_russian(coach: CoachHarness) -> None:
     clock_of(coach).set(MONDAY)
-    await onboard_in_spanish(coach)
+    await onboard_in_spanish(coach, LUCIA)
     [overview] = await coach.say(LUCIA, "/settings")
     assert "Límite de peticiones por semana" in (overview.text or "")
     await coach.tap(LUCIA, "Hora del recordatorio")
