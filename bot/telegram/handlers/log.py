@@ -580,16 +580,17 @@ async def on_followup_button(
     if attempt is None or attempt.status != "planned" or answer is None:
         return label(ctx, "stale.question")
     clear_pressed(ctx, update)
-    conversation = await repo.set_conversation(
-        ctx.turn.session,
-        user.id,
-        flow=LOG,
-        step=Step.ASKED.value,
-        attempt_id=attempt.id,
-        now=ctx.turn.now,
-    )
+    conversation = await at_did_you_ask(ctx, user, attempt)
     await _apply(ctx, update, user, conversation, attempt, Step.ASKED, answer)
     return None
+
+
+async def at_did_you_ask(ctx: CoachContext, user: User, attempt: Attempt) -> Conversation:
+    """Make "did you ask?" about `attempt` the pending question (its answer comes now)."""
+    turn = ctx.turn
+    return await repo.set_conversation(
+        turn.session, user.id, flow=LOG, step=Step.ASKED.value, attempt_id=attempt.id, now=turn.now
+    )
 
 
 async def answer_check_in(ctx: CoachContext, update: Update, user: User, typed: str) -> bool:
@@ -608,15 +609,7 @@ async def answer_check_in(ctx: CoachContext, update: Update, user: User, typed: 
         return True
     if answer is None and parse_quick_log(typed, language) is None:
         return False
-    attempt = pending[0]  # the oldest check-in first
-    conversation = await repo.set_conversation(
-        ctx.turn.session,
-        user.id,
-        flow=LOG,
-        step=Step.ASKED.value,
-        attempt_id=attempt.id,
-        now=ctx.turn.now,
-    )
+    conversation = await at_did_you_ask(ctx, user, pending[0])  # the oldest check-in first
     await on_text(ctx, update, user, conversation, typed)
     return True
 
@@ -634,8 +627,6 @@ async def log_reply_to_idea(
         return False
     await ideas.record(turn.session, user.id, idea.id, ideas.Reaction.ACCEPTED, turn.now)
     attempt = await attempts.start_planned(turn.session, user, idea, source="reply", now=turn.now)
-    conversation = await repo.set_conversation(
-        turn.session, user.id, flow=LOG, step=Step.ASKED.value, attempt_id=attempt.id, now=turn.now
-    )
+    conversation = await at_did_you_ask(ctx, user, attempt)
     await on_text(ctx, update, user, conversation, typed)
     return True

@@ -103,14 +103,7 @@ async def on_text(
         return
     answers_it = read_typed(QUESTIONS[Step.ASKED], typed, language) is not None
     if answers_it or parse_quick_log(typed, language) is not None:
-        asked = await repo.set_conversation(
-            ctx.turn.session,
-            user.id,
-            flow=log.LOG,
-            step=Step.ASKED.value,
-            attempt_id=planned.id,
-            now=ctx.turn.now,
-        )
+        asked = await log.at_did_you_ask(ctx, user, planned)
         await log.on_text(ctx, update, user, asked, typed)
         return
     say(ctx, update, "log.which_reask", _keyboard(ctx, planned))
