@@ -23,7 +23,7 @@ from bot.domain.recap import WeekAttempt, summarise
 from bot.services import buddies, chart_data, ideas, nudges, recaps, retention
 from bot.telegram import views
 from bot.telegram.keyboards import markup
-from bot.texts import SOURCE_LANGUAGE
+from bot.texts import SOURCE_LANGUAGE, Texts
 
 logger = logging.getLogger(__name__)
 
@@ -76,9 +76,11 @@ class Scheduler:
         if self._on_lag is not None:
             async with self._deps.db.sessions() as session:
                 self._on_lag(await nudges.lag_seconds(session, now=now))
-        while await self._nudge_batch(now, report):
-            pass
+        # Check-ins first: a person due both gets the check-in now and the new idea a little
+        # later (nudges.CHECKIN_GAP), never both in the same minute.
         while await self._followup_batch(now, report):
+            pass
+        while await self._nudge_batch(now, report):
             pass
         memo = _RecapPass()
         await self._in_lanes(lambda: self._recap_batch(now, report, memo))
@@ -129,13 +131,18 @@ class Scheduler:
             claims = await nudges.claim_due_followups(session, now=now, limit=self._batch)
             rng = self._deps.turn_rng()
             outgoing = []
-            for followup in claims.sendable:
-                texts = self._deps.texts_for(followup.user.language)
-                idea = followup.idea_text or texts.plain("history.untitled", rng)
-                text = texts("followup.text", rng, name=followup.user.first_name or "", idea=idea)
-                keyboard = markup(views.followup_keyboard(texts, rng, followup.attempt_id))
-                payload = {"text": text, "parse_mode": "HTML", "reply_markup": keyboard}
-                outgoing.append(Outgoing(followup.user.chat_id, "sendMessage", payload, "followup"))
+            by_person: dict[int, list[nudges.ClaimedFollowup]] = {}
+            for followup in claims.sendable:  # oldest first
+                by_person.setdefault(followup.user.id, []).append(followup)
+            for group in by_person.values():
+                user = group[0].user
+                texts = self._deps.texts_for(user.language)
+                ideas_shown = [(f.attempt_id, _idea_in(texts, rng, f)) for f in group]
+                text, keyboard = views.followup_message(
+                    texts, rng, user.first_name or "", ideas_shown
+                )
+                payload = {"text": text, "parse_mode": "HTML", "reply_markup": markup(keyboard)}
+                outgoing.append(Outgoing(user.chat_id, "sendMessage", payload, "followup"))
             pending = await self._outbox.enqueue(session, outgoing, now=now)
         await self._outbox.deliver(pending)
         report.followups += len(outgoing)
@@ -276,6 +283,14 @@ class Scheduler:
             messages.append(chart_message(user.chat_id, data, chart_labels, caption, kind="recap"))
         row = recaps.NewRecap(user.id, claim.week.start, text, stats)
         return _ComposedRecap(row, messages)
+
+
+def _idea_in(texts: Texts, rng: random.Random, followup: nudges.ClaimedFollowup) -> str:
+    """The idea in the person's language (the database keeps the English source)."""
+    spec = texts.ideas_by_id.get(followup.catalog_key or "")
+    if spec is not None:
+        return spec.text
+    return followup.idea_text or texts.plain("history.untitled", rng)
 
 
 @dataclass(frozen=True)

@@ -201,6 +201,8 @@ class Attempt(Base):
     # One gentle check-in after "I'll try it", if the ask isn't logged by then.
     followup_due_at: Mapped[datetime | None] = mapped_column(index=True)
     followup_sent_at: Mapped[datetime | None]
+    # Check-ins answered "not yet": the first is asked again once, later ones are not.
+    followup_postponed: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
 
 
 class Recap(Base):

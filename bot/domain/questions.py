@@ -5,8 +5,9 @@ Before the ask (optional, right after "I'll try it"):
 After the ask:
     asked?  ->  outcome  ->  predicted (if not given before)  ->  anxiety_before (if not
     given before)  ->  anxiety_after  ->  lesson  ->  done
-"Not this time" at `asked` ends the attempt kindly. Every question can be skipped; a skipped
-field is not asked again in the same conversation.
+"Not this time" at `asked` ends the attempt kindly; "not yet" (later, tomorrow) keeps it
+planned and the check-in comes again once, at a sensible local time. Every question can be
+skipped; a skipped field is not asked again in the same conversation.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.domain.answers import (
+    NotYet,
     Outcome,
     is_no_guess,
     parse_anxiety,
     parse_no_chance,
+    parse_not_yet,
     parse_outcome,
     parse_yes_no,
 )
@@ -144,7 +147,7 @@ def next_after_ask(progress: Progress) -> Step | None:
 class Answer:
     """A parsed answer: `value` to store in the question's field. For ASKED, `value` is an
     Outcome when the person already said what happened ("they said no!"), True for a plain
-    yes, and Outcome.DIDNT_ASK for "not this time"."""
+    yes, Outcome.DIDNT_ASK for "not this time" and a NotYet for "not yet" / "later"."""
 
     value: object
     no_guess: bool = False  # "no idea": nothing to store, pass over the question
@@ -187,11 +190,14 @@ def _read_asked(text: str, language: str) -> Answer | None:
     A bare "yes"/"no" answers the question itself ("no" = not this time); a reply that
     talks about the other person ("they said no", "got ghosted") is the outcome.
     """
+    about_them = _ABOUT_THEIR_REPLY.search(fold(text, language).text)
+    not_yet = parse_not_yet(text, language) if about_them is None else None
+    if not_yet is not None:
+        return Answer(not_yet)
     outcome = parse_outcome(text, language)
     asked = parse_yes_no(text, language)
     if outcome is Outcome.DIDNT_ASK:
         return Answer(Outcome.DIDNT_ASK)
-    about_them = _ABOUT_THEIR_REPLY.search(fold(text, language).text)
     if outcome is not None and (asked is None or about_them):
         return Answer(outcome)
     if asked is None:
@@ -219,7 +225,9 @@ def read_button(question: Question, code: str) -> Answer | None:
     if question.kind is Kind.OUTCOME:
         return Answer(OUTCOME_CODES[code]) if code in OUTCOME_CODES else None
     if question.kind is Kind.ASKED:
-        return {"y": Answer(True), "n": Answer(Outcome.DIDNT_ASK)}.get(code)
+        return {"y": Answer(True), "n": Answer(Outcome.DIDNT_ASK), "l": Answer(NotYet.LATER)}.get(
+            code
+        )
     return None
 
 

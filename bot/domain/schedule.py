@@ -359,14 +359,30 @@ def followup_at(
     tz_name: str,
     delay: timedelta = DEFAULT_FOLLOWUP_DELAY,
     quiet: QuietHours | None = None,
+    opens: time | None = None,
 ) -> datetime:
     """When to check in after a user accepted a challenge: "some hours later or the next
     morning, never during their night".
 
     ``accepted_at + delay`` in real elapsed time; if that falls inside the quiet hours on the
     user's clock, it moves to the end of those quiet hours (the next local morning for the
-    default), resolved with the same DST rules as nudges.
+    default), resolved with the same DST rules as nudges. With ``opens`` (an idea that needs
+    an office or a shop), a check-in that would come earlier that morning waits until then.
     """
+    moved = _out_of_quiet(accepted_at, tz_name, delay, quiet)
+    return moved if opens is None else _not_before(moved, zone(tz_name), opens)
+
+
+def _not_before(instant: datetime, tz: ZoneInfo, opens: time) -> datetime:
+    wall = instant.astimezone(tz)
+    if wall.time() >= _wall_time(opens):
+        return instant
+    return wall_to_utc(datetime.combine(wall.date(), _wall_time(opens)), tz)
+
+
+def _out_of_quiet(
+    accepted_at: datetime, tz_name: str, delay: timedelta, quiet: QuietHours | None
+) -> datetime:
     accepted_at = _as_utc(accepted_at, "accepted_at")
     if delay < timedelta(0):
         raise ValueError("delay must not be negative")
@@ -386,6 +402,47 @@ def followup_at(
         # showing of `end`: the quiet hours end when the clock shows `end` again.
         end = end_wall.replace(tzinfo=tz, fold=1).astimezone(UTC)
     return end
+
+
+# Ideas in these catalog categories (in person or by phone) need an office or a shop to be
+# open: their check-ins never come before OPENING_TIME local.
+OPENING_HOURS_CATEGORIES = frozenset({"shops_and_service", "work_and_career"})
+OPENING_TIME = time(9, 0)
+# "Not yet": the check-in comes again at this local hour (after a working day), at least
+# CHECKIN_AGAIN_MIN_WAIT from now, so "later" said in the morning means this evening.
+CHECKIN_AGAIN_AT = time(18, 0)
+CHECKIN_AGAIN_MIN_WAIT = timedelta(hours=4)
+
+
+def opening_time(category: str | None, setting: str | None) -> time | None:
+    """When an idea's check-in may come at the earliest, or None for any time."""
+    if category in OPENING_HOURS_CATEGORIES and setting != "message":
+        return OPENING_TIME
+    return None
+
+
+def checkin_again_at(
+    *,
+    now: datetime,
+    tz_name: str,
+    tomorrow: bool = False,
+    quiet: QuietHours | None = None,
+    opens: time | None = None,
+) -> datetime:
+    """When to ask again after a check-in was answered "not yet": the next local
+    CHECKIN_AGAIN_AT that is at least CHECKIN_AGAIN_MIN_WAIT away (``tomorrow``: not before
+    tomorrow's), moved out of the quiet hours like any check-in."""
+    now = _as_utc(now, "now")
+    tz = zone(tz_name)
+    day = now.astimezone(tz).date() + timedelta(days=1 if tomorrow else 0)
+    while True:
+        candidate = wall_to_utc(datetime.combine(day, CHECKIN_AGAIN_AT), tz)
+        if candidate - now >= CHECKIN_AGAIN_MIN_WAIT:
+            break
+        day += timedelta(days=1)
+    return followup_at(
+        accepted_at=candidate, tz_name=tz_name, delay=timedelta(0), quiet=quiet, opens=opens
+    )
 
 
 # --- weekly recap ------------------------------------------------------------------------

@@ -53,7 +53,9 @@ async def start_planned(
         status="planned",
         created_at=now,
         updated_at=now,
-        followup_due_at=nudges.followup_due(user, now),
+        followup_due_at=nudges.followup_due(
+            user, now, category=idea.category, setting=idea.setting
+        ),
     )
     session.add(attempt)
     await session.flush()
@@ -225,9 +227,11 @@ async def undo_last(session: AsyncSession, user_id: int, *, now: datetime) -> Un
         return Undone(entry.attempt_id, CREATED, None)
     setattr(attempt, entry.field, entry.previous.get("value"))
     if entry.field == Field.OUTCOME.value and attempt.outcome is None:
+        # Back to before the ask was logged; any other undo (a /history fix, a lesson)
+        # puts back one value and leaves the logged ask as it was.
         attempt.status = "planned"
         attempt.asked_at = None
-    attempt.completed_at = None
+        attempt.completed_at = None
     await session.flush()
     return Undone(attempt.id, entry.field, attempt)
 

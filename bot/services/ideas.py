@@ -63,10 +63,12 @@ async def offer_idea(
     rng: random.Random,
     category: str | None = None,
     exclude: tuple[int, ...] = (),
+    level: int | None = None,
 ) -> Idea | None:
-    """Choose the next idea for `user` at their level, and record that it was offered."""
+    """Choose the next idea for `user` at their level (or at `level`, to look at a gentler
+    or bolder one: looking never changes the person's level), and record the offer."""
     chosen = await offer_ideas(
-        session, [user], now=now, rng=rng, category=category, exclude=exclude
+        session, [user], now=now, rng=rng, category=category, exclude=exclude, level=level
     )
     return chosen.get(user.id)
 
@@ -79,9 +81,10 @@ async def offer_ideas(
     rng: random.Random,
     category: str | None = None,
     exclude: tuple[int, ...] = (),
+    level: int | None = None,
 ) -> dict[int, Idea]:
     """Choose and record one idea each for many people, with a fixed number of queries
-    (the scheduler fans out nudges in batches)."""
+    (the scheduler fans out nudges in batches). `level` overrides everyone's own."""
     if not users:
         return {}
     user_ids = [user.id for user in users]
@@ -101,7 +104,7 @@ async def offer_ideas(
         history = _history_of(offered_at.get(user.id, {}), hidden.get(user.id, set()), ideas_by_id)
         pick = ladder.choose_idea(
             candidates,
-            level=user.level,
+            level=user.level if level is None else level,
             history=history,
             now=now,
             rng=rng,

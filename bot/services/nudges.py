@@ -12,19 +12,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, bindparam, func, select, update
+from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.db.models import Attempt, Challenge, User, table
 from bot.db.session import dialect_of
 from bot.domain import schedule
+from bot.domain.answers import NotYet
 from bot.domain.schedule import CatchUp
 from bot.services import care, profile
 
 BATCH_SIZE = 500
 # A follow-up more than this late (the bot was down for a day) is dropped, not sent.
 FOLLOWUP_MAX_LATE = timedelta(hours=20)
+# A check-in and a nudge never arrive together: whichever goes second waits this long.
+CHECKIN_GAP = timedelta(minutes=30)
+# A check-in answered "not yet" is asked again this many times; after that it stays open.
+MAX_POSTPONES = 1
+# A typed message this soon after a check-in may be its answer.
+CHECKIN_ANSWER_WINDOW = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,12 @@ async def claim_due_nudges(
 
 
 def _due_users(now: datetime, limit: int) -> Select[User]:
+    just_checked_in = exists().where(
+        Attempt.user_id == User.id,
+        Attempt.status == "planned",
+        Attempt.followup_sent_at > now - CHECKIN_GAP,
+        Attempt.followup_sent_at <= now,  # a pass "at" an earlier instant (`coach tick --at`)
+    )
     return (
         select(User)
         .where(
@@ -87,6 +100,7 @@ def _due_users(now: datetime, limit: int) -> Select[User]:
             User.next_nudge_at <= now,
             User.is_active.is_(True),
             User.onboarded_at.is_not(None),
+            ~just_checked_in,  # the check-in first; the next idea a little later
         )
         .order_by(User.next_nudge_at)
         .limit(limit)
@@ -184,6 +198,7 @@ class ClaimedFollowup:
     attempt_id: int
     user: User
     idea_text: str | None
+    catalog_key: str | None = None
 
 
 @dataclass
@@ -195,9 +210,10 @@ class FollowupClaims:
 async def claim_due_followups(
     session: AsyncSession, *, now: datetime, limit: int = BATCH_SIZE
 ) -> FollowupClaims:
-    """One gentle check-in per planned attempt that hasn't been logged yet."""
+    """One gentle check-in per planned attempt that hasn't been logged yet, oldest first.
+    Not in the half hour after a nudge (they would arrive on top of each other)."""
     query = (
-        select(Attempt, User, Challenge.text)
+        select(Attempt, User, Challenge.text, Challenge.catalog_key)
         .join(User, User.id == Attempt.user_id)
         .outerjoin(Challenge, Challenge.id == Attempt.challenge_id)
         .where(
@@ -205,21 +221,32 @@ async def claim_due_followups(
             Attempt.followup_due_at.is_not(None),
             Attempt.followup_due_at <= now,
             Attempt.followup_sent_at.is_(None),
+            ~_nudged_just_before(now),
         )
-        .order_by(Attempt.followup_due_at)
+        .order_by(Attempt.followup_due_at, Attempt.id)
         .limit(limit)
     )
     if dialect_of(session) == "postgresql":
         query = query.with_for_update(of=Attempt, skip_locked=True)
     rows = list(await session.execute(query))
     claimed: list[ClaimedFollowup] = []
-    for attempt, user, idea_text in rows:
+    for attempt, user, idea_text, catalog_key in rows:
         if not await _mark_followup_sent(session, attempt.id, now):
             continue
         if not _may_follow_up(user, attempt, now):
             continue
-        claimed.append(ClaimedFollowup(attempt.id, user, attempt.description or idea_text))
+        text = attempt.description or idea_text
+        claimed.append(ClaimedFollowup(attempt.id, user, text, catalog_key))
     return FollowupClaims(claimed, len(rows))
+
+
+def _nudged_just_before(now: datetime) -> ColumnElement[bool]:
+    """A nudge went out less than CHECKIN_GAP before `now` (a check-in waits for it)."""
+    return and_(
+        User.last_nudge_at.is_not(None),  # so that NOT(...) is true, not NULL, for no nudge yet
+        User.last_nudge_at > now - CHECKIN_GAP,
+        User.last_nudge_at <= now,
+    )
 
 
 async def _mark_followup_sent(session: AsyncSession, attempt_id: int, now: datetime) -> bool:
@@ -241,7 +268,66 @@ def _may_follow_up(user: User, attempt: Attempt, now: datetime) -> bool:
     return due is not None and now - due <= FOLLOWUP_MAX_LATE
 
 
-def followup_due(user: User, accepted_at: datetime) -> datetime:
-    """Some hours after "I'll try it", moved out of the person's quiet hours."""
+def followup_due(
+    user: User, accepted_at: datetime, *, category: str | None = None, setting: str | None = None
+) -> datetime:
+    """Some hours after "I'll try it", moved out of the person's quiet hours (and, for an
+    idea that needs an office or a shop, not before opening time)."""
     quiet = schedule.QuietHours(user.quiet_start, user.quiet_end)
-    return schedule.followup_at(accepted_at=accepted_at, tz_name=user.timezone, quiet=quiet)
+    return schedule.followup_at(
+        accepted_at=accepted_at,
+        tz_name=user.timezone,
+        quiet=quiet,
+        opens=schedule.opening_time(category, setting),
+    )
+
+
+async def postpone_followup(
+    session: AsyncSession, user: User, attempt: Attempt, when: NotYet, *, now: datetime
+) -> datetime | None:
+    """ "Not yet": the attempt stays planned. Returns when the check-in will come (again),
+    or None when it was already asked again once (the ask stays open, no more check-ins).
+
+    Said before the check-in was sent ("did you ask?" right after "I'll try it"), the
+    planned check-in simply stands (moved to tomorrow for "tomorrow"), and nothing counts.
+    """
+    category, setting = None, None
+    if attempt.challenge_id is not None:
+        idea = await session.get(Challenge, attempt.challenge_id)
+        category, setting = (idea.category, idea.setting) if idea is not None else (None, None)
+    again = schedule.checkin_again_at(
+        now=now,
+        tz_name=user.timezone,
+        tomorrow=when is NotYet.TOMORROW,
+        quiet=schedule.QuietHours(user.quiet_start, user.quiet_end),
+        opens=schedule.opening_time(category, setting),
+    )
+    due = attempt.followup_due_at
+    if attempt.followup_sent_at is None and due is not None and due > now:
+        if when is NotYet.TOMORROW and due < again:
+            attempt.followup_due_at = again
+        return attempt.followup_due_at
+    if attempt.followup_postponed >= MAX_POSTPONES:
+        return None
+    attempt.followup_postponed += 1
+    attempt.followup_due_at = again
+    attempt.followup_sent_at = None
+    return again
+
+
+async def unanswered_checkins(
+    session: AsyncSession, user_id: int, *, now: datetime
+) -> list[Attempt]:
+    """Planned asks whose check-in went out in the last day and got no answer, oldest first:
+    what a typed "not yet" or "I asked" right after a check-in is about."""
+    return list(
+        await session.scalars(
+            select(Attempt)
+            .where(
+                Attempt.user_id == user_id,
+                Attempt.status == "planned",
+                Attempt.followup_sent_at >= now - CHECKIN_ANSWER_WINDOW,
+            )
+            .order_by(Attempt.followup_due_at, Attempt.id)
+        )
+    )

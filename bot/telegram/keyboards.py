@@ -46,6 +46,7 @@ class Cb(StrEnum):
     QUIET = "qh"
     LANGUAGE = "lg"
     BUDDY = "bd"
+    WHICH = "lw"
 
 
 class IdeaAction(StrEnum):

@@ -101,13 +101,47 @@ def nudge_text(
     )
 
 
+# The "Not yet" under several folded check-ins answers for all of them.
+ALL_CHECKINS = 0
+
+
 def followup_keyboard(texts: Texts, rng: random.Random, attempt_id: int) -> Keyboard:
     return [
         [
             Button(texts.plain("buttons.log.i_asked", rng), pack(Cb.FOLLOWUP, attempt_id, "y")),
             Button(texts.plain("buttons.log.asked_no", rng), pack(Cb.FOLLOWUP, attempt_id, "n")),
-        ]
+        ],
+        [Button(texts.plain("buttons.log.not_yet", rng), pack(Cb.FOLLOWUP, attempt_id, "l"))],
     ]
+
+
+def followup_message(
+    texts: Texts, rng: random.Random, name: str, ideas: list[tuple[int, str]]
+) -> tuple[str, Keyboard]:
+    """One check-in message for one or several planned asks (oldest first): several
+    overdue check-ins are folded into one list with a button per ask and one "Not yet"."""
+    if len(ideas) == 1:
+        [(attempt_id, idea)] = ideas
+        text = texts("followup.text", rng, name=name, idea=idea)
+        return text, followup_keyboard(texts, rng, attempt_id)
+    items = [
+        texts("followup.item", rng, number=number, idea=idea)
+        for number, (_, idea) in enumerate(ideas, start=1)
+    ]
+    text = texts("followup.several", rng, name=name, ideas=Markup("\n".join(items)))
+    rows: list[list[Button]] = [
+        [
+            Button(
+                texts.plain("buttons.log.i_asked_number", rng, number=number),
+                pack(Cb.FOLLOWUP, attempt_id, "y"),
+            )
+        ]
+        for number, (attempt_id, _) in enumerate(ideas, start=1)
+    ]
+    rows.append(
+        [Button(texts.plain("buttons.log.not_yet", rng), pack(Cb.FOLLOWUP, ALL_CHECKINS, "l"))]
+    )
+    return text, rows
 
 
 # -- weekly recap -------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from bot.domain.answers import (
     Control,
+    NotYet,
     Outcome,
     QuickLog,
     parse_anxiety,
@@ -488,7 +489,8 @@ def test_unclear_quiet_hours(text: str) -> None:
 # English (tests/domain/test_questions.py): 13.
 DID_YOU_ASK: list[tuple[str, object]] = [
     ("sí", True), ("sí, lo hice", True), ("¡sí!", True), ("lo pregunté", True),
-    ("no", D), ("nop", D), ("esta vez no", D), ("todavía no", D), ("me rajé", D),
+    ("no", D), ("nop", D), ("esta vez no", D), ("todavía no", NotYet.LATER), ("me rajé", D),
+    ("mañana", NotYet.TOMORROW),
     ("me dijeron que no", N), ("me llevé un no 🙅", N), ("¡me dijo que sí!", Y),
     ("me dejó en visto", NA), ("no me contestaron", NA), ("plátano", None),
 ]  # fmt: skip

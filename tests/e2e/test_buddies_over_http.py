@@ -77,7 +77,7 @@ def test_two_buddies_over_http(
     with running(process, client, polls=1):
         onboard(client, ANA)
         say(client, ANA, "/settings")
-        tap(client, ANA, "Weekly pace")
+        tap(client, ANA, "Weekly ask limit")
         tap(client, ANA, "No limit")
         match = LINK_RE.search(joined(say(client, ANA, "/buddy")))
         assert match is not None

@@ -26,6 +26,7 @@ from bot.db.models import Attempt, Recap, User
 from bot.sandbox.client import SyncEmulatorClient
 from bot.sandbox.emulator import ChatMessage
 from bot.sandbox.threaded import ThreadedEmulator
+from bot.services.nudges import CHECKIN_GAP
 from bot.services.privacy import ATTEMPT_COLUMNS
 from bot.texts import Texts, load_locale
 from tests.e2e.support import CoachProcess, coach_env, rows, running, say, tap
@@ -158,7 +159,10 @@ def test_a_week_in_the_persons_language(
         assert taken.followup_due_at is not None and taken.completed_at is None
         say(client, USER_ID, "/cancel")  # the question can wait for the check-in
         before = client.message_count(USER_ID)
-        tick(env, tmp_path, taken.followup_due_at + timedelta(seconds=30))
+        # An idea that needs a shop open is checked in on from 09:00, the minute of the nudge:
+        # then the check-in waits until CHECKIN_GAP after it (never the two together).
+        check_in_at = max(taken.followup_due_at, due + timedelta(seconds=30) + CHECKIN_GAP)
+        tick(env, tmp_path, check_in_at + timedelta(seconds=30))
         assert client.message_count(USER_ID) > before
         tap(client, USER_ID, label(texts, "buttons.log.i_asked"))
         say(client, USER_ID, person.check_in_outcome)

@@ -209,7 +209,7 @@ async def test_a_week_of_logs_reaches_the_buddy_as_effort_only(coach: CoachHarne
     # No weekly cap in the way of a week of daily asks.
     for person in (ALICE, BOB):
         await coach.say(person, "/settings")
-        await coach.tap(person, "Weekly pace")
+        await coach.tap(person, "Weekly ask limit")
         await coach.tap(person, "No limit")
     to_bob: list[ChatMessage] = []  # everything Alice's week caused in Bob's chat
     notes_per_day = []

@@ -10,8 +10,11 @@ from tests.telegram.helpers import (
     idea_id_of,
     idea_message,
     onboard,
+    onboard_in_spanish,
     user_row,
 )
+from tests.telegram.test_typed_spanish import LUCIA
+from tests.telegram.test_words_ru import IVAN, onboard_in_russian
 
 ALICE, BOB = 3001, 3002
 
@@ -52,26 +55,49 @@ async def test_no_repeat_within_the_level_until_it_runs_out(coach: CoachHarness)
     assert len(set(offered)) == len(offered)
 
 
-async def test_easier_and_bolder_move_the_level_one_step(coach: CoachHarness) -> None:
+async def test_easier_and_bolder_show_another_idea_and_keep_the_level(
+    coach: CoachHarness,
+) -> None:
+    """Looking is not choosing: the level moves only by the ladder or in /settings."""
     await onboard(coach, ALICE, level="3")
-    await coach.say(ALICE, "/idea")
+    first = idea_message(await coach.say(ALICE, "/idea"))
     card = idea_message(await coach.tap(ALICE, "Bolder"))
-    assert "Level 4" in (card.text or "")
-    assert (await user_row(coach, ALICE)).level == 4
-    card = idea_message(await coach.tap(ALICE, "Easier"))
-    assert "Level 3" in (card.text or "")
+    assert "Level 4" in (card.text or "") and idea_id_of(card) != idea_id_of(first)
     assert (await user_row(coach, ALICE)).level == 3
+    card = idea_message(await coach.tap(ALICE, "Bolder"))  # one more step from the one shown
+    assert "Level 5" in (card.text or "")
+    card = idea_message(await coach.tap(ALICE, "Easier"))
+    assert "Level 4" in (card.text or "")
+    assert (await user_row(coach, ALICE)).level == 3
+    assert "Level 3" in texts_of(await coach.say(ALICE, "/idea"))  # still their own level
+    await coach.tap(ALICE, "Bolder")
+    await coach.tap(ALICE, "I'll try it")
+    [attempt] = await attempts_of(coach, ALICE)
+    assert attempt.level == 4 and (await user_row(coach, ALICE)).level == 3
 
 
 async def test_idea_easier_bolder_and_category_as_text(coach: CoachHarness) -> None:
     await onboard(coach, ALICE, level="2")
     assert "Level 1" in texts_of(await coach.say(ALICE, "/idea easier"))
-    assert "Level 2" in texts_of(await coach.say(ALICE, "/idea bolder"))
+    assert "Level 3" in texts_of(await coach.say(ALICE, "/idea bolder"))
+    assert (await user_row(coach, ALICE)).level == 2
     food = texts_of(await coach.say(ALICE, "/idea food"))
     assert "food and drink" in food
     unknown = texts_of(await coach.say(ALICE, "/idea spaceships"))
     assert "shelf" in unknown
     assert "💡" in unknown
+
+
+async def test_easier_and_bolder_in_spanish_and_russian_keep_the_level(
+    coach: CoachHarness,
+) -> None:
+    await onboard_in_spanish(coach, LUCIA)  # level 1
+    assert "Nivel 2" in texts_of(await coach.say(LUCIA, "/idea más atrevida"))
+    await coach.tap(LUCIA, "Más fácil")
+    assert (await user_row(coach, LUCIA)).level == 1
+    await onboard_in_russian(coach)  # level 1
+    assert "Уровень 2" in texts_of(await coach.say(IVAN, "/idea посмелее"))
+    assert (await user_row(coach, IVAN)).level == 1
 
 
 async def test_try_it_plans_an_attempt_and_starts_the_warm_up(coach: CoachHarness) -> None:

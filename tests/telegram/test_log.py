@@ -213,6 +213,8 @@ async def test_log_resumes_a_planned_attempt(coach: CoachHarness) -> None:
     await accept_an_idea(coach, ALICE)
     await coach.say(ALICE, "/cancel")
     replies = await coach.say(ALICE, "/log")
+    assert "Or something else?" in texts_of(replies)
+    replies = await coach.tap(ALICE, "This one")
     assert "How did it go with this one?" in texts_of(replies)
     assert "I asked!" in replies[-1].button_texts
     fresh = await coach.say(BOB, "/start")

@@ -85,7 +85,7 @@ async def test_follow_up_once_and_never_at_night(coach: CoachHarness) -> None:
     follow_ups = [
         m
         for m in coach.emulator.messages(ALICE)
-        if "check-in" in (m.text or "") or "Earlier you picked" in (m.text or "")
+        if "Quick check-in" in (m.text or "") or "Earlier you picked" in (m.text or "")
     ]
     assert len(follow_ups) == 1
     replies = await coach.tap(ALICE, "I asked!")

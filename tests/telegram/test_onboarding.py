@@ -167,8 +167,8 @@ async def test_settings_change_recap_day(coach: CoachHarness) -> None:
 async def test_settings_change_weekly_pace(coach: CoachHarness) -> None:
     await onboard(coach)
     await coach.say(ALICE, "/settings")
-    await coach.tap(ALICE, "Weekly pace")
+    await coach.tap(ALICE, "Weekly ask limit")
     replies = await coach.tap(ALICE, "No limit")
-    assert "Weekly pace: No limit" in texts_of(replies)
+    assert "Weekly ask limit: No limit" in texts_of(replies)
     user = await user_row(coach, ALICE)
     assert user is not None and user.weekly_cap == 0

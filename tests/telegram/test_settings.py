@@ -70,7 +70,7 @@ async def test_nudge_time_is_stored_and_moves_the_next_nudge(coach: CoachHarness
 
     await change(coach, "Nudge time")
     replies = await coach.say(ALICE, "7:30pm")
-    assert "Nudges: 19:30" in texts_of(replies)
+    assert "ideas come: every day, at 19:30" in texts_of(replies)
     user = await user_row(coach, ALICE)
     assert user.nudge_time == time(19, 30)
     assert user.next_nudge_at == datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
@@ -109,14 +109,14 @@ async def test_pace_is_stored_and_moves_the_next_nudge(coach: CoachHarness) -> N
     assert user.pace == "daily"
     assert user.next_nudge_at == datetime(2026, 11, 28, 8, 0, tzinfo=UTC)  # Saturday
 
-    await change(coach, "Pace")
+    await change(coach, "How often ideas come")
     replies = await coach.tap(ALICE, "Weekdays")
     assert "on weekdays" in texts_of(replies)
     user = await user_row(coach, ALICE)
     assert user.pace == "weekdays"
     assert user.next_nudge_at == datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # Monday
 
-    await change(coach, "Pace")
+    await change(coach, "How often ideas come")
     await coach.tap(ALICE, "3 a week")
     replies = await coach.tap(ALICE, "Tue · Thu · Sat")
     assert "three times a week (Tue, Thu, Sat)" in texts_of(replies)
@@ -124,21 +124,21 @@ async def test_pace_is_stored_and_moves_the_next_nudge(coach: CoachHarness) -> N
     assert (user.pace, user.nudge_days) == ("three_a_week", "1,3,5")
     assert user.next_nudge_at == datetime(2026, 11, 28, 8, 0, tzinfo=UTC)  # Saturday
 
-    await change(coach, "Pace")
+    await change(coach, "How often ideas come")
     await coach.tap(ALICE, "3 a week")
     await coach.say(ALICE, "mon, wed and fri")
     user = await user_row(coach, ALICE)
     assert (user.pace, user.nudge_days) == ("three_a_week", "0,2,4")
     assert user.next_nudge_at == datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # Monday
 
-    await change(coach, "Pace")
+    await change(coach, "How often ideas come")
     await coach.say(ALICE, "every day please")
     user = await user_row(coach, ALICE)
     assert user.pace == "daily"
     assert user.next_nudge_at == datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
 
     # And the scheduler agrees: a weekday pace sends nothing on Saturday, then Monday.
-    await change(coach, "Pace")
+    await change(coach, "How often ideas come")
     await coach.tap(ALICE, "Weekdays")
     await tick(coach, datetime(2026, 11, 28, 8, 1, tzinfo=UTC))
     await tick(coach, datetime(2026, 11, 29, 8, 1, tzinfo=UTC))
@@ -155,11 +155,11 @@ async def test_all_three_changes_together_survive_and_show_in_settings(
     await coach.say(ALICE, "London")
     await change(coach, "Nudge time")
     await coach.say(ALICE, "20:00")
-    await change(coach, "Pace")
+    await change(coach, "How often ideas come")
     await coach.tap(ALICE, "Weekdays")
     user = await user_row(coach, ALICE)
     assert (user.timezone, user.nudge_time, user.pace) == ("Europe/London", time(20), "weekdays")
     assert user.next_nudge_at == datetime(2026, 11, 23, 20, 0, tzinfo=UTC)  # GMT in November
     overview = texts_of(await coach.say(ALICE, "/settings"))
     assert "Time zone: Europe/London" in overview
-    assert "Nudges: 20:00, on weekdays" in overview
+    assert "How often ideas come: on weekdays, at 20:00" in overview

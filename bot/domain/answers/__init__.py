@@ -62,7 +62,7 @@ from __future__ import annotations
 
 from bot.domain.answers.outcomes import parse_outcome
 from bot.domain.answers.quick_log import parse_quick_log
-from bot.domain.answers.replies import parse_control, parse_yes_no
+from bot.domain.answers.replies import parse_control, parse_not_yet, parse_yes_no
 from bot.domain.answers.scales import is_no_guess, parse_anxiety, parse_no_chance, parse_scale
 from bot.domain.answers.types import (
     ANXIETY_HIGH,
@@ -71,6 +71,7 @@ from bot.domain.answers.types import (
     NO_CHANCE_HIGH,
     NO_CHANCE_LOW,
     Control,
+    NotYet,
     Outcome,
     QuickLog,
     ScaleAnswer,
@@ -85,6 +86,7 @@ __all__ = [
     "NO_CHANCE_HIGH",
     "NO_CHANCE_LOW",
     "Control",
+    "NotYet",
     "Outcome",
     "QuickLog",
     "ScaleAnswer",
@@ -92,6 +94,7 @@ __all__ = [
     "parse_anxiety",
     "parse_control",
     "parse_no_chance",
+    "parse_not_yet",
     "parse_outcome",
     "parse_quick_log",
     "parse_scale",

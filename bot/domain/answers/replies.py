@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.domain.answers.outcomes import outcome_hits
-from bot.domain.answers.types import Control, Outcome
+from bot.domain.answers.types import Control, NotYet, Outcome
 from bot.domain.normalise import fold, phrase_re
 from bot.domain.words import SOURCE_LANGUAGE
 
@@ -144,6 +144,47 @@ def parse_yes_no(text: str, language: str = SOURCE_LANGUAGE) -> bool | None:
     if said_yes == said_no:
         return None
     return said_yes
+
+
+# "Did you ask?" answered with "not yet": the ask is still ahead, not skipped. Read only
+# when the line says nothing of the other person's reply (the caller checks that too).
+_NOT_YET_RE = phrase_re(
+    [
+        r"not yet",
+        r"not (?:asked|done|tried) (?:it |them )?yet",
+        r"(?:have|has) ?n'?t (?:asked|done|tried|gone|been)(?: (?:it|them|there))? yet",
+        r"(?:have|has) ?n'?t (?:had|got|gotten) (?:the |a )?(?:chance|time|opportunity|moment)",
+        r"not had (?:the |a )?(?:chance|time|opportunity)",
+        r"did ?n'?t (?:get|have) (?:the |a )?(?:chance|time|opportunity)",
+        r"(?:have|has) ?n'?t got(?:ten)? (?:round|around) to it",
+        r"no (?:chance|time) yet",
+        r"(?:maybe |probably )?later(?: today| on)?",
+        r"(?:maybe |probably )?tomorrow",
+        r"still (?:planning|working on it|on it|going to)",
+        r"(?:i'?ll|i will|going to|gonna) (?:do|try|ask) (?:it |them )?(?:later|tomorrow|soon)",
+        r"soon",
+        r"working on it",
+    ]
+)
+# Words that make "not yet" something else: a reply already given, or a decision not to.
+_NOT_YET_BLOCKERS = phrase_re([r"said", r"replied", r"answered", r"never", r"not this time"])
+
+
+_TOMORROW_RE = phrase_re([r"tomorrow"])
+
+
+def parse_not_yet(text: str, language: str = SOURCE_LANGUAGE) -> NotYet | None:
+    """Not None when "did you ask?" is answered "not yet" ("later", "tomorrow", "haven't had the
+    chance"): the ask is still planned. A report of the other person's answer ("they said
+    maybe later") or a clear "not this time" is not a "not yet"."""
+    folded = fold(text, language).text
+    found = list(_NOT_YET_RE.finditer(folded))
+    if not found or _NOT_YET_BLOCKERS.search(folded):
+        return None
+    rest = _mask(folded, (m.span() for m in found))
+    if any(h.strong for h in outcome_hits(rest)) or _YN_YES_RE.search(rest) is not None:
+        return None
+    return NotYet.TOMORROW if _TOMORROW_RE.search(folded) else NotYet.LATER
 
 
 _CONTROL_PHRASES: dict[str, Control] = {

@@ -27,6 +27,13 @@ class Outcome(StrEnum):
     DIDNT_ASK = "didnt_ask"
 
 
+class NotYet(StrEnum):
+    """ "Did you ask?" answered "not yet": ask again later today, or not before tomorrow."""
+
+    LATER = "later"
+    TOMORROW = "tomorrow"
+
+
 class Control(StrEnum):
     SKIP = "skip"
     CANCEL = "cancel"

@@ -106,11 +106,18 @@ async def send_idea(
     intro: str | None = None,
     category: str | None = None,
     exclude: tuple[int, ...] = (),
+    level: int | None = None,
 ) -> Idea | None:
-    """Offer the next idea on the ladder, with its buttons."""
+    """Offer the next idea on the ladder (or at `level`, just to look), with its buttons."""
     turn = ctx.turn
     idea = await ideas.offer_idea(
-        turn.session, user, now=turn.now, rng=turn.rng, category=category, exclude=exclude
+        turn.session,
+        user,
+        now=turn.now,
+        rng=turn.rng,
+        category=category,
+        exclude=exclude,
+        level=level,
     )
     if idea is None:
         say(ctx, update, "ideas.none_left")

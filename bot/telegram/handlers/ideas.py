@@ -134,14 +134,14 @@ async def _shift(
     *,
     exclude: tuple[int, ...] = (),
 ) -> None:
-    """Easier or Bolder: the person's own choice moves their level (one step)."""
+    """Easier or Bolder: a look at an idea one step from `from_level`. Looking is not
+    choosing: the person's level stays (it moves by the ladder's rules or in /settings)."""
     target = ladder.clamp(from_level + step)
     if target == from_level:
         key = "ideas.easiest_already" if step < 0 else "ideas.boldest_already"
     else:
         key = "ideas.easier" if step < 0 else "ideas.bolder"
-    ideas.change_level(user, target, ctx.turn.now)
-    await send_idea(ctx, update, user, intro=text(ctx, key), exclude=exclude)
+    await send_idea(ctx, update, user, intro=text(ctx, key), exclude=exclude, level=target)
 
 
 _ACTIONS = {

@@ -11,7 +11,16 @@ from telegram import Update
 from bot.db import repo
 from bot.db.models import Attempt, Conversation, User
 from bot.domain import ladder
-from bot.domain.answers import Control, Outcome, QuickLog, parse_control, parse_quick_log
+from bot.domain.answers import (
+    Control,
+    NotYet,
+    Outcome,
+    QuickLog,
+    parse_control,
+    parse_outcome,
+    parse_quick_log,
+)
+from bot.domain.answers.which import describes_an_ask
 from bot.domain.questions import (
     FIX_STEPS,
     PERCENT_CHOICES,
@@ -27,8 +36,9 @@ from bot.domain.questions import (
 )
 from bot.services import attempts, ideas
 from bot.services.attempts import Completion
+from bot.telegram import views
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers import buddy_notes
+from bot.telegram.handlers import buddy_notes, checkins
 from bot.telegram.handlers import care as care_handlers
 from bot.telegram.handlers.common import (
     button,
@@ -64,41 +74,29 @@ async def begin_before_ask(ctx: CoachContext, update: Update, user: User, attemp
     await ask(ctx, update, user, attempt, step)
 
 
-async def on_log(update: Update, ctx: CoachContext) -> None:
-    """/log: continue the pending question, pick up an "I'll try it", or log a new ask."""
-    user = await current_user(ctx, update)
-    if user is None or user.onboarded_at is None:
-        say(ctx, update, "fallback.not_onboarded")
-        return
-    turn = ctx.turn
-    typed = clip(" ".join(ctx.args or []))
-    if typed:
-        await _log_typed(ctx, update, user, typed)
-        return
-    conversation = await repo.get_conversation(turn.session, user.id)
-    if conversation is not None and conversation.flow in (LOG, FIX):
-        attempt = await _attempt_of(ctx, user, conversation)
-        if attempt is not None:
-            say(ctx, update, "log.in_progress")
-            await reask(ctx, update, user, conversation)
-            return
-    planned = await attempts.open_planned(turn.session, user.id, now=turn.now)
-    if planned is not None:
-        await ask(ctx, update, user, planned, Step.ASKED, resume=True)
-        return
-    attempt = await attempts.start_free(turn.session, user, now=turn.now)
-    await ask(ctx, update, user, attempt, Step.WHAT)
-
-
-async def _log_typed(ctx: CoachContext, update: Update, user: User, typed: str) -> None:
-    """`/log asked for a discount, got a no, 7 -> 3`, or `/log asked my boss for Friday off`."""
+async def log_typed(ctx: CoachContext, update: Update, user: User, typed: str) -> None:
+    """`/log asked for a discount, got a no, 7 -> 3`, or `/log asked my boss for Friday off`
+    (with "she said no" in it, the outcome is taken too)."""
     parsed = parse_quick_log(typed, ctx.turn.language)
     if parsed is not None:
         await record_quick_log(ctx, update, user, parsed)
         return
     turn = ctx.turn
     attempt = await attempts.start_free(turn.session, user, now=turn.now, description=typed)
-    await ask(ctx, update, user, attempt, Step.OUTCOME)
+    # Only an explicit outcome counts here: "asked my neighbour ..." says nothing of theirs.
+    outcome = parse_outcome(typed, turn.language)
+    if outcome is None:
+        await ask(ctx, update, user, attempt, Step.OUTCOME)
+        return
+    conversation = await repo.set_conversation(
+        turn.session,
+        user.id,
+        flow=LOG,
+        step=Step.OUTCOME.value,
+        attempt_id=attempt.id,
+        now=turn.now,
+    )
+    await _apply(ctx, update, user, conversation, attempt, Step.OUTCOME, Answer(outcome))
 
 
 # -- asking ---------------------------------------------------------------------------------
@@ -170,7 +168,8 @@ def keyboard_for(ctx: CoachContext, attempt_id: int, step: Step) -> Keyboard:
             [
                 answer("y", label(ctx, "buttons.log.i_asked")),
                 answer("n", label(ctx, "buttons.log.asked_no")),
-            ]
+            ],
+            [answer("l", label(ctx, "buttons.log.not_yet"))],
         ]
     if step is Step.LESSON:
         return [[skip]]
@@ -263,6 +262,9 @@ async def _apply(
         if answer.value is True:
             await ask(ctx, update, user, attempt, Step.OUTCOME, skipped=_skipped(conversation))
             return
+        if isinstance(answer.value, NotYet):  # still ahead: not a "didn't ask"
+            await checkins.not_yet(ctx, update, user, [attempt], answer.value)
+            return
         await attempts.save(session, attempt, Field.OUTCOME, answer.value, now=now)
         if answer.value == Outcome.DIDNT_ASK:
             await _not_this_time(ctx, update, user, attempt)
@@ -285,7 +287,11 @@ async def _advance(
     """Go to the next question, or finish."""
     if conversation.flow == FIX:
         await repo.clear_conversation(ctx.turn.session, user.id)
-        say(ctx, update, "history.updated")
+        field = QUESTIONS[step].field
+        if field is not None:  # "Updated ✓" always says to what
+            value = _shown(ctx, field, getattr(attempt, field.value))
+            what = label(ctx, f"log.fields.{field.value}")
+            say(ctx, update, "history.updated", what=what, value=value or "—")
         return
     skipped = _skipped(conversation)
     progress = attempts.progress_of(attempt, set(skipped))
@@ -500,13 +506,33 @@ async def undo(ctx: CoachContext, update: Update, user: User) -> None:
     if undone.attempt is None:
         say(ctx, update, "log.undone_quick")
         return
-    say(ctx, update, "log.undone", what=label(ctx, f"log.fields.{undone.field}"))
+    what = label(ctx, f"log.fields.{undone.field}")
+    value = _shown(ctx, Field(undone.field), getattr(undone.attempt, undone.field))
+    if value is None:
+        say(ctx, update, "log.undone", what=what)
+    else:
+        say(ctx, update, "log.undone_to", what=what, value=value)
     conversation = await repo.get_conversation(session, user.id)
     in_this_flow = conversation is not None and conversation.attempt_id == undone.attempt_id
-    if in_this_flow or undone.attempt.completed_at is None:
+    # Only the question we are in is asked again: an old ask is never reopened, and no
+    # praise is replayed.
+    if in_this_flow:
         step = _step_for(Field(undone.field), undone.attempt)
         skipped = _skipped(conversation) if conversation is not None else []
         await ask(ctx, update, user, undone.attempt, step, skipped=skipped)
+
+
+def _shown(ctx: CoachContext, field: Field, value: object) -> str | None:
+    """A value put back by /undo, as the person reads it (None: the field is empty again)."""
+    if value is None:
+        return None
+    if field is Field.OUTCOME:
+        return label(ctx, f"log.outcomes.{value}")
+    if field is Field.PREDICTED:
+        return f"{value}%"
+    if isinstance(value, float):
+        return f"{score(value)}/10"
+    return clip(str(value))[:60]
 
 
 def _step_for(field: Field, attempt: Attempt) -> Step:
@@ -540,8 +566,11 @@ async def on_undo_button(
 async def on_followup_button(
     ctx: CoachContext, update: Update, user: User, callback: Callback
 ) -> str | None:
-    """The check-in's "I asked!" / "Not this time": continue logging that attempt."""
+    """The check-in's "I asked!" / "Not this time" / "Not yet": continue logging that
+    attempt (or, for "Not yet", ask again later)."""
     attempt_id, code = callback.int_part(0), callback.part(1) or ""
+    if attempt_id == views.ALL_CHECKINS and code == "l":
+        return await checkins.not_yet_for_all(ctx, update, user)
     attempt = (
         await attempts.owned(ctx.turn.session, user.id, attempt_id)
         if attempt_id is not None
@@ -551,16 +580,38 @@ async def on_followup_button(
     if attempt is None or attempt.status != "planned" or answer is None:
         return label(ctx, "stale.question")
     clear_pressed(ctx, update)
-    conversation = await repo.set_conversation(
-        ctx.turn.session,
-        user.id,
-        flow=LOG,
-        step=Step.ASKED.value,
-        attempt_id=attempt.id,
-        now=ctx.turn.now,
-    )
+    conversation = await at_did_you_ask(ctx, user, attempt)
     await _apply(ctx, update, user, conversation, attempt, Step.ASKED, answer)
     return None
+
+
+async def at_did_you_ask(ctx: CoachContext, user: User, attempt: Attempt) -> Conversation:
+    """Make "did you ask?" about `attempt` the pending question (its answer comes now)."""
+    turn = ctx.turn
+    return await repo.set_conversation(
+        turn.session, user.id, flow=LOG, step=Step.ASKED.value, attempt_id=attempt.id, now=turn.now
+    )
+
+
+async def answer_check_in(ctx: CoachContext, update: Update, user: User, typed: str) -> bool:
+    """A typed answer to a recent check-in ("not yet", "yes!", "got a no 6->2") answers it,
+    as its buttons would. False when there is none, or the text doesn't answer it."""
+    pending = await checkins.unanswered(ctx, user)
+    if not pending:
+        return False
+    typed = clip(typed)
+    language = ctx.turn.language
+    if describes_an_ask(typed, language):
+        return False  # another ask, told in full: logged as itself, not as the check-in's
+    answer = read_typed(QUESTIONS[Step.ASKED], typed, language)
+    if answer is not None and isinstance(answer.value, NotYet):
+        await checkins.not_yet(ctx, update, user, pending, answer.value)
+        return True
+    if answer is None and parse_quick_log(typed, language) is None:
+        return False
+    conversation = await at_did_you_ask(ctx, user, pending[0])  # the oldest check-in first
+    await on_text(ctx, update, user, conversation, typed)
+    return True
 
 
 async def log_reply_to_idea(
@@ -576,8 +627,6 @@ async def log_reply_to_idea(
         return False
     await ideas.record(turn.session, user.id, idea.id, ideas.Reaction.ACCEPTED, turn.now)
     attempt = await attempts.start_planned(turn.session, user, idea, source="reply", now=turn.now)
-    conversation = await repo.set_conversation(
-        turn.session, user.id, flow=LOG, step=Step.ASKED.value, attempt_id=attempt.id, now=turn.now
-    )
+    conversation = await at_did_you_ask(ctx, user, attempt)
     await on_text(ctx, update, user, conversation, typed)
     return True

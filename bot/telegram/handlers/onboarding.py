@@ -460,7 +460,15 @@ async def _after_answer(
         step = "pace"  # carry on as if the pace question had just been answered
     if flow == SETTINGS:
         await repo.clear_conversation(ctx.turn.session, user.id)
-        say(ctx, update, "settings.saved")
+        say(
+            ctx,
+            update,
+            "settings.saved",
+            what=label(ctx, f"buttons.settings.{step}"),
+            value=_now_set(ctx, user, step),
+        )
+        if step in ("time", "quiet"):
+            _point_out_quiet_nudges(ctx, update, user)
         show_settings(ctx, update, user)
         return
     position = STEPS.index(step)
@@ -480,7 +488,11 @@ async def _finish(ctx: CoachContext, update: Update, user: User) -> None:
         time=user.nudge_time.strftime("%H:%M"),
         zone=user.timezone,
         pace=pace_phrase(ctx, user),
+        quiet=_quiet_label(ctx, user.quiet_start, user.quiet_end),
+        recap_day=label(ctx, f"weekdays.{user.recap_weekday}"),
+        recap_time=user.recap_time.strftime("%H:%M"),
     )
+    _point_out_quiet_nudges(ctx, update, user)
     say(
         ctx,
         update,
@@ -494,6 +506,36 @@ async def _finish(ctx: CoachContext, update: Update, user: User) -> None:
     )
     set_menu_button(ctx, chat_id_of(update), user.language)
     await buddy.invite_after_onboarding(ctx, update, user)
+
+
+def _now_set(ctx: CoachContext, user: User, step: str) -> str:
+    """What a setting is now, as the overview shows it: every "Saved ✓" says to what."""
+    values = {
+        "timezone": lambda: user.timezone,
+        "time": lambda: user.nudge_time.strftime("%H:%M"),
+        "pace": lambda: pace_phrase(ctx, user),
+        "level": lambda: str(user.level),
+        "recap": lambda: (
+            f"{label(ctx, f'weekdays.{user.recap_weekday}')} {user.recap_time.strftime('%H:%M')}"
+        ),
+        "cap": lambda: label(ctx, f"buttons.cap.{user.weekly_cap}"),
+        "quiet": lambda: _quiet_label(ctx, user.quiet_start, user.quiet_end),
+    }
+    return values[step]()
+
+
+def _point_out_quiet_nudges(ctx: CoachContext, update: Update, user: User) -> None:
+    """Nudges keep their time even inside quiet hours (only check-ins wait): say so."""
+    quiet = schedule.QuietHours(user.quiet_start, user.quiet_end)
+    if quiet.contains(user.nudge_time):
+        quiet_label = _quiet_label(ctx, user.quiet_start, user.quiet_end)
+        say(
+            ctx,
+            update,
+            "settings.nudge_in_quiet",
+            time=user.nudge_time.strftime("%H:%M"),
+            quiet=quiet_label,
+        )
 
 
 def pace_phrase(ctx: CoachContext, user: User) -> str:

@@ -25,6 +25,7 @@ from bot.telegram.handlers import (
     ideas,
     language,
     log,
+    log_start,
     onboarding,
     pause,
     privacy,
@@ -48,6 +49,7 @@ TEXT_FLOWS: dict[str, TextFlow] = {
     onboarding.SETTINGS: onboarding.on_text,
     log.LOG: log.on_text,
     log.FIX: log.on_text,
+    log_start.WHICH: log_start.on_text,
     add.ADD: add.on_text,
 }
 
@@ -63,6 +65,7 @@ REASK: dict[str, Reask] = {
     onboarding.SETTINGS: _reask_onboarding,
     log.LOG: log.reask,
     log.FIX: log.reask,
+    log_start.WHICH: log_start.reask,
 }
 
 BUTTONS: dict[Cb, ButtonFlow] = {
@@ -89,6 +92,7 @@ BUTTONS: dict[Cb, ButtonFlow] = {
     Cb.DELETE: privacy.on_delete_button,
     Cb.LANGUAGE: language.on_language_button,
     Cb.BUDDY: buddy.on_buddy_button,
+    Cb.WHICH: log_start.on_button,
 }
 
 
@@ -115,6 +119,8 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
     if replied_idea is not None and await log.log_reply_to_idea(
         ctx, update, user, replied_idea, message.text
     ):
+        return
+    if await log.answer_check_in(ctx, update, user, message.text):
         return
     quick = parse_quick_log(clip(message.text), ctx.turn.language)
     if quick is not None:
