@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -199,14 +199,31 @@ async def answer_invite(
 # -- the pair -----------------------------------------------------------------------------
 
 
+# Built once: every logged ask runs these, and building a statement costs more than running it.
+_MY_ACTIVE_MEMBERSHIP = (
+    select(BuddyMember)
+    .join(BuddyPair, BuddyPair.id == BuddyMember.pair_id)
+    .where(BuddyMember.user_id == bindparam("user_id"), BuddyPair.ended_at.is_(None))
+    .limit(1)
+)
+_OWED_END_NOTICE = (
+    select(BuddyMember)
+    .join(BuddyPair, BuddyPair.id == BuddyMember.pair_id)
+    .where(
+        BuddyPair.ended_at.is_not(None),
+        BuddyMember.user_id != bindparam("user_id"),
+        BuddyMember.end_notice_due.is_(True),
+        BuddyMember.pair_id.in_(
+            select(BuddyMember.pair_id).where(BuddyMember.user_id == bindparam("user_id"))
+        ),
+    )
+    .limit(1)
+)
+
+
 async def active_buddy(session: AsyncSession, user_id: int) -> Buddy | None:
     """This person's current buddy (at most one in this version)."""
-    me = await session.scalar(
-        select(BuddyMember)
-        .join(BuddyPair, BuddyPair.id == BuddyMember.pair_id)
-        .where(BuddyMember.user_id == user_id, BuddyPair.ended_at.is_(None))
-        .limit(1)
-    )
+    me = await session.scalar(_MY_ACTIVE_MEMBERSHIP, {"user_id": user_id})
     if me is None:
         return None
     pair = await session.get(BuddyPair, me.pair_id)
@@ -290,19 +307,7 @@ async def after_ask(session: AsyncSession, user: User, *, now: datetime) -> Note
 
 
 async def _owed_end_notice(session: AsyncSession, user: User) -> Note | None:
-    former = await session.scalar(
-        select(BuddyMember)
-        .join(BuddyPair, BuddyPair.id == BuddyMember.pair_id)
-        .where(
-            BuddyPair.ended_at.is_not(None),
-            BuddyMember.user_id != user.id,
-            BuddyMember.end_notice_due.is_(True),
-            BuddyMember.pair_id.in_(
-                select(BuddyMember.pair_id).where(BuddyMember.user_id == user.id)
-            ),
-        )
-        .limit(1)
-    )
+    former = await session.scalar(_OWED_END_NOTICE, {"user_id": user.id})
     if former is None:
         return None
     receiver = await session.get(User, former.user_id)

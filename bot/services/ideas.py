@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import bindparam, delete, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Attempt, Challenge, IdeaEvent, User, table
@@ -190,28 +190,34 @@ async def apply_ladder(session: AsyncSession, user: User, now: datetime) -> ladd
     return change
 
 
+# Built once: constructing a statement costs more CPU than running it, and every logged
+# ask reads these two (see bench/conversation.py).
+_RECENT_ATTEMPTS = (
+    select(Attempt.level, Attempt.outcome, Attempt.anxiety_after, Attempt.completed_at)
+    .where(
+        Attempt.user_id == bindparam("user_id"),
+        Attempt.completed_at.is_not(None),
+        Attempt.completed_at > bindparam("since"),
+    )
+    .order_by(Attempt.completed_at.desc())
+    .limit(ladder.RECENT_WINDOW * 3)
+)
+_RECENT_SKIPS = (
+    select(IdeaEvent.created_at)
+    .where(
+        IdeaEvent.user_id == bindparam("user_id"),
+        IdeaEvent.kind == Reaction.NOT_TODAY.value,
+        IdeaEvent.created_at > bindparam("since"),
+    )
+    .order_by(IdeaEvent.created_at.desc())
+    .limit(ladder.SKIPS_TO_STEP_DOWN)
+)
+
+
 async def _signals_since_change(session: AsyncSession, user: User) -> list[ladder.Signal]:
-    since = user.level_changed_at or user.created_at
-    attempts = await session.execute(
-        select(Attempt.level, Attempt.outcome, Attempt.anxiety_after, Attempt.completed_at)
-        .where(
-            Attempt.user_id == user.id,
-            Attempt.completed_at.is_not(None),
-            Attempt.completed_at > since,
-        )
-        .order_by(Attempt.completed_at.desc())
-        .limit(ladder.RECENT_WINDOW * 3)
-    )
-    skips = await session.execute(
-        select(IdeaEvent.created_at)
-        .where(
-            IdeaEvent.user_id == user.id,
-            IdeaEvent.kind == Reaction.NOT_TODAY.value,
-            IdeaEvent.created_at > since,
-        )
-        .order_by(IdeaEvent.created_at.desc())
-        .limit(ladder.SKIPS_TO_STEP_DOWN)
-    )
+    since = {"user_id": user.id, "since": user.level_changed_at or user.created_at}
+    attempts = await session.execute(_RECENT_ATTEMPTS, since)
+    skips = await session.execute(_RECENT_SKIPS, since)
     timeline: list[tuple[datetime, ladder.Signal]] = [
         (
             row.completed_at,
