@@ -34,6 +34,7 @@ from bot.db.models import (
     BuddySuggestion,
     Challenge,
     User,
+    table,
 )
 from bot.domain import schedule
 
@@ -200,6 +201,11 @@ async def answer_invite(
 
 
 # Built once: every logged ask runs these, and building a statement costs more than running it.
+_ANY_MEMBERSHIP = (
+    select(table(BuddyMember).c.pair_id)
+    .where(table(BuddyMember).c.user_id == bindparam("user_id"))
+    .limit(1)
+)
 _MY_ACTIVE_MEMBERSHIP = (
     select(BuddyMember)
     .join(BuddyPair, BuddyPair.id == BuddyMember.pair_id)
@@ -294,6 +300,8 @@ async def after_ask(session: AsyncSession, user: User, *, now: datetime) -> Note
     """`user` just logged an ask (any outcome). At most one note a day reaches their buddy,
     and only while both share and the buddy still hears from us. A former buddy still owed
     the "link ended" notice gets that instead, at what would have been their note."""
+    if await session.scalar(_ANY_MEMBERSHIP, {"user_id": user.id}) is None:
+        return None  # never had a buddy (most people): one cheap query, not two
     buddy = await active_buddy(session, user.id)
     if buddy is None:
         return await _owed_end_notice(session, user)

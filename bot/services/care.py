@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import Attempt, User
+from bot.db.models import Attempt, User, table
 from bot.domain import schedule
 from bot.domain.recap import ASKED
 from bot.services import profile
@@ -56,10 +56,11 @@ class Pace:
 
 
 # Built once (every logged ask runs it): building a statement costs more than running it.
-_RECENT_ASKS = select(Attempt.user_id, Attempt.created_at).where(
-    Attempt.user_id.in_(bindparam("user_ids", expanding=True)),
-    Attempt.created_at >= bindparam("since"),
-    Attempt.outcome.in_(sorted(ASKED)),
+_ATTEMPTS = table(Attempt).c
+_RECENT_ASKS = select(_ATTEMPTS.user_id, _ATTEMPTS.created_at).where(
+    _ATTEMPTS.user_id.in_(bindparam("user_ids", expanding=True)),
+    _ATTEMPTS.created_at >= bindparam("since"),
+    _ATTEMPTS.outcome.in_(sorted(ASKED)),
 )
 
 

@@ -192,24 +192,25 @@ async def apply_ladder(session: AsyncSession, user: User, now: datetime) -> ladd
 
 # Built once: constructing a statement costs more CPU than running it, and every logged
 # ask reads these two (see bench/conversation.py).
+_ATTEMPTS, _EVENTS = table(Attempt).c, table(IdeaEvent).c
 _RECENT_ATTEMPTS = (
-    select(Attempt.level, Attempt.outcome, Attempt.anxiety_after, Attempt.completed_at)
+    select(_ATTEMPTS.level, _ATTEMPTS.outcome, _ATTEMPTS.anxiety_after, _ATTEMPTS.completed_at)
     .where(
-        Attempt.user_id == bindparam("user_id"),
-        Attempt.completed_at.is_not(None),
-        Attempt.completed_at > bindparam("since"),
+        _ATTEMPTS.user_id == bindparam("user_id"),
+        _ATTEMPTS.completed_at.is_not(None),
+        _ATTEMPTS.completed_at > bindparam("since"),
     )
-    .order_by(Attempt.completed_at.desc())
+    .order_by(_ATTEMPTS.completed_at.desc())
     .limit(ladder.RECENT_WINDOW * 3)
 )
 _RECENT_SKIPS = (
-    select(IdeaEvent.created_at)
+    select(_EVENTS.created_at)
     .where(
-        IdeaEvent.user_id == bindparam("user_id"),
-        IdeaEvent.kind == Reaction.NOT_TODAY.value,
-        IdeaEvent.created_at > bindparam("since"),
+        _EVENTS.user_id == bindparam("user_id"),
+        _EVENTS.kind == Reaction.NOT_TODAY.value,
+        _EVENTS.created_at > bindparam("since"),
     )
-    .order_by(IdeaEvent.created_at.desc())
+    .order_by(_EVENTS.created_at.desc())
     .limit(ladder.SKIPS_TO_STEP_DOWN)
 )
 
