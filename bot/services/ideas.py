@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select
+from sqlalchemy import bindparam, cast, delete, func, insert, literal, null, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Attempt, Challenge, IdeaEvent, User, table
@@ -190,11 +190,18 @@ async def apply_ladder(session: AsyncSession, user: User, now: datetime) -> ladd
     return change
 
 
-# Built once: constructing a statement costs more CPU than running it, and every logged
-# ask reads these two (see bench/conversation.py).
+# Built once (every logged ask reads it; building a statement costs more CPU than running
+# it), and one statement, not two: the latest attempts and the latest "not today" skips
+# since the level last changed, each branch with its own order and limit.
 _ATTEMPTS, _EVENTS = table(Attempt).c, table(IdeaEvent).c
 _RECENT_ATTEMPTS = (
-    select(_ATTEMPTS.level, _ATTEMPTS.outcome, _ATTEMPTS.anxiety_after, _ATTEMPTS.completed_at)
+    select(
+        _ATTEMPTS.level,
+        _ATTEMPTS.outcome,
+        _ATTEMPTS.anxiety_after,
+        _ATTEMPTS.completed_at.label("at"),
+        literal(False).label("skip"),
+    )
     .where(
         _ATTEMPTS.user_id == bindparam("user_id"),
         _ATTEMPTS.completed_at.is_not(None),
@@ -202,9 +209,16 @@ _RECENT_ATTEMPTS = (
     )
     .order_by(_ATTEMPTS.completed_at.desc())
     .limit(ladder.RECENT_WINDOW * 3)
+    .subquery()
 )
 _RECENT_SKIPS = (
-    select(_EVENTS.created_at)
+    select(
+        cast(null(), _ATTEMPTS.level.type).label("level"),
+        cast(null(), _ATTEMPTS.outcome.type).label("outcome"),
+        cast(null(), _ATTEMPTS.anxiety_after.type).label("anxiety_after"),
+        _EVENTS.created_at.label("at"),
+        literal(True).label("skip"),
+    )
     .where(
         _EVENTS.user_id == bindparam("user_id"),
         _EVENTS.kind == Reaction.NOT_TODAY.value,
@@ -212,26 +226,28 @@ _RECENT_SKIPS = (
     )
     .order_by(_EVENTS.created_at.desc())
     .limit(ladder.SKIPS_TO_STEP_DOWN)
+    .subquery()
 )
+_RECENT_SIGNALS = union_all(select(_RECENT_ATTEMPTS), select(_RECENT_SKIPS))
 
 
 async def _signals_since_change(session: AsyncSession, user: User) -> list[ladder.Signal]:
-    since = {"user_id": user.id, "since": user.level_changed_at or user.created_at}
-    attempts = await session.execute(_RECENT_ATTEMPTS, since)
-    skips = await session.execute(_RECENT_SKIPS, since)
+    since = user.level_changed_at or user.created_at
+    rows = await session.execute(_RECENT_SIGNALS, {"user_id": user.id, "since": since})
     timeline: list[tuple[datetime, ladder.Signal]] = [
         (
-            row.completed_at,
-            ladder.Signal(
+            row.at,
+            ladder.Signal(level=None, skipped=True)
+            if row.skip
+            else ladder.Signal(
                 level=row.level,
                 skipped=row.outcome == "didnt_ask",
                 outcome=row.outcome,
                 anxiety_after=row.anxiety_after,
             ),
         )
-        for row in attempts
+        for row in rows
     ]
-    timeline += [(row.created_at, ladder.Signal(level=None, skipped=True)) for row in skips]
     timeline.sort(key=lambda item: item[0], reverse=True)
     return [signal for _, signal in timeline]
 
