@@ -1,5 +1,5 @@
 """Queries. Functions take the caller's session and flush when they must; they never commit
-(one update is one transaction, committed at the edge)."""
+(the inbox commits, at the edge, once per batch of a chat's updates)."""
 
 from __future__ import annotations
 

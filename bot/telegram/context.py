@@ -1,6 +1,7 @@
 """The typed context every handler receives, and the per-update unit of work ("turn").
 
-A turn is one update processed in one database transaction. Handlers never call the Bot
+A turn is one update processed inside a database transaction (a chat's waiting updates
+share one, all or nothing: see bot.telegram.inbox). Handlers never call the Bot
 API themselves: they queue what they want to say on the turn, and the turn's messages are
 written to the outbox in the same transaction as the answers they acknowledge. So a crash
 can never leave a saved answer without its reply, or a reply for an answer not saved.
