@@ -286,7 +286,8 @@ class Inbox:
                 for row in rows:
                     update_id, payload = row.update_id, row.payload or {}
                     if turns:  # each turn starts from the database, not the last one's objects
-                        await session.flush()
+                        if session.new or session.dirty or session.deleted:
+                            await session.flush()
                         session.expunge_all()
                     turn = Turn(session, self._deps.clock(), self._deps.turn_rng())
                     failure = await self._run_handlers(turn, payload)
