@@ -24,6 +24,10 @@ import argparse
 import asyncio
 import os
 import random
+import shutil
+import signal
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -58,6 +62,10 @@ STEPS: tuple[tuple[str, str], ...] = (
 )
 FIRST_ID = 100_000
 REPLY_WAIT_SECONDS = 600.0
+# How long the emulator must see no call before a run counts as over. The coach processes
+# a person's waiting updates in batches, and on PostgreSQL several people's batches run
+# side by side, so on a loaded machine a second or more can pass between two sends.
+QUIET_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
@@ -120,7 +128,9 @@ async def _last_send(client: EmulatorClient) -> float:
     deadline = time.monotonic() + REPLY_WAIT_SECONDS
     seen = -1
     while True:
-        await client.wait_until_idle(quiet=0.5, timeout=max(1.0, deadline - time.monotonic()))
+        await client.wait_until_idle(
+            quiet=QUIET_SECONDS, timeout=max(1.0, deadline - time.monotonic())
+        )
         stats = await client.stats()
         sent = stats.bot_messages
         if "sendMessage" in stats.last_call_at and sent == seen:
@@ -199,7 +209,7 @@ async def _measure(
             )
             elapsed = time.monotonic() - started
             updates = sum(counts)
-        await client.wait_until_idle(quiet=0.5, timeout=600)
+        await client.wait_until_idle(quiet=QUIET_SECONDS, timeout=600)
         return updates, elapsed, cpu_seconds(pid) - cpu_before, latencies
 
 
@@ -213,12 +223,40 @@ def run(label: str, command: list[str], env: dict[str, str], workload: Workload)
     with emulator_process() as emulator, tempfile.TemporaryDirectory() as folder:
         asyncio.run(_add_people(emulator, workload.users))
         env = {**env, "TELEGRAM_API_BASE_URL": emulator.base_url}
-        with process(command, env, Path(folder) / "bot.log") as child:
+        with (
+            process(command, env, Path(folder) / "bot.log") as child,
+            _profiled(child.pid, label, workload),
+        ):
             buttons = label.startswith("coach")
             updates, seconds, cpu, latencies = asyncio.run(
                 _measure(emulator, child.pid, workload, buttons)
             )
     return Result(label, updates, seconds, cpu, latencies)
+
+
+@contextmanager
+def _profiled(pid: int, label: str, workload: Workload) -> Iterator[None]:
+    """With BENCH_PROFILE=<folder>, sample the bot with py-spy (collapsed stacks, 100 Hz)
+    while it runs; `py-spy` must be on PATH or next to this Python. Profiled runs cost the
+    bot some CPU: read their CPU figures apart from unprofiled ones."""
+    folder = os.environ.get("BENCH_PROFILE")
+    if not folder:
+        yield
+        return
+    name = "".join(c if c.isalnum() else "-" for c in label).strip("-")
+    out = Path(folder) / f"{workload.name}-{workload.users}-{name}.txt"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+    command = [spy, "record", "--pid", str(pid), "--rate", "100", "--format", "raw"]
+    sampler = subprocess.Popen(
+        [*command, "--output", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        yield
+    finally:
+        sampler.send_signal(signal.SIGINT)
+        sampler.wait(60)
+        print(f"  (profile: {out})", flush=True)
 
 
 @contextmanager
@@ -239,9 +277,13 @@ def run_echo(workload: Workload) -> Result:
     return run("PTB echo bot", ["-m", "bench.echo_bot"], env, workload)
 
 
-def compare(workload: Workload, backends: list[str]) -> None:
+def compare(workload: Workload, backends: list[str], *, echo: bool = True) -> None:
     """Echo, the coach on each backend, echo again: the ratio uses the echo bot's mean."""
     print(f"\n-- {workload.name}: {workload.users} people", flush=True)
+    if not echo:
+        for backend in backends:
+            print(run_coach(backend, workload).line(), flush=True)
+        return
     echoes = [run_echo(workload)]
     print(echoes[0].line(), flush=True)
     coaches = []
@@ -270,12 +312,17 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0, help="busy: how long")
     default = "sqlite,postgres" if os.environ.get("TEST_DATABASE_URL") else "sqlite"
     parser.add_argument("--backends", default=os.environ.get("BENCH_BACKENDS", default))
+    parser.add_argument(
+        "--no-echo", action="store_true", help="the coach alone (while tuning; no ratios)"
+    )
     args = parser.parse_args()
     backends = [backend.strip() for backend in args.backends.split(",") if backend.strip()]
     banner("conversation: coach vs a stock PTB echo bot")
     for name in args.workloads.split(","):
         users = args.step_users if name == "steps" else args.users
-        compare(Workload(name.strip(), users, args.logs, args.seconds), backends)
+        compare(
+            Workload(name.strip(), users, args.logs, args.seconds), backends, echo=not args.no_echo
+        )
 
 
 if __name__ == "__main__":

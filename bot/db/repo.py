@@ -1,5 +1,5 @@
 """Queries. Functions take the caller's session and flush when they must; they never commit
-(one update is one transaction, committed at the edge)."""
+(the inbox commits, at the edge, once per batch of a chat's updates)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, inspect, select, update
+from sqlalchemy import bindparam, delete, inspect, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.util import identity_key
@@ -28,9 +28,21 @@ class Profile:
 _WITH_CONVERSATION = (joinedload(User.conversation).joinedload(Conversation.attempt),)
 
 
+# Built once: every update reads it, and building a statement (and its cache key) costs
+# more CPU than running it. Session.get would build a new one each time.
+_USER_WITH_CONVERSATION = (
+    select(User).options(*_WITH_CONVERSATION).where(User.id == bindparam("user_id"))
+)
+
+
 async def get_user(session: AsyncSession, user_id: int) -> User | None:
-    """The person, with their pending question and its attempt, in one query."""
-    return await session.get(User, user_id, options=_WITH_CONVERSATION)
+    """The person, with their pending question and its attempt, in one query (none when
+    the session already holds them, like Session.get)."""
+    known = session.sync_session.identity_map.get(identity_key(User, user_id))
+    if isinstance(known, User):
+        return known
+    result = await session.execute(_USER_WITH_CONVERSATION, {"user_id": user_id})
+    return result.scalars().first()
 
 
 async def ensure_user(

@@ -1,12 +1,19 @@
 """The durable inbox: store each update before Telegram is told it arrived, then process
-each chat's updates in order, one transaction per update.
+each chat's updates in order, one turn per update and one transaction per batch of turns.
 
 PTB's own Updater confirms a polled update (by asking for the next offset) before any
 handler has run, so a crash can silently drop someone's answer. Here the poller and the
 webhook only store updates; this module turns stored updates into turns:
 
-    lock the chat -> oldest unprocessed update -> handlers (queue replies on the turn)
-    -> mark processed + write replies to the outbox -> commit -> deliver the replies
+    lock the chat -> its oldest unprocessed updates (up to BATCH) -> handlers, one turn
+    each (queue replies on the turn) -> mark them processed + write their replies to the
+    outbox -> commit -> deliver the replies
+
+A burst from one person costs one transaction per BATCH updates instead of one per update
+(the bookkeeping of a transaction costs about as much CPU as a turn's own queries). A batch
+is all or nothing: if one handler fails, the batch is rolled back and its updates run again
+one per transaction, so the failing one is given up on alone and another chat is never
+touched (a batch holds one chat's updates only).
 
 A crash anywhere before the commit leaves the update unprocessed and it runs again after
 restart: every answer is recorded exactly once. On PostgreSQL the chat is locked with a
@@ -26,14 +33,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import BigInteger, bindparam, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import Application
 
-from bot.db.models import InboxUpdate
+from bot.db.models import InboxUpdate, table
 from bot.db.session import dialect_of, is_transient
 from bot.delivery.outbox import OutboxSender, Pending
 from bot.delivery.turn import Turn, bind_turn, unbind_turn
@@ -45,10 +52,27 @@ logger = logging.getLogger(__name__)
 # itself is the problem (a bug), and we skip it rather than block the chat.
 _GIVE_UP_AFTER = 3
 _RETRY_DELAYS = (0.5, 1.0, 2.0, 5.0, 10.0)
+# A chat's waiting updates are processed up to this many per transaction (see _drain).
+BATCH = 10
 _ORPHAN_AGE = timedelta(seconds=10)
 # Telegram redelivers unconfirmed updates for at most 24 hours; keep ids a day longer.
 PROCESSED_RETENTION = timedelta(hours=48)
 _NO_CHAT = 0
+
+# The statements every turn runs, built once (building one costs more than running it).
+_INBOX = table(InboxUpdate)
+_OLDEST = (
+    select(_INBOX.c.update_id, _INBOX.c.payload)
+    .where(_INBOX.c.chat_id == bindparam("chat_id"), _INBOX.c.processed_at.is_(None))
+    .order_by(_INBOX.c.update_id)
+    .limit(bindparam("limit"))
+)
+_PROCESSED = (
+    update(_INBOX)
+    .where(_INBOX.c.update_id == bindparam("id"))
+    .values(processed_at=bindparam("now"), payload=None)
+)
+_LOCK_CHAT = select(func.pg_advisory_xact_lock(bindparam("chat_id", type_=BigInteger)))
 
 CoachApplication = Application[Any, Any, Any, Any, Any, Any]
 # Tells a person, outside the database, that we are having trouble (rate-limited).
@@ -195,10 +219,13 @@ class Inbox:
 
     async def _drain(self, chat_id: int) -> None:
         failures = 0
+        singles = 0  # after a failure, this many updates go one per transaction
         while not self._closing:
             try:
                 async with self._limit:
-                    pending = await self._process_next(chat_id)
+                    pending = await self._process_next(
+                        chat_id, batch=1 if failures or singles else BATCH
+                    )
             except _DatabaseTrouble as trouble:
                 failures += 1
                 pending = await self._after_database_trouble(chat_id, trouble, failures)
@@ -207,8 +234,10 @@ class Inbox:
             if pending is None:
                 return
             failures = 0
+            singles = max(0, singles - pending.processed) + pending.redo
             if self._on_processed is not None:
-                self._on_processed()
+                for _ in range(pending.processed):
+                    self._on_processed()
             await self._outbox.deliver(pending.replies)
             if not pending.more:
                 return  # nothing else was waiting (a newcomer sets the dirty flag)
@@ -233,42 +262,55 @@ class Inbox:
 
     # -- one turn -----------------------------------------------------------------------
 
-    async def _process_next(self, chat_id: int) -> _Turned | None:
-        """Process the chat's oldest stored update. None when there is nothing left."""
+    async def _process_next(self, chat_id: int, *, batch: int = 1) -> _Turned | None:
+        """Process the chat's oldest stored updates, up to `batch` of them in one
+        transaction (one turn each). None when there is nothing left.
+
+        A batch is all or nothing. If a handler fails in a batch of several, the whole
+        transaction is rolled back and those updates are run again one per transaction
+        (`redo`), so the failing one is given up on alone and the others are kept."""
         update_id: int | None = None
         payload: Mapping[str, Any] = {}
+        rows: Sequence[Any] = ()
         try:
             async with self._deps.db.transaction() as session:
                 await _lock_chat(session, chat_id)
-                # The two oldest: the one to process, and whether another is waiting.
+                # One more than we take: whether another is waiting after this batch.
                 oldest = (
-                    await session.execute(
-                        select(InboxUpdate.update_id, InboxUpdate.payload)
-                        .where(InboxUpdate.chat_id == chat_id, InboxUpdate.processed_at.is_(None))
-                        .order_by(InboxUpdate.update_id)
-                        .limit(2)
-                    )
+                    await session.execute(_OLDEST, {"chat_id": chat_id, "limit": batch + 1})
                 ).all()
                 if not oldest:
                     return None
-                update_id, payload = oldest[0].update_id, oldest[0].payload or {}
-                more = len(oldest) > 1
-                turn = Turn(session, self._deps.clock(), self._deps.turn_rng())
-                failure = await self._run_handlers(turn, payload)
-                if failure is not None and is_transient(failure):
-                    raise failure  # the database went away mid-turn: retry the update later
-                if failure is not None:
-                    raise _TurnFailed  # roll the handler's partial work back
-                return await self._finish(session, turn, update_id, more=more)
+                rows = oldest[:batch]
+                turns: list[tuple[int, Turn]] = []
+                for row in rows:
+                    update_id, payload = row.update_id, row.payload or {}
+                    if turns:  # each turn starts from the database, not the last one's objects
+                        if session.new or session.dirty or session.deleted:
+                            await session.flush()
+                        session.expunge_all()
+                    turn = Turn(session, self._deps.clock(), self._deps.turn_rng())
+                    failure = await self._run_handlers(turn, payload)
+                    if failure is not None and is_transient(failure):
+                        raise failure  # the database went away mid-turn: retry later
+                    if failure is not None:
+                        raise _TurnFailed  # roll the handler's partial work back
+                    turns.append((update_id, turn))
+                return await self._finish(session, turns, more=len(oldest) > len(rows))
         except _TurnFailed:
             if update_id is None:
                 raise
+            if len(rows) > 1:
+                return _Turned([], more=True, processed=0, redo=len(rows))
             return await self._give_up_on(chat_id, update_id, payload)
         except Exception as error:
             if is_transient(error):
                 raise _DatabaseTrouble(update_id, payload) from error
             if update_id is None:
                 raise
+            if len(rows) > 1:
+                logger.exception("a batch failed outside the handlers; retrying one by one")
+                return _Turned([], more=True, processed=0, redo=len(rows))
             logger.exception("update %s failed outside the handlers", update_id)
             return await self._give_up_on(chat_id, update_id, payload)
 
@@ -284,7 +326,7 @@ class Inbox:
                 turn = Turn(session, self._deps.clock(), self._deps.turn_rng())
                 if self._apology_text is not None and chat_id != _NO_CHAT:
                     turn.send(chat_id, self._apology_text(turn))
-                return await self._finish(session, turn, update_id, more=True)
+                return await self._finish(session, [(update_id, turn)], more=True)
         except Exception as error:
             if is_transient(error):
                 raise _DatabaseTrouble(update_id, payload) from error
@@ -311,18 +353,17 @@ class Inbox:
         return turn.error
 
     async def _finish(
-        self, session: AsyncSession, turn: Turn, update_id: int, *, more: bool
+        self, session: AsyncSession, turns: Sequence[tuple[int, Turn]], *, more: bool
     ) -> _Turned:
-        """Mark the update processed and queue its replies, in the turn's transaction.
-        `more` (read when the turn began) spares the drain loop a round trip to learn it
+        """Mark the updates processed and queue their replies, in the turns' transaction.
+        `more` (read when the batch began) spares the drain loop a round trip to learn it
         is done; an update stored meanwhile marks the chat dirty, so it is not missed."""
         await session.execute(
-            update(InboxUpdate)
-            .where(InboxUpdate.update_id == update_id)
-            .values(processed_at=turn.now, payload=None)
+            _PROCESSED, [{"id": update_id, "now": turn.now} for update_id, turn in turns]
         )
-        replies = await self._outbox.enqueue(session, turn.outgoing, now=turn.now)
-        return _Turned(replies, more=more)
+        outgoing = [message for _, turn in turns for message in turn.outgoing]
+        replies = await self._outbox.enqueue(session, outgoing, now=turns[-1][1].now)
+        return _Turned(replies, more=more, processed=len(turns))
 
 
 @dataclass(frozen=True)
@@ -331,6 +372,9 @@ class _Turned:
 
     replies: list[Pending]
     more: bool
+    processed: int = 1
+    # A batch that failed and was rolled back: run this many updates one at a time.
+    redo: int = 0
 
 
 class _TurnFailed(Exception):
@@ -346,7 +390,7 @@ class _DatabaseTrouble(Exception):
 
 async def _lock_chat(session: AsyncSession, chat_id: int) -> None:
     if dialect_of(session) == "postgresql":
-        await session.execute(select(func.pg_advisory_xact_lock(chat_id)))
+        await session.execute(_LOCK_CHAT, {"chat_id": chat_id})
 
 
 def _insert_ignoring_duplicates(session: AsyncSession, rows: list[dict[str, Any]]) -> Any:

@@ -1,4 +1,5 @@
-"""The unit of work: one update processed in one database transaction (a "turn").
+"""The unit of work: one update processed inside a database transaction (a "turn"; a
+chat's waiting updates share one transaction, all or nothing: see bot.delivery.inbox).
 
 Handlers never call the Bot API themselves: they queue what they want to say on the turn,
 and the turn's messages are written to the outbox in the same transaction as the answers

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import IDEA_TEXT_MAX, LESSON_MAX, AnswerLog, Attempt, Challenge, User
+from bot.db.models import IDEA_TEXT_MAX, LESSON_MAX, AnswerLog, Attempt, Challenge, User, table
 from bot.domain import ladder
 from bot.domain.answers import Outcome, QuickLog
 from bot.domain.questions import Field, Progress
@@ -171,6 +171,10 @@ async def complete(
     return Completion(attempt, change)
 
 
+# Core, built once: nothing reads this row back in the turn.
+_NEW_ANSWER_LOG = insert(table(AnswerLog))
+
+
 async def quick_log(
     session: AsyncSession, user: User, parsed: QuickLog, *, now: datetime
 ) -> Completion:
@@ -192,11 +196,15 @@ async def quick_log(
     # Born complete, so one INSERT and no UPDATE (the hot path: see bench/conversation.py).
     session.add(attempt)
     await session.flush()
-    # Nothing reads this row back in the turn: a Core INSERT skips the unit of work.
     await session.execute(
-        insert(AnswerLog).values(
-            user_id=user.id, attempt_id=attempt.id, field=CREATED, previous={}, created_at=now
-        )
+        _NEW_ANSWER_LOG,
+        {
+            "user_id": user.id,
+            "attempt_id": attempt.id,
+            "field": CREATED,
+            "previous": {},
+            "created_at": now,
+        },
     )
     change = await ideas.apply_ladder(session, user, now)
     return Completion(attempt, change)

@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -34,6 +34,7 @@ from bot.db.models import (
     BuddySuggestion,
     Challenge,
     User,
+    table,
 )
 from bot.domain import schedule
 
@@ -208,14 +209,36 @@ async def _lock_people(session: AsyncSession, *user_ids: int) -> None:
 # -- the pair -----------------------------------------------------------------------------
 
 
+# Built once: every logged ask runs these, and building a statement costs more than running it.
+_ANY_MEMBERSHIP = (
+    select(table(BuddyMember).c.pair_id)
+    .where(table(BuddyMember).c.user_id == bindparam("user_id"))
+    .limit(1)
+)
+_MY_ACTIVE_MEMBERSHIP = (
+    select(BuddyMember)
+    .join(BuddyPair, BuddyPair.id == BuddyMember.pair_id)
+    .where(BuddyMember.user_id == bindparam("user_id"), BuddyPair.ended_at.is_(None))
+    .limit(1)
+)
+_OWED_END_NOTICE = (
+    select(BuddyMember)
+    .join(BuddyPair, BuddyPair.id == BuddyMember.pair_id)
+    .where(
+        BuddyPair.ended_at.is_not(None),
+        BuddyMember.user_id != bindparam("user_id"),
+        BuddyMember.end_notice_due.is_(True),
+        BuddyMember.pair_id.in_(
+            select(BuddyMember.pair_id).where(BuddyMember.user_id == bindparam("user_id"))
+        ),
+    )
+    .limit(1)
+)
+
+
 async def active_buddy(session: AsyncSession, user_id: int) -> Buddy | None:
     """This person's current buddy (at most one in this version)."""
-    me = await session.scalar(
-        select(BuddyMember)
-        .join(BuddyPair, BuddyPair.id == BuddyMember.pair_id)
-        .where(BuddyMember.user_id == user_id, BuddyPair.ended_at.is_(None))
-        .limit(1)
-    )
+    me = await session.scalar(_MY_ACTIVE_MEMBERSHIP, {"user_id": user_id})
     if me is None:
         return None
     pair = await session.get(BuddyPair, me.pair_id)
@@ -286,6 +309,8 @@ async def after_ask(session: AsyncSession, user: User, *, now: datetime) -> Note
     """`user` just logged an ask (any outcome). At most one note a day reaches their buddy,
     and only while both share and the buddy still hears from us. A former buddy still owed
     the "link ended" notice gets that instead, at what would have been their note."""
+    if await session.scalar(_ANY_MEMBERSHIP, {"user_id": user.id}) is None:
+        return None  # never had a buddy (most people): one cheap query, not two
     buddy = await active_buddy(session, user.id)
     if buddy is None:
         return await _owed_end_notice(session, user)
@@ -299,19 +324,7 @@ async def after_ask(session: AsyncSession, user: User, *, now: datetime) -> Note
 
 
 async def _owed_end_notice(session: AsyncSession, user: User) -> Note | None:
-    former = await session.scalar(
-        select(BuddyMember)
-        .join(BuddyPair, BuddyPair.id == BuddyMember.pair_id)
-        .where(
-            BuddyPair.ended_at.is_not(None),
-            BuddyMember.user_id != user.id,
-            BuddyMember.end_notice_due.is_(True),
-            BuddyMember.pair_id.in_(
-                select(BuddyMember.pair_id).where(BuddyMember.user_id == user.id)
-            ),
-        )
-        .limit(1)
-    )
+    former = await session.scalar(_OWED_END_NOTICE, {"user_id": user.id})
     if former is None:
         return None
     receiver = await session.get(User, former.user_id)

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import Attempt, User
+from bot.db.models import Attempt, User, table
 from bot.domain import schedule
 from bot.domain.recap import ASKED
 from bot.services import profile
@@ -55,17 +55,22 @@ class Pace:
         return self.cap > 0 and self.this_week >= self.cap and not self.kept_going
 
 
+# Built once (every logged ask runs it): building a statement costs more than running it.
+_ATTEMPTS = table(Attempt).c
+_RECENT_ASKS = select(_ATTEMPTS.user_id, _ATTEMPTS.created_at).where(
+    _ATTEMPTS.user_id.in_(bindparam("user_ids", expanding=True)),
+    _ATTEMPTS.created_at >= bindparam("since"),
+    _ATTEMPTS.outcome.in_(sorted(ASKED)),
+)
+
+
 async def paces(session: AsyncSession, users: Sequence[User], now: datetime) -> dict[int, Pace]:
     """Each person's pace, with one query for the whole batch."""
     if not users:
         return {}
     since = now - timedelta(days=8)  # covers any local week containing `now`
     rows = await session.execute(
-        select(Attempt.user_id, Attempt.created_at).where(
-            Attempt.user_id.in_([user.id for user in users]),
-            Attempt.created_at >= since,
-            Attempt.outcome.in_(sorted(ASKED)),
-        )
+        _RECENT_ASKS, {"user_ids": [user.id for user in users], "since": since}
     )
     moments: dict[int, list[datetime]] = defaultdict(list)
     for user_id, created_at in rows:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import bindparam, cast, delete, func, insert, literal, null, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Attempt, Challenge, IdeaEvent, User, table
@@ -193,41 +193,64 @@ async def apply_ladder(session: AsyncSession, user: User, now: datetime) -> ladd
     return change
 
 
+# Built once (every logged ask reads it; building a statement costs more CPU than running
+# it), and one statement, not two: the latest attempts and the latest "not today" skips
+# since the level last changed, each branch with its own order and limit.
+_ATTEMPTS, _EVENTS = table(Attempt).c, table(IdeaEvent).c
+_RECENT_ATTEMPTS = (
+    select(
+        _ATTEMPTS.level,
+        _ATTEMPTS.outcome,
+        _ATTEMPTS.anxiety_after,
+        _ATTEMPTS.completed_at.label("at"),
+        literal(False).label("skip"),
+    )
+    .where(
+        _ATTEMPTS.user_id == bindparam("user_id"),
+        _ATTEMPTS.completed_at.is_not(None),
+        _ATTEMPTS.completed_at > bindparam("since"),
+    )
+    .order_by(_ATTEMPTS.completed_at.desc())
+    .limit(ladder.RECENT_WINDOW * 3)
+    .subquery()
+)
+_RECENT_SKIPS = (
+    select(
+        cast(null(), _ATTEMPTS.level.type).label("level"),
+        cast(null(), _ATTEMPTS.outcome.type).label("outcome"),
+        cast(null(), _ATTEMPTS.anxiety_after.type).label("anxiety_after"),
+        _EVENTS.created_at.label("at"),
+        literal(True).label("skip"),
+    )
+    .where(
+        _EVENTS.user_id == bindparam("user_id"),
+        _EVENTS.kind == Reaction.NOT_TODAY.value,
+        _EVENTS.created_at > bindparam("since"),
+    )
+    .order_by(_EVENTS.created_at.desc())
+    .limit(ladder.SKIPS_TO_STEP_DOWN)
+    .subquery()
+)
+_RECENT_SIGNALS = union_all(select(_RECENT_ATTEMPTS), select(_RECENT_SKIPS))
+
+
 async def _signals_since_change(session: AsyncSession, user: User) -> list[ladder.Signal]:
     since = user.level_changed_at or user.created_at
-    attempts = await session.execute(
-        select(Attempt.level, Attempt.outcome, Attempt.anxiety_after, Attempt.completed_at)
-        .where(
-            Attempt.user_id == user.id,
-            Attempt.completed_at.is_not(None),
-            Attempt.completed_at > since,
-        )
-        .order_by(Attempt.completed_at.desc())
-        .limit(ladder.RECENT_WINDOW * 3)
-    )
-    skips = await session.execute(
-        select(IdeaEvent.created_at)
-        .where(
-            IdeaEvent.user_id == user.id,
-            IdeaEvent.kind == Reaction.NOT_TODAY.value,
-            IdeaEvent.created_at > since,
-        )
-        .order_by(IdeaEvent.created_at.desc())
-        .limit(ladder.SKIPS_TO_STEP_DOWN)
-    )
+    rows = await session.execute(_RECENT_SIGNALS, {"user_id": user.id, "since": since})
     timeline: list[tuple[datetime, ladder.Signal]] = [
         (
-            row.completed_at,
-            ladder.Signal(
+            row.at,
+            ladder.Signal(level=None, skipped=True)
+            if row.skip
+            else ladder.Signal(
                 level=row.level,
                 skipped=row.outcome == "didnt_ask",
                 outcome=row.outcome,
                 anxiety_after=row.anxiety_after,
             ),
         )
-        for row in attempts
+        for row in rows
     ]
-    timeline += [(row.created_at, ladder.Signal(level=None, skipped=True)) for row in skips]
     timeline.sort(key=lambda item: item[0], reverse=True)
     return [signal for _, signal in timeline]
 

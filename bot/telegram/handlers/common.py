@@ -76,8 +76,13 @@ async def current_user(ctx: CoachContext, update: Update) -> User | None:
     profile = profile_of(update)
     user = await repo.get_user(ctx.turn.session, profile.user_id)
     if user is not None:
-        user.first_name = profile.first_name[:NAME_MAX]
-        user.chat_id = profile.chat_id
+        # Assigned only when they changed: an assignment marks the row dirty even with the
+        # same value, and every flush (and commit) then checks it for changes.
+        first_name = profile.first_name[:NAME_MAX]
+        if user.first_name != first_name:
+            user.first_name = first_name
+        if user.chat_id != profile.chat_id:
+            user.chat_id = profile.chat_id
         ctx.turn.language = user.language
     return user
 
