@@ -9,7 +9,7 @@ the transaction holds the database's write lock, which serialises passes anyway.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, bindparam, func, select, update
@@ -40,6 +40,9 @@ class NudgeClaims:
     skipped_late: int = 0
     paused: int = 0
     capped: int = 0
+    # People whose nudge the weekly pace holds back for the first time this week: they get a
+    # short note instead (never a silent gap), with a way to lift the pace for the week.
+    cap_notes: list[tuple[User, int]] = field(default_factory=list)
 
 
 async def claim_due_nudges(
@@ -63,8 +66,12 @@ async def claim_due_nudges(
         if paused or care.resting(user, now) or user.crisis_hold_at is not None:
             claims.paused += 1
         elif weekly[user.id].cap_reached:
-            # A full week of practice: hold the nudges until the next local week.
+            # A full week of practice: hold the nudges until the next local week, and say
+            # so the first time (unless the person was already told this week).
             claims.capped += 1
+            if care.cap_needs_note(user, now):
+                care.cap_explained(user, now)
+                claims.cap_notes.append((user, weekly[user.id].this_week))
         elif schedule.catch_up_decision(due_at=due_at, now=now, tz_name=user.timezone) is (
             CatchUp.SKIP
         ):

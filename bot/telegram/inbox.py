@@ -321,7 +321,7 @@ class Inbox:
             .where(InboxUpdate.update_id == update_id)
             .values(processed_at=turn.now, payload=None)
         )
-        replies = await self._outbox.enqueue(session, turn.outgoing, now=turn.now)
+        replies = await self._outbox.enqueue(session, turn.composed(), now=turn.now)
         return _Turned(replies, more=more)
 
 

@@ -16,6 +16,9 @@ from bot.services.ideas import Idea
 from bot.telegram.keyboards import Button, Cb, IdeaAction, Keyboard, pack
 from bot.texts import Markup, Texts
 
+# The care button that lifts the weekly pace for the week (bot.telegram.handlers.care).
+CARE_KEEP_GOING = "more"
+
 # Commands shown in Telegram's menu, in this order (descriptions live in prompts.yaml).
 MENU_COMMANDS = (
     "idea",
@@ -99,6 +102,12 @@ def nudge_text(
     return texts(
         "nudge.layout", rng, opening=Markup(opening), card=Markup(idea_card(texts, rng, idea))
     )
+
+
+def cap_keyboard(texts: Texts, rng: random.Random) -> Keyboard:
+    """Under the weekly-pace note: lift the pace for this week."""
+    label = texts.plain("buttons.care.keep_nudging", rng)
+    return [[Button(label, pack(Cb.CARE, CARE_KEEP_GOING))]]
 
 
 def followup_keyboard(texts: Texts, rng: random.Random, attempt_id: int) -> Keyboard:

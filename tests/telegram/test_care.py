@@ -50,12 +50,19 @@ async def test_rough_attempt_offers_rest_and_skipping_tomorrow(coach: CoachHarne
 
 
 async def test_drained_words_and_busy_days_offer_rest(coach: CoachHarness) -> None:
+    clock_of(coach).set(MONDAY_MORNING)
     await onboard(coach, ALICE)
     assert "rest" in texts_of(await coach.say(ALICE, "I'm so drained today")).lower()
+    # The offer comes once a local day: tired words again get a kind word, no second offer.
+    again = await coach.say(ALICE, "I'm exhausted")
+    assert "skip tomorrow" not in texts_of(again).lower()
+    assert len(again) == 1 and not again[0].buttons
+    clock_of(coach).set(MONDAY_MORNING + timedelta(days=1))
     await coach.say(ALICE, "asked for directions, got a yes, 3 -> 1")
     await coach.say(ALICE, "asked for a taste of cheese, got a yes, 3 -> 2")
     third = await coach.say(ALICE, "asked a stranger for the time, got a yes, 2 -> 1")
     assert "skip tomorrow" in texts_of(third).lower()
+    assert "3 asks" in texts_of(third) and "a lot" not in texts_of(third)  # said why
 
 
 async def test_weekly_pace_celebrates_and_holds_nudges(coach: CoachHarness) -> None:

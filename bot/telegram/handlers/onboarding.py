@@ -29,6 +29,7 @@ from bot.domain.timezones import (
 )
 from bot.domain.timezones.coordinates import zone_at
 from bot.services import care, profile
+from bot.telegram.compose import Part
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import buddy
 from bot.telegram.handlers.common import (
@@ -92,7 +93,7 @@ async def on_start(update: Update, ctx: CoachContext) -> None:
         languages=ctx.deps.languages.keys(),
     )
     user = result.user
-    turn.language = user.language
+    turn.meet(user)
     token = (ctx.args or [""])[0]
     if user.onboarded_at is not None:
         await repo.clear_conversation(turn.session, user.id)
@@ -173,7 +174,7 @@ async def on_settings_button(
 
 async def ask(ctx: CoachContext, update: Update, user: User, flow: str, step: str) -> None:
     await repo.set_conversation(ctx.turn.session, user.id, flow=flow, step=step, now=ctx.turn.now)
-    say(ctx, update, f"onboarding.ask_{step}", _keyboard(ctx, user, step))
+    say(ctx, update, f"onboarding.ask_{step}", _keyboard(ctx, user, step), part=Part.QUESTION)
 
 
 def _keyboard(ctx: CoachContext, user: User, step: str) -> Keyboard:
