@@ -155,3 +155,19 @@ def test_letter_counts_are_spelled_right(language: str) -> None:
     assert all(claim == numbers[len(word)] for _, claim in claims), claims
     if language == "ru":
         assert not claims  # see above: no letter counting in Russian at all
+
+
+def test_rotation_avoids_recent_variants_then_picks_the_least_recent() -> None:
+    texts = load_texts()
+    key = "log.credit"
+    count = len(texts.variants(key))
+    rng = random.Random(3)
+    recent: list[str] = []
+    for _ in range(count):
+        _, tag = texts.rotate(key, rng, recent)
+        assert tag not in recent
+        recent.append(tag)
+    assert len(set(recent)) == count
+    _, tag = texts.rotate(key, rng, recent)
+    assert tag == recent[0]  # all said lately: the one said longest ago
+    assert not texts.is_fresh(key, recent) and texts.is_fresh(key, recent[1:])
