@@ -107,7 +107,8 @@ async def on_start(update: Update, ctx: CoachContext) -> None:
         await buddy.open_link(ctx, update, user, token)
     say(ctx, update, "start.welcome", name=user.first_name or text(ctx, "nudge.friend"))
     say(ctx, update, "start.not_therapy")
-    await ask(ctx, update, user, ONBOARDING, "timezone")
+    # After the long welcome the first question is its own message, so it stays on screen.
+    await ask(ctx, update, user, ONBOARDING, "timezone", part=Part.ALONE)
 
 
 async def on_settings(update: Update, ctx: CoachContext) -> None:
@@ -172,9 +173,17 @@ async def on_settings_button(
 # -- asking ------------------------------------------------------------------------------
 
 
-async def ask(ctx: CoachContext, update: Update, user: User, flow: str, step: str) -> None:
+async def ask(
+    ctx: CoachContext,
+    update: Update,
+    user: User,
+    flow: str,
+    step: str,
+    *,
+    part: Part = Part.QUESTION,
+) -> None:
     await repo.set_conversation(ctx.turn.session, user.id, flow=flow, step=step, now=ctx.turn.now)
-    say(ctx, update, f"onboarding.ask_{step}", _keyboard(ctx, user, step), part=Part.QUESTION)
+    say(ctx, update, f"onboarding.ask_{step}", _keyboard(ctx, user, step), part=part)
 
 
 def _keyboard(ctx: CoachContext, user: User, step: str) -> Keyboard:
