@@ -34,11 +34,18 @@ from telegram.warnings import PTBUserWarning
 
 from bot.config import Settings, Switch
 from bot.db.session import Database
+from bot.delivery.botapi import BotApi
+from bot.delivery.inbox import Inbox, chat_of
+from bot.delivery.metrics import Metrics
+from bot.delivery.outbox import OutboxSender
+from bot.delivery.polling import ALLOWED_UPDATES, Poller
+from bot.delivery.request import AiohttpRequest
+from bot.delivery.webhook import WebhookServer
 from bot.deps import Deps, system_clock
-from bot.services import nudges
+from bot.scheduler import PassReport, Scheduler
+from bot.services import chart_data, nudges
 from bot.services.catalog import mirror_catalog
 from bot.telegram import views
-from bot.telegram.botapi import BotApi
 from bot.telegram.context import BotData, CoachContext
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import (
@@ -56,13 +63,6 @@ from bot.telegram.handlers import (
     recap_and_stats,
     router,
 )
-from bot.telegram.inbox import Inbox, chat_of
-from bot.telegram.metrics import Metrics
-from bot.telegram.outbox import OutboxSender
-from bot.telegram.polling import ALLOWED_UPDATES, Poller
-from bot.telegram.request import AiohttpRequest
-from bot.telegram.scheduler import PassReport, Scheduler
-from bot.telegram.webhook import WebhookServer
 from bot.texts import SOURCE_LANGUAGE, Texts, available_languages, load_locale, load_texts
 from bot.webapp.server import WebAppServer
 
@@ -185,6 +185,7 @@ class CoachRuntime:
             on_result=lambda message, outcome, error: self.metrics.record_send(
                 message.kind, outcome, error
             ),
+            draw_chart=chart_data.render,
         )
         self._scheduler = Scheduler(
             self._deps,
@@ -376,6 +377,8 @@ class CoachRuntime:
         url = self.settings.webapp_url
         if url is None:
             return
+        # Everyone's default, in English; each person's own chat gets it in their language
+        # when they finish onboarding or pick a language (handlers.language).
         button = MenuButtonWebApp(self.texts.plain("dashboard.menu_button"), WebAppInfo(url))
         try:
             await self.application.bot.set_chat_menu_button(menu_button=button)

@@ -25,7 +25,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bot.telegram.context import Outgoing
+    from bot.delivery.turn import Outgoing
 
 REPLY = "reply"
 SEND = "sendMessage"

@@ -14,11 +14,11 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import update
 
 from bot.db.models import User
+from bot.delivery.turn import Outgoing
 from bot.domain.tone import check_text
 from bot.sandbox.emulator import ChatMessage
 from bot.sandbox.harness import CoachHarness, texts_of
 from bot.telegram.compose import Part, compose_outgoing
-from bot.telegram.context import Outgoing
 from bot.texts import Texts, load_texts
 from tests.telegram.helpers import attempts_of, clock_of, onboard, tick
 

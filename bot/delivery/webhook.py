@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from bot.telegram.inbox import DatabaseUnavailable, Inbox
+from bot.delivery.inbox import DatabaseUnavailable, Inbox
 
 logger = logging.getLogger(__name__)
 

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.delivery.outbox import OutboxSender, Pending
+from bot.delivery.turn import Outgoing, chart_message
 from bot.deps import Deps
 from bot.domain.recap import WeekAttempt, summarise
 from bot.services import buddies, chart_data, ideas, nudges, recaps
 from bot.telegram import views
-from bot.telegram.context import Outgoing, chart_message
 from bot.telegram.keyboards import markup
-from bot.telegram.outbox import OutboxSender, Pending
 from bot.texts import SOURCE_LANGUAGE
 
 logger = logging.getLogger(__name__)

@@ -30,10 +30,9 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot.db.models import OutboxMessage, User, table
 from bot.db.session import dialect_of, is_transient
+from bot.delivery.botapi import BotApi
+from bot.delivery.turn import Outgoing
 from bot.deps import Deps, system_clock
-from bot.services import chart_data
-from bot.telegram.botapi import BotApi
-from bot.telegram.context import Outgoing
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +70,9 @@ class _Result:
 
 # Called after every send attempt with the message, the outcome and the error kind if any.
 SendHook = Callable[[Outgoing, str, str | None], None]
+# Draws a chart photo from the plain data and labels a message carries (a feature, passed
+# in by the composition root, so delivery knows no feature).
+ChartDrawer = Callable[[dict[str, Any], dict[str, str]], bytes]
 
 
 class OutboxSender:
@@ -84,8 +86,10 @@ class OutboxSender:
         lease: timedelta = LEASE,
         backoff_base: float = 0.5,
         clock: Callable[[], datetime] = system_clock,
+        draw_chart: ChartDrawer | None = None,
     ) -> None:
         self._api = api
+        self._draw_chart = draw_chart
         self._deps = deps
         self._limit = asyncio.Semaphore(concurrency)
         self._on_result = on_result
@@ -206,7 +210,7 @@ class OutboxSender:
 
     async def _send_one(self, message: Outgoing) -> _Result:
         try:
-            await _call(self._api, message)
+            await _call(self._api, message, self._draw_chart)
         except RetryAfter as error:
             return _Result(SendOutcome.RETRY, _as_delta(error.retry_after), "retry_after")
         except Forbidden:
@@ -435,7 +439,7 @@ _NO_CHAT_ID = frozenset({"answerCallbackQuery", "setMyCommands"})
 _LINK_PREVIEWS = frozenset({"sendMessage", "editMessageText"})
 
 
-async def _call(api: BotApi, message: Outgoing) -> object:
+async def _call(api: BotApi, message: Outgoing, draw_chart: ChartDrawer | None) -> object:
     """One raw Bot API call. We never use what Telegram sends back (see BotApi)."""
     payload = message.payload
     params: dict[str, Any] = {
@@ -447,15 +451,17 @@ async def _call(api: BotApi, message: Outgoing) -> object:
         params["link_preview_options"] = {"is_disabled": True}
     field = _FILE_FIELD.get(message.method)
     if field is not None:
-        params[field] = InputFile(await _file_of(message), filename=payload.get("filename"))
+        params[field] = InputFile(
+            await _file_of(message, draw_chart), filename=payload.get("filename")
+        )
     return await api.call(message.method, params)
 
 
-async def _file_of(message: Outgoing) -> bytes:
+async def _file_of(message: Outgoing, draw_chart: ChartDrawer | None) -> bytes:
     if message.file is not None:
         return message.file
-    if "chart" in message.payload:
+    if "chart" in message.payload and draw_chart is not None:
         # Charts are drawn here, at send time, so no transaction ever waits on matplotlib.
         payload = message.payload
-        return await asyncio.to_thread(chart_data.render, payload["chart"], payload["labels"])
+        return await asyncio.to_thread(draw_chart, payload["chart"], payload["labels"])
     raise ValueError(f"{message.method} without a file")
