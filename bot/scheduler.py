@@ -123,7 +123,10 @@ class Scheduler:
             outgoing = []
             for followup in claims.sendable:
                 texts = self._deps.texts_for(followup.user.language)
-                idea = followup.idea_text or texts.plain("history.untitled", rng)
+                spec = texts.ideas_by_id.get(followup.catalog_key or "")
+                # The database keeps a catalog idea in English: say it in their language.
+                idea = spec.text if spec is not None else followup.idea_text
+                idea = idea or texts.plain("history.untitled", rng)
                 text = texts("followup.text", rng, name=followup.user.first_name or "", idea=idea)
                 keyboard = markup(views.followup_keyboard(texts, rng, followup.attempt_id))
                 payload = {"text": text, "parse_mode": "HTML", "reply_markup": keyboard}

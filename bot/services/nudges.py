@@ -191,6 +191,8 @@ class ClaimedFollowup:
     attempt_id: int
     user: User
     idea_text: str | None
+    # A catalog idea (not the person's own words): shown in the person's language.
+    catalog_key: str | None = None
 
 
 @dataclass
@@ -204,7 +206,7 @@ async def claim_due_followups(
 ) -> FollowupClaims:
     """One gentle check-in per planned attempt that hasn't been logged yet."""
     query = (
-        select(Attempt, User, Challenge.text)
+        select(Attempt, User, Challenge.text, Challenge.catalog_key)
         .join(User, User.id == Attempt.user_id)
         .outerjoin(Challenge, Challenge.id == Attempt.challenge_id)
         .where(
@@ -220,12 +222,14 @@ async def claim_due_followups(
         query = query.with_for_update(of=Attempt, skip_locked=True)
     rows = list(await session.execute(query))
     claimed: list[ClaimedFollowup] = []
-    for attempt, user, idea_text in rows:
+    for attempt, user, idea_text, catalog_key in rows:
         if not await _mark_followup_sent(session, attempt.id, now):
             continue
         if not _may_follow_up(user, attempt, now):
             continue
-        claimed.append(ClaimedFollowup(attempt.id, user, attempt.description or idea_text))
+        own = attempt.description
+        key = None if own else catalog_key
+        claimed.append(ClaimedFollowup(attempt.id, user, own or idea_text, key))
     return FollowupClaims(claimed, len(rows))
 
 
