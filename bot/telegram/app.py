@@ -35,6 +35,7 @@ from telegram.warnings import PTBUserWarning
 from bot.config import Settings, Switch
 from bot.db.session import Database
 from bot.delivery.botapi import BotApi
+from bot.delivery.http_server import CachedHealth
 from bot.delivery.inbox import Inbox, chat_of
 from bot.delivery.metrics import Metrics
 from bot.delivery.outbox import OutboxSender
@@ -111,6 +112,8 @@ class CoachRuntime:
         self._scheduler: Scheduler | None = None
         self._apologised: dict[int, float] = {}
         self.webapp: WebAppServer | None = None
+        # /healthz on the webhook and metrics ports: a flood of probes is one ping per 2 s.
+        self.health = CachedHealth(self._ping)
 
     # -- building -----------------------------------------------------------------------
 
@@ -142,6 +145,9 @@ class CoachRuntime:
         application: CoachApplication = builder.build()
         register_handlers(application)
         return application
+
+    async def _ping(self) -> bool:
+        return await self.deps.db.ping()
 
     @property
     def deps(self) -> Deps:
@@ -256,7 +262,9 @@ class CoachRuntime:
             if self.webapp is not None and not settings.uses_webhook:
                 await self.webapp.start(settings.webapp_listen, settings.webapp_port)
             if self.settings.metrics_port is not None:
-                await self.metrics.serve(self.settings.webhook_listen, self.settings.metrics_port)
+                await self.metrics.serve(
+                    self.settings.metrics_listen, self.settings.metrics_port, healthy=self.health
+                )
             await self.inbox.recover()
             await self.outbox.sweep()
             if self.settings.uses_webhook:
@@ -298,8 +306,9 @@ class CoachRuntime:
             secret=secret.get_secret_value(),
             listen=settings.webhook_listen,
             port=settings.webhook_port,
-            healthy=self.deps.db.ping,
+            healthy=self.health,
             extra_routes=self.webapp.routes() if self.webapp is not None else (),
+            max_connections=settings.webhook_max_connections,
         )
         await server.start()
         try:

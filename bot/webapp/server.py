@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from bot.delivery.http_server import serve
 from bot.deps import Deps
 from bot.domain.words import SOURCE_LANGUAGE
 from bot.texts import Texts
@@ -104,10 +105,7 @@ class WebAppServer:
     async def start(self, listen: str, port: int) -> None:
         app = web.Application(client_max_size=MAX_BODY_BYTES)
         self.install(app)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, listen, port).start()
-        self._runner = runner
+        self._runner = await serve(app, listen, port)
         logger.info("Mini App served on %s:%s%s", listen, self.port, self.prefix)
 
     async def stop(self) -> None:

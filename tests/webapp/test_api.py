@@ -169,7 +169,7 @@ async def test_a_correction_goes_through_the_chats_parsing_and_can_be_undone(
     # Saved like a chat answer: /undo in the chat takes the last one back.
     assert [entry.field for entry in logged] == ["predicted_no_pct", "outcome"]
     async with dashboard.coach.runtime.deps.db.transaction() as session:
-        undone = await attempts.undo_last(session, ALICE)
+        undone = await attempts.undo_last(session, ALICE, now=dashboard.coach.runtime.deps.clock())
     assert undone is not None and undone.attempt is not None
     assert undone.attempt.outcome == ALICE_ASKS[-1].outcome
     status, _, _ = await dashboard.call(
