@@ -154,6 +154,7 @@ async def test_twenty_asks_in_a_row_get_one_composed_reply_each(coach: CoachHarn
         assert len(text.split("\n\n")) <= 3, text
     assert max(len(replies) for replies in chat.replies) <= 2
     assert sum(len(replies) for replies in chat.replies) == len(chat.replies)  # here: one each
+    assert len(chat.replies) == 7 * 3 + 7 * 1 + 6 * 7  # nudge replies, quick logs, flows
 
 
 def keyboard(label: str) -> dict[str, object]:
