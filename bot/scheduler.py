@@ -119,9 +119,15 @@ class Scheduler:
                 keyboard = markup(views.nudge_keyboard(texts, rng, idea))
                 payload = {"text": text, "parse_mode": "HTML", "reply_markup": keyboard}
                 outgoing.append(Outgoing(claim.user.chat_id, "sendMessage", payload, "nudge"))
+            for user, count in claims.cap_notes:
+                texts = self._deps.texts_for(user.language)
+                text = texts("care.cap_held", rng, count=count)
+                keyboard = markup(views.cap_keyboard(texts, rng))
+                payload = {"text": text, "parse_mode": "HTML", "reply_markup": keyboard}
+                outgoing.append(Outgoing(user.chat_id, "sendMessage", payload, "nudge"))
             pending = await self._outbox.enqueue(session, outgoing, now=now)
         await self._outbox.deliver(pending)
-        report.nudges += len(outgoing)
+        report.nudges += len(outgoing) - len(claims.cap_notes)
         report.skipped_late += claims.skipped_late
         report.paused += claims.paused
         return claims.seen >= self._batch

@@ -19,7 +19,7 @@ import html
 import random
 import re
 import string
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -118,10 +118,37 @@ class Texts:
     def __call__(self, key: str, rng: random.Random | None = None, /, **params: object) -> str:
         """Render `key`, picking a variant and HTML-escaping every parameter."""
         template = self._template(key)
-        variants = template.variants
+        variants = self._choices(template, params)
+        return self._fill(template, (rng or random).choice(variants), params)
+
+    def rotate(
+        self, key: str, rng: random.Random, recent: Sequence[str], /, **params: object
+    ) -> tuple[str, str]:
+        """Render `key` with a variant not among `recent` (tags "key#n", oldest first), or
+        the least recently used one when all were; returns the text and its tag."""
+        template = self._template(key)
+        variants = self._choices(template, params)
+        tags = [f"{key}#{index}" for index in range(len(variants))]
+        fresh = [index for index, tag in enumerate(tags) if tag not in recent]
+        if fresh:
+            index = rng.choice(fresh)
+        else:
+            last_use = {tag: position for position, tag in enumerate(recent)}
+            index = min(range(len(tags)), key=lambda i: last_use.get(tags[i], -1))
+        return self._fill(template, variants[index], params), tags[index]
+
+    def is_fresh(self, key: str, recent: Sequence[str], **params: object) -> bool:
+        """Whether some variant of `key` is not among `recent` (see `rotate`)."""
+        variants = self._choices(self._template(key), params)
+        return any(f"{key}#{index}" not in recent for index in range(len(variants)))
+
+    def _choices(self, template: Template, params: Mapping[str, object]) -> tuple[str, ...]:
         if template.plural is not None:
-            variants = self._plural_variants(template, params.get("count"))
-        chosen = (rng or random).choice(variants)
+            return self._plural_variants(template, params.get("count"))
+        return template.variants
+
+    def _fill(self, template: Template, chosen: str, params: Mapping[str, object]) -> str:
+        key = template.key
         if not params:  # most texts have no fields: skip the checks (this is a hot path)
             if template.fields:
                 raise KeyError(f"text {key!r} needs {sorted(template.fields)}")

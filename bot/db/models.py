@@ -125,6 +125,13 @@ class User(Base):
     # nudges for that local week unless the person asked to keep going (override_week).
     weekly_cap: Mapped[int] = mapped_column(SmallInteger, default=3, server_default="3")
     cap_override_week: Mapped[date | None] = mapped_column(Date)
+    # Offers made once and remembered: the local day a rest offer was last made (at most one
+    # a day, none after a "no"), and the local week whose held nudges were explained.
+    rest_offered_on: Mapped[date | None] = mapped_column(Date)
+    cap_note_week: Mapped[date | None] = mapped_column(Date)
+    # The stock lines (prompt key and variant) in the person's last replies, newest last,
+    # one list per reply, so a canned line is not repeated within ten messages.
+    recent_lines: Mapped[list[list[str]] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -361,7 +361,7 @@ class Inbox:
         await session.execute(
             _PROCESSED, [{"id": update_id, "now": turn.now} for update_id, turn in turns]
         )
-        outgoing = [message for _, turn in turns for message in turn.outgoing]
+        outgoing = [message for _, turn in turns for message in turn.composed()]
         replies = await self._outbox.enqueue(session, outgoing, now=turns[-1][1].now)
         return _Turned(replies, more=more, processed=len(turns))
 

@@ -10,16 +10,29 @@ for an answer not saved. `Outgoing` is one such queued Bot API call.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import User
+
+# Composing replies orders wire-format messages by their part (no feature knowledge); the
+# line memory is plain data on the person's row.
+from bot.telegram.compose import compose_outgoing
 
 # Keyboards are wire-format data (rows of buttons and the callback codec), not features.
 from bot.telegram.keyboards import Keyboard, markup
+
+if TYPE_CHECKING:
+    from bot.texts import Texts
+
+# A stock line is not said twice within this many replies to one person.
+RECENT_REPLIES = 10
+_MESSAGES = frozenset({"sendMessage", "sendPhoto", "sendDocument"})
 
 
 @dataclass(frozen=True)
@@ -31,6 +44,8 @@ class Outgoing:
     payload: dict[str, Any]
     kind: str = "reply"
     file: bytes | None = None
+    # Where a plain reply goes in the composed answer (bot.telegram.compose.Part).
+    part: int | None = None
 
 
 def chart_message(
@@ -64,6 +79,29 @@ class Turn:
     error: BaseException | None = None
     # The person's language, once their row is read (bot.telegram.handlers.common).
     language: str = "en"
+    # The person this turn answers, and the stock lines (prompt key and variant) of their
+    # last replies and of this one: a canned line is not repeated within RECENT_REPLIES.
+    person: User | None = None
+    recent: list[str] = field(default_factory=list)
+    used: list[str] = field(default_factory=list)
+
+    def meet(self, person: User) -> None:
+        """Remember who this turn answers, and what they were told lately."""
+        self.person = person
+        self.language = person.language
+        self.recent = [tag for reply in person.recent_lines or [] for tag in reply]
+
+    def line(self, texts: Texts, key: str, params: dict[str, object]) -> str:
+        """Render `key`, rotating its variants away from the person's recent replies."""
+        if len(texts.variants(key)) < 2:
+            return texts(key, self.rng, **params)
+        rendered, tag = texts.rotate(key, self.rng, [*self.recent, *self.used], **params)
+        self.used.append(tag)
+        return rendered
+
+    def fresh(self, texts: Texts, key: str, params: dict[str, object]) -> bool:
+        """Whether `key` can still be said without repeating a recent line."""
+        return texts.is_fresh(key, [*self.recent, *self.used], **params)
 
     def send(
         self,
@@ -72,15 +110,28 @@ class Turn:
         keyboard: Keyboard | None = None,
         *,
         kind: str = "reply",
+        part: int | None = None,
     ) -> None:
+        """Queue a text; plain replies are composed into one message (bot.telegram.compose)."""
         payload: dict[str, Any] = {"text": text, "parse_mode": "HTML"}
         if keyboard:
             payload["reply_markup"] = markup(keyboard)
-        self.outgoing.append(Outgoing(chat_id, "sendMessage", payload, kind))
+        self.outgoing.append(Outgoing(chat_id, "sendMessage", payload, kind, part=part))
 
-    def send_many(self, chat_id: int, texts: Sequence[str]) -> None:
-        for text in texts:
-            self.send(chat_id, text)
+    def composed(self) -> list[Outgoing]:
+        """What this turn sends, each chat's replies composed into one; the person's
+        memory of recent lines moves on by the replies they get."""
+        messages = compose_outgoing(self.outgoing)
+        person = self.person
+        if person is not None and not _gone(person):
+            replies = sum(
+                m.chat_id == person.chat_id and m.method in _MESSAGES and m.kind == "reply"
+                for m in messages
+            )
+            if replies:
+                entries = [self.used, *([] for _ in range(replies - 1))]
+                person.recent_lines = [*(person.recent_lines or []), *entries][-RECENT_REPLIES:]
+        return messages
 
     def clear_buttons(self, chat_id: int, message_id: int) -> None:
         """Take the buttons off an answered question, so it cannot be pressed twice."""
@@ -115,6 +166,11 @@ class Turn:
     ) -> None:
         payload = {"filename": filename, "caption": caption, "parse_mode": "HTML"}
         self.outgoing.append(Outgoing(chat_id, method, payload, file=data))
+
+
+def _gone(person: User) -> bool:
+    state = inspect(person)
+    return bool(state.deleted or state.was_deleted or state.detached)
 
 
 _current_turn: ContextVar[Turn] = ContextVar("current_turn")

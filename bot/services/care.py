@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -103,7 +104,44 @@ def set_weekly_cap(user: User, cap: int) -> None:
     user.weekly_cap = cap
 
 
-def hangover_signs(attempt: Attempt, pace: Pace, *, drained_words: bool) -> bool:
-    """After a rough ask, a draining day, or many asks at once: suggest rest."""
-    rough = attempt.anxiety_after is not None and attempt.anxiety_after >= ROUGH_AFTER
-    return rough or drained_words or pace.today >= BUSY_DAY
+class RestReason(StrEnum):
+    """Why rest is offered; each has its own words (a busy day is not "a lot")."""
+
+    ROUGH = "rough"  # anxiety still high after the ask
+    DRAINED = "drained"  # the person says they are tired
+    BUSY = "busy"  # several asks today
+
+
+def rough(attempt: Attempt) -> bool:
+    return attempt.anxiety_after is not None and attempt.anxiety_after >= ROUGH_AFTER
+
+
+def rest_reason(attempt: Attempt, pace: Pace, *, drained_words: bool) -> RestReason | None:
+    """After a rough ask, a draining day, or many asks at once: rest is worth offering."""
+    if rough(attempt):
+        return RestReason.ROUGH
+    if drained_words:
+        return RestReason.DRAINED
+    if pace.today >= BUSY_DAY:
+        return RestReason.BUSY
+    return None
+
+
+def may_offer_rest(user: User, now: datetime) -> bool:
+    """The rest offer comes at most once a local day (so never again after a "no"), and
+    not while the person is already resting."""
+    today = schedule.local_date(now, user.timezone)
+    return user.rest_offered_on != today and not resting(user, now)
+
+
+def rest_offered(user: User, now: datetime) -> None:
+    user.rest_offered_on = schedule.local_date(now, user.timezone)
+
+
+def cap_explained(user: User, now: datetime) -> None:
+    """The person has been told this week's nudges are held (and how to lift that)."""
+    user.cap_note_week = schedule.local_week_of(now, user.timezone)
+
+
+def cap_needs_note(user: User, now: datetime) -> bool:
+    return user.cap_note_week != schedule.local_week_of(now, user.timezone)

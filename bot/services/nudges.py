@@ -9,7 +9,7 @@ the transaction holds the database's write lock, which serialises passes anyway.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, select, update
@@ -47,6 +47,9 @@ class NudgeClaims:
     skipped_late: int = 0
     paused: int = 0
     capped: int = 0
+    # People whose nudge the weekly pace holds back for the first time this week: they get a
+    # short note instead (never a silent gap), with a way to lift the pace for the week.
+    cap_notes: list[tuple[User, int]] = field(default_factory=list)
 
 
 async def claim_due_nudges(
@@ -70,8 +73,12 @@ async def claim_due_nudges(
         if paused or care.resting(user, now) or user.crisis_hold_at is not None:
             claims.paused += 1
         elif weekly[user.id].cap_reached:
-            # A full week of practice: hold the nudges until the next local week.
+            # A full week of practice: hold the nudges until the next local week, and say
+            # so the first time (unless the person was already told this week).
             claims.capped += 1
+            if care.cap_needs_note(user, now):
+                care.cap_explained(user, now)
+                claims.cap_notes.append((user, weekly[user.id].this_week))
         elif schedule.catch_up_decision(due_at=due_at, now=now, tz_name=user.timezone) is (
             CatchUp.SKIP
         ):
@@ -198,6 +205,7 @@ class ClaimedFollowup:
     attempt_id: int
     user: User
     idea_text: str | None
+    # A catalog idea (not the person's own words): shown in the person's language.
     catalog_key: str | None = None
 
 
@@ -235,8 +243,9 @@ async def claim_due_followups(
             continue
         if not _may_follow_up(user, attempt, now):
             continue
-        text = attempt.description or idea_text
-        claimed.append(ClaimedFollowup(attempt.id, user, text, catalog_key))
+        own = attempt.description
+        key = None if own else catalog_key
+        claimed.append(ClaimedFollowup(attempt.id, user, own or idea_text, key))
     return FollowupClaims(claimed, len(rows))
 
 

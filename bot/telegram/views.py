@@ -16,6 +16,9 @@ from bot.services.ideas import Idea
 from bot.telegram.keyboards import Button, Cb, IdeaAction, Keyboard, pack
 from bot.texts import Markup, Texts
 
+# The care button that lifts the weekly pace for the week (bot.telegram.handlers.care).
+CARE_KEEP_GOING = "more"
+
 # Commands shown in Telegram's menu, in this order (descriptions live in prompts.yaml).
 MENU_COMMANDS = (
     "idea",
@@ -105,6 +108,12 @@ def nudge_text(
 ALL_CHECKINS = 0
 
 
+def cap_keyboard(texts: Texts, rng: random.Random) -> Keyboard:
+    """Under the weekly-pace note: lift the pace for this week."""
+    label = texts.plain("buttons.care.keep_nudging", rng)
+    return [[Button(label, pack(Cb.CARE, CARE_KEEP_GOING))]]
+
+
 def followup_keyboard(texts: Texts, rng: random.Random, attempt_id: int) -> Keyboard:
     return [
         [
@@ -165,72 +174,62 @@ def recap_text(
         if so_far
         else texts("recap.heading", rng, name=name or texts.plain("nudge.friend", rng), dates=dates)
     )
-    body = _recap_body(texts, rng, summary, level)
+    both = None
     if buddy is not None and summary.asked + summary.not_asked > 0:
         # Only "you both practised": never what, how often or how it went for the buddy.
-        body.insert(-1, texts("recap.buddy_both", rng, name=buddy))
+        both = texts("recap.buddy_both", rng, name=buddy)
+    body = _recap_body(texts, rng, summary, level, both)
     return "\n\n".join([heading, *body])
 
 
-def _recap_body(texts: Texts, rng: random.Random, summary: WeekSummary, level: int) -> list[str]:
+# The recap is short: at most this many lines, the heading included (issue 15.10).
+RECAP_LINES_MAX = 8
+
+
+def _recap_body(
+    texts: Texts, rng: random.Random, summary: WeekSummary, level: int, both: str | None
+) -> list[str]:
+    """One headline number (the asks), the forecast line, the person's own words, one
+    suggestion, and an ending that is true of this week (never "it's working" after one
+    ask). Outcome counts and averages live in /stats and the chart."""
     if summary.asked == 0:
         key = "recap.only_not_asked" if summary.not_asked else "recap.empty"
-        return [texts(key, rng)]
-    paragraphs = [
+        return [texts(key, rng), *([both] if both else [])]
+    headline = (
         texts("recap.asked_one", rng)
         if summary.asked == 1
         else texts("recap.asked_many", rng, count=summary.asked)
-    ]
-    paragraphs.append(_outcomes_line(texts, rng, summary))
+    )
+    paragraphs = [headline]
+    if summary.prediction is not None:
+        paragraphs.append(forecast_sentence(texts, rng, summary.prediction))
     if summary.not_asked:
         paragraphs.append(texts("recap.not_asked_too", rng, count=summary.not_asked))
-    paragraphs += _numbers(texts, rng, summary)
-    if summary.bravest is not None and summary.bravest.title and summary.asked > 1:
-        title = short_title(summary.bravest.title, limit=80)
-        paragraphs.append(texts("recap.bravest", rng, title=title))
     if summary.lessons:
-        quotes = [texts("recap.lesson", rng, lesson=lesson) for lesson in summary.lessons]
-        paragraphs.append("\n".join([texts("recap.lessons_intro", rng), *quotes]))
+        paragraphs.append(texts("recap.in_their_words", rng, lesson=summary.lessons[0]))
+    if both is not None:
+        paragraphs.append(both)
+    bravest = summary.bravest
+    room = RECAP_LINES_MAX - 1 - len(paragraphs) - 2  # the heading; the suggestion, the ending
+    if bravest is not None and bravest.title and summary.asked > 1 and room > 0:
+        title = short_title(bravest.title, limit=80)
+        paragraphs.append(texts("recap.bravest", rng, title=title))
     next_level = min(level + 1, 5)
     paragraphs.append(texts(f"recap.suggestion.{summary.suggestion.value}", rng, level=next_level))
+    paragraphs.append(texts(f"recap.ending.{recap_ending(summary)}", rng))
     return paragraphs
 
 
-def _outcomes_line(texts: Texts, rng: random.Random, summary: WeekSummary) -> str:
-    counts = (
-        ("no", summary.noes),
-        ("yes", summary.yeses),
-        ("no_answer", summary.no_answers),
-        ("partial", summary.partials),
-    )
-    # Rendered fragments are safe HTML already: passed on as Markup, not escaped twice.
-    parts = [
-        texts(f"recap.parts.{name}_{'one' if count == 1 else 'many'}", rng, count=count)
-        for name, count in counts
-        if count
-    ]
-    joined = (
-        parts[0]
-        if len(parts) == 1
-        else (", ".join(parts[:-1]) + f" {texts('recap.and', rng)} " + parts[-1])
-    )
-    line = texts("recap.outcomes", rng, parts=Markup(joined))
-    if summary.noes:
-        line += " " + texts("recap.noes_credit", rng)
-    return line
-
-
-def _numbers(texts: Texts, rng: random.Random, summary: WeekSummary) -> list[str]:
-    lines = []
+def recap_ending(summary: WeekSummary) -> str:
+    """The closing line: the truest thing to say about this particular week."""
+    if summary.asked == 1:
+        return "one_ask"
     before, after = summary.average_before, summary.average_after
-    if before is not None and after is not None:
-        line = texts("recap.anxiety", rng, before=f"{before:g}", after=f"{after:g}")
-        if after < before:
-            line += " " + texts("recap.anxiety_settles", rng)
-        lines.append(line)
-    if summary.prediction is not None:
-        lines.append(forecast_sentence(texts, rng, summary.prediction))
-    return lines
+    if before is not None and after is not None and after < before:
+        return "settled"
+    if summary.noes:
+        return "heard_no"
+    return "showed_up"
 
 
 def forecast_sentence(texts: Texts, rng: random.Random, found: Prediction) -> str:

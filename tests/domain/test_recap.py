@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import random
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -160,3 +161,53 @@ def test_quiet_weeks_are_warm_and_short() -> None:
 def test_prompts_yaml_passes_the_tone_guard() -> None:
     document = yaml.safe_load((ROOT / "prompts.yaml").read_text(encoding="utf-8"))
     assert check_prompts(document) == []
+
+
+@pytest.mark.parametrize("name", list(_synthetic_weeks()))
+@pytest.mark.parametrize("buddy", [None, "Bo"])
+def test_recaps_are_short_with_one_headline_number(name: str, buddy: str | None) -> None:
+    """At most eight short lines; the ask count is the one number outside the heading and
+    the forecast line; the last line is true of that week."""
+    week = _synthetic_weeks()[name]
+    summary = summarise(week, level=3)
+    texts = load_texts()
+    for seed in range(4):
+        text = views.recap_text(
+            texts,
+            random.Random(seed),
+            summary,
+            name="Sam",
+            dates="16 – 22 Nov",
+            level=3,
+            buddy=buddy,
+        )
+        lines = text.split("\n\n")
+        assert len(lines) <= views.RECAP_LINES_MAX, text
+        assert all(len(line) <= 260 for line in lines), text
+        forecast = [line for line in lines if "%" in line]
+        assert len(forecast) == (summary.prediction is not None), text
+        numbers = [
+            number
+            for line in lines[1:]
+            if line not in forecast and "“" not in line
+            for number in re.findall(r"\d+(?:\.\d+)?", line)
+        ]
+        # The ask count (and asks not made); "4" is the bolder suggestion's next level.
+        assert set(numbers) <= {str(summary.asked), str(summary.not_asked), "4"}, (text, numbers)
+        if summary.asked:
+            endings = texts.variants(f"recap.ending.{views.recap_ending(summary)}")
+            assert lines[-1] in endings, text
+        assert "working" not in lines[-1]
+
+
+@pytest.mark.parametrize(
+    ("week", "ending"),
+    [
+        ([attempt("yes", before=5, after=2)], "one_ask"),  # never "it's working" after one
+        ([attempt("yes", before=6, after=2), attempt("no", before=6, after=3)], "settled"),
+        ([attempt("no", before=3, after=5), attempt("no", before=3, after=6)], "heard_no"),
+        ([attempt("yes"), attempt("partial")], "showed_up"),
+    ],
+)
+def test_the_recap_ends_with_what_was_true_that_week(week: list[WeekAttempt], ending: str) -> None:
+    assert views.recap_ending(summarise(week, level=2)) == ending

@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
 from bot.db.models import Base, User
+from bot.sandbox.emulator import ChatMessage
 from bot.sandbox.harness import CoachHarness, texts_of
 from tests.telegram.helpers import attempts_of, clock_of, onboard, tick, user_row
 
@@ -50,12 +52,19 @@ async def test_rough_attempt_offers_rest_and_skipping_tomorrow(coach: CoachHarne
 
 
 async def test_drained_words_and_busy_days_offer_rest(coach: CoachHarness) -> None:
+    clock_of(coach).set(MONDAY_MORNING)
     await onboard(coach, ALICE)
     assert "rest" in texts_of(await coach.say(ALICE, "I'm so drained today")).lower()
+    # The offer comes once a local day: tired words again get a kind word, no second offer.
+    again = await coach.say(ALICE, "I'm exhausted")
+    assert "skip tomorrow" not in texts_of(again).lower()
+    assert len(again) == 1 and not again[0].buttons
+    clock_of(coach).set(MONDAY_MORNING + timedelta(days=1))
     await coach.say(ALICE, "asked for directions, got a yes, 3 -> 1")
     await coach.say(ALICE, "asked for a taste of cheese, got a yes, 3 -> 2")
     third = await coach.say(ALICE, "asked a stranger for the time, got a yes, 2 -> 1")
     assert "skip tomorrow" in texts_of(third).lower()
+    assert "3 asks" in texts_of(third) and "a lot" not in texts_of(third)  # said why
 
 
 async def test_weekly_pace_celebrates_and_holds_nudges(coach: CoachHarness) -> None:
@@ -179,3 +188,52 @@ async def test_stored_user_rows_hold_no_contact_details(coach: CoachHarness) -> 
     await onboard(coach, ALICE)
     columns = {column.name for column in User.__table__.columns}
     assert not columns & {"phone", "phone_number", "username", "email", "last_name"}
+
+
+def rest_offers(messages: list[ChatMessage]) -> int:
+    return sum("Yes, skip tomorrow" in m.button_texts for m in messages)
+
+
+async def test_offers_are_made_once_and_promises_kept_across_two_weeks(
+    coach: CoachHarness,
+) -> None:
+    """Issue 15.2, over a simulated fortnight on the harness clock."""
+    clock_of(coach).set(MONDAY_MORNING)
+    await onboard(coach, ALICE)  # nudges at 9:00 Berlin, every day, pace 3 a week
+    # A neutral log is never answered with rest ("got a no 6→2" is not "a lot").
+    neutral = await coach.say(ALICE, "asked for directions, got a no, 6 -> 2")
+    assert rest_offers(neutral) == 0 and "a lot" not in texts_of(neutral)
+    # A rough one is: once. "No, keep them coming" is remembered for the day.
+    rough = await coach.say(ALICE, "asked my boss for a raise, got a no, 9 -> 9")
+    assert rest_offers(rough) == 1
+    await coach.tap(ALICE, "No, keep them coming")
+    again = await coach.say(ALICE, "asked for a refund, got a no, 9 -> 8")
+    tired = await coach.say(ALICE, "I'm exhausted")
+    assert rest_offers(again + tired) == 0
+    assert "3 asks this week" not in texts_of(again)  # the pace was lifted: nothing held
+    # ...and the promise is kept: the pace (3 asks, met on Monday) holds no nudge this week.
+    for day in range(23, 30):
+        before = nudges_to(coach, ALICE)
+        await tick(coach, datetime(2026, 11, day, 8, 1, tzinfo=UTC))
+        assert nudges_to(coach, ALICE) == before + 1, day
+    # The next week the pace applies again; rest is offered again on a new day (a busy one).
+    clock_of(coach).set(datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
+    await tick(coach, datetime(2026, 11, 30, 8, 1, tzinfo=UTC))
+    replies = []
+    for what in ("a discount", "directions", "the time"):
+        replies += await coach.say(ALICE, f"asked for {what}, got a yes, 3 -> 1")
+    assert rest_offers(replies) == 1 and re.search(r"3 asks (today|in one day)", texts_of(replies))
+    # Tuesday: the pace holds the nudge, and says so the first time, with a way out.
+    before = len(coach.emulator.messages(ALICE))
+    await tick(coach, datetime(2026, 12, 1, 8, 1, tzinfo=UTC))
+    [note] = coach.emulator.messages(ALICE)[before:]
+    assert "3 asks this week" in (note.text or "") and "Keep nudging me" in note.button_texts[0]
+    await tick(coach, datetime(2026, 12, 2, 8, 1, tzinfo=UTC))  # told already: no second note
+    assert len(coach.emulator.messages(ALICE)) == before + 1
+    # A typed wish for more lifts the pace for the week: Thursday's nudge comes.
+    more = await coach.say(ALICE, "please keep them coming")
+    assert "keep coming" in texts_of(more)
+    nudged = nudges_to(coach, ALICE)
+    await tick(coach, datetime(2026, 12, 3, 8, 1, tzinfo=UTC))
+    assert nudges_to(coach, ALICE) == nudged + 1
+    assert (await user_row(coach, ALICE)).cap_override_week is not None

@@ -7,7 +7,7 @@ from telegram import Update
 from bot.db import repo
 from bot.services.operator import operator_counts
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers.common import profile_of, say
+from bot.telegram.handlers.common import chat_id_of, profile_of, say, text
 
 
 async def on_help(update: Update, ctx: CoachContext) -> None:
@@ -31,4 +31,4 @@ async def on_admin(update: Update, ctx: CoachContext) -> None:
         say(ctx, update, "fallback.unknown_command")
         return
     counts = await operator_counts(ctx.turn.session, ctx.turn.now)
-    say(ctx, update, "admin.stats", None, **counts)
+    ctx.turn.send(chat_id_of(update), text(ctx, "admin.stats", **counts))

@@ -1,5 +1,9 @@
 """Care: harsh self-talk, vulnerability hangovers and the weekly pace (crisis language is
-``handlers/crisis.py``)."""
+``handlers/crisis.py``).
+
+Offers are made once and remembered: the rest offer at most once per local day (a "no"
+is final for that day), in words that fit why it is made; "No, keep them coming" and any
+plain wish for more lift the weekly pace for that week, so the promise is kept."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from telegram import Update
 from bot.db.models import Attempt, Conversation, User
 from bot.domain.feelings import detect_exhaustion, detect_self_criticism
 from bot.services import care
+from bot.telegram.compose import Part
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
     button,
@@ -18,8 +23,9 @@ from bot.telegram.handlers.common import (
     text,
 )
 from bot.telegram.keyboards import Callback, Cb, IdeaAction, Keyboard, pack
+from bot.telegram.views import CARE_KEEP_GOING
 
-SKIP_TOMORROW, KEEP, KEEP_GOING = "skip", "keep", "more"
+SKIP_TOMORROW, KEEP, KEEP_GOING = "skip", "keep", CARE_KEEP_GOING
 
 
 def reframe_once(ctx: CoachContext, update: Update, conversation: Conversation, typed: str) -> None:
@@ -29,18 +35,44 @@ def reframe_once(ctx: CoachContext, update: Update, conversation: Conversation, 
         return
     data["reframed"] = True
     conversation.data = data
-    say(ctx, update, "care.reframe")
+    say(ctx, update, "care.reframe", part=Part.CARE)
 
 
 async def after_logged(ctx: CoachContext, update: Update, user: User, attempt: Attempt) -> None:
-    """After an ask is logged: rest after a draining one, celebrate a full week."""
-    pace = await care.pace_of(ctx.turn.session, user, ctx.turn.now)
+    """After an ask is logged, at most one offer: rest after a draining one (once a day),
+    or the weekly pace met (said once; the scheduler says it otherwise)."""
+    now = ctx.turn.now
+    pace = await care.pace_of(ctx.turn.session, user, now)
     drained = detect_exhaustion(attempt.lesson or "")
-    if care.hangover_signs(attempt, pace, drained_words=drained):
-        say(ctx, update, "care.hangover", rest_keyboard(ctx))
-    elif pace.cap > 0 and pace.this_week == pace.cap and not pace.kept_going:
+    reason = care.rest_reason(attempt, pace, drained_words=drained)
+    if reason is not None and care.may_offer_rest(user, now):
+        offer_rest(ctx, update, user, reason, count=pace.today)
+    elif pace.cap_reached and care.cap_needs_note(user, now):
+        care.cap_explained(user, now)
         keyboard = [[button(ctx, "buttons.care.keep_nudging", pack(Cb.CARE, KEEP_GOING))]]
-        say(ctx, update, "care.cap_reached", keyboard, count=pace.this_week)
+        say(ctx, update, "care.cap_reached", keyboard, count=pace.this_week, part=Part.OFFER)
+
+
+def offer_rest(
+    ctx: CoachContext, update: Update, user: User, reason: care.RestReason, *, count: int = 0
+) -> None:
+    care.rest_offered(user, ctx.turn.now)
+    key = f"care.rest_offer.{reason.value}"
+    say(ctx, update, key, rest_keyboard(ctx), count=count, part=Part.OFFER)
+
+
+def on_tired_words(ctx: CoachContext, update: Update, user: User) -> None:
+    """ "I'm so drained": the rest offer, or (offered already today) just a kind word."""
+    if care.may_offer_rest(user, ctx.turn.now):
+        offer_rest(ctx, update, user, care.RestReason.DRAINED)
+    else:
+        say(ctx, update, "care.rest_heard", part=Part.CARE)
+
+
+def on_wish_for_more(ctx: CoachContext, update: Update, user: User) -> None:
+    """ "Keep them coming": nudges keep coming this week, past the weekly pace."""
+    care.keep_going_this_week(user, ctx.turn.now)
+    say(ctx, update, "care.more_coming")
 
 
 def rest_keyboard(ctx: CoachContext) -> Keyboard:
@@ -57,8 +89,9 @@ async def cap_holds_idea(ctx: CoachContext, update: Update, user: User) -> bool:
     pace = await care.pace_of(ctx.turn.session, user, ctx.turn.now)
     if not pace.cap_reached:
         return False
+    care.cap_explained(user, ctx.turn.now)
     keyboard = [[button(ctx, "buttons.care.one_anyway", pack(Cb.IDEA, IdeaAction.NEW))]]
-    say(ctx, update, "care.cap_idea", keyboard, count=pace.this_week)
+    say(ctx, update, "care.cap_idea", keyboard, count=pace.this_week, part=Part.OFFER)
     return True
 
 
@@ -71,6 +104,9 @@ async def on_care_button(
         care.skip_tomorrow(user, now)
         key = "care.skip_tomorrow_done"
     elif choice == KEEP:
+        # "No, keep them coming" is a promise: the weekly pace doesn't hold them either.
+        care.rest_offered(user, now)
+        care.keep_going_this_week(user, now)
         key = "care.keep_nudges"
     elif choice == KEEP_GOING:
         care.keep_going_this_week(user, now)

@@ -11,6 +11,7 @@ from bot.db.models import NAME_MAX, Conversation, User
 from bot.services import ideas
 from bot.services.ideas import Idea
 from bot.telegram import views
+from bot.telegram.compose import Part
 from bot.telegram.context import CoachContext
 from bot.telegram.keyboards import Button, Callback, Cb, IdeaAction, Keyboard, pack
 from bot.texts import Texts
@@ -47,10 +48,12 @@ def say(
     update: Update,
     key: str,
     keyboard: Keyboard | None = None,
+    *,
+    part: Part | None = None,
     **params: object,
 ) -> None:
-    """Queue the text `key` (from prompts.yaml) as a reply in this chat."""
-    ctx.turn.send(chat_id_of(update), text(ctx, key, **params), keyboard)
+    """Queue the text `key` (from prompts.yaml) as a part of the reply in this chat."""
+    ctx.turn.send(chat_id_of(update), text(ctx, key, **params), keyboard, part=part)
 
 
 def texts_of(ctx: CoachContext) -> Texts:
@@ -59,7 +62,15 @@ def texts_of(ctx: CoachContext) -> Texts:
 
 
 def text(ctx: CoachContext, key: str, **params: object) -> str:
-    return texts_of(ctx)(key, ctx.turn.rng, **params)
+    """The text `key`, its variants rotated so the person doesn't hear one twice lately."""
+    return ctx.turn.line(texts_of(ctx), key, params)
+
+
+def fresh_text(ctx: CoachContext, key: str, **params: object) -> str | None:
+    """An optional line: None when every variant was said in the person's last replies."""
+    if not ctx.turn.fresh(texts_of(ctx), key, params):
+        return None
+    return text(ctx, key, **params)
 
 
 def label(ctx: CoachContext, key: str, **params: object) -> str:
@@ -83,7 +94,7 @@ async def current_user(ctx: CoachContext, update: Update) -> User | None:
             user.first_name = first_name
         if user.chat_id != profile.chat_id:
             user.chat_id = profile.chat_id
-        ctx.turn.language = user.language
+        ctx.turn.meet(user)
     return user
 
 
@@ -130,5 +141,6 @@ async def send_idea(
     texts = texts_of(ctx)
     body = views.idea_card(texts, turn.rng, idea)
     keyboard = views.idea_keyboard(texts, turn.rng, idea)
-    turn.send(chat_id_of(update), f"{intro}\n\n{body}" if intro else body, keyboard)
+    text = f"{intro}\n\n{body}" if intro else body
+    turn.send(chat_id_of(update), text, keyboard, part=Part.OFFER)
     return idea

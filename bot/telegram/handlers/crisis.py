@@ -24,6 +24,7 @@ from bot.db.models import User
 from bot.domain.crisis import detect_crisis
 from bot.domain.crisis.helplines import DIRECTORY, country_of, lines_for
 from bot.services import care
+from bot.telegram.compose import Part
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import button, clear_pressed, current_user, label, say, text
 from bot.telegram.keyboards import Callback, Cb, Keyboard, pack
@@ -45,14 +46,14 @@ async def on_any_text(update: Update, ctx: CoachContext) -> None:
             raise ApplicationHandlerStop
         return
     if signal.weak:
-        say(ctx, update, "crisis.light")  # and the flow carries on in the same reply
+        say(ctx, update, "crisis.light", part=Part.CARE)  # the flow carries on in the same reply
         return
     await repo.forget_update_payload(ctx.turn.session, update.update_id)
     if user is not None:
         care.rest_for_today(user, ctx.turn.now)
         user.crisis_hold_at = user.crisis_at = ctx.turn.now
         user.crisis_count += 1
-    say(ctx, update, "care.crisis", helplines=Markup(helpline_list(ctx, user)))
+    say(ctx, update, "care.crisis", part=Part.CARE, helplines=Markup(helpline_list(ctx, user)))
     raise ApplicationHandlerStop
 
 

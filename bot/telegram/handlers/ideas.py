@@ -12,6 +12,7 @@ from bot.domain import ladder
 from bot.domain.answers.choices import parse_idea_request
 from bot.services import attempts, ideas
 from bot.services.ideas import Idea, Reaction
+from bot.telegram.compose import Part
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import care as care_handlers
 from bot.telegram.handlers import log
@@ -122,7 +123,8 @@ async def _not_today(ctx: CoachContext, update: Update, user: User, idea: Idea, 
     moved = log.level_line(ctx, change, None)
     if moved is not None:  # a second skip in a row makes the next ideas smaller: say so
         paragraphs.append(moved)
-    ctx.turn.send(chat_id_of(update), "\n\n".join(paragraphs), gentler_keyboard(ctx))
+    reply = "\n\n".join(paragraphs)
+    ctx.turn.send(chat_id_of(update), reply, gentler_keyboard(ctx), part=Part.CREDIT)
 
 
 async def _shift(

@@ -34,9 +34,10 @@ from bot.domain.questions import (
     read_button,
     read_typed,
 )
-from bot.services import attempts, ideas
+from bot.services import attempts, care, ideas
 from bot.services.attempts import Completion
 from bot.telegram import views
+from bot.telegram.compose import Part
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import buddy_notes, checkins
 from bot.telegram.handlers import care as care_handlers
@@ -46,6 +47,7 @@ from bot.telegram.handlers.common import (
     clear_pressed,
     clip,
     current_user,
+    fresh_text,
     gentler_keyboard,
     label,
     say,
@@ -123,7 +125,8 @@ async def ask(
         now=ctx.turn.now,
     )
     question = await _question_text(ctx, attempt, step, resume=resume)
-    ctx.turn.send(chat_id_of(update), question, keyboard_for(ctx, attempt.id, step))
+    keyboard = keyboard_for(ctx, attempt.id, step)
+    ctx.turn.send(chat_id_of(update), question, keyboard, part=Part.QUESTION)
 
 
 async def _question_text(ctx: CoachContext, attempt: Attempt, step: Step, *, resume: bool) -> str:
@@ -145,7 +148,8 @@ async def reask(ctx: CoachContext, update: Update, user: User, conversation: Con
         return
     step = Step(conversation.step)
     question = await _question_text(ctx, attempt, step, resume=step is Step.ASKED)
-    ctx.turn.send(chat_id_of(update), question, keyboard_for(ctx, attempt.id, step))
+    keyboard = keyboard_for(ctx, attempt.id, step)
+    ctx.turn.send(chat_id_of(update), question, keyboard, part=Part.QUESTION)
 
 
 def keyboard_for(ctx: CoachContext, attempt_id: int, step: Step) -> Keyboard:
@@ -338,9 +342,9 @@ async def _reask_kindly(
     keyboard = keyboard_for(ctx, attempt.id, step)
     skippable = QUESTIONS[step].field not in (None, Field.OUTCOME, Field.DESCRIPTION)
     if conversation.retries > MAX_REASKS and skippable:
-        say(ctx, update, "log.offer_skip", keyboard)
+        say(ctx, update, "log.offer_skip", keyboard, part=Part.QUESTION)
         return
-    say(ctx, update, f"log.reask.{QUESTIONS[step].kind.value}", keyboard)
+    say(ctx, update, f"log.reask.{QUESTIONS[step].kind.value}", keyboard, part=Part.QUESTION)
 
 
 def _skipped(conversation: Conversation) -> list[str]:
@@ -365,20 +369,29 @@ async def _not_this_time(ctx: CoachContext, update: Update, user: User, attempt:
     moved = level_line(ctx, completion.level_change, attempt.level)
     if moved is not None:  # a second skip in a row makes the next ideas smaller: say so
         paragraphs.append(moved)
-    ctx.turn.send(chat_id_of(update), "\n\n".join(paragraphs), gentler_keyboard(ctx))
+    reply = "\n\n".join(paragraphs)
+    ctx.turn.send(chat_id_of(update), reply, gentler_keyboard(ctx), part=Part.CREDIT)
 
 
 async def finish(ctx: CoachContext, update: Update, user: User, attempt: Attempt) -> None:
     completion = await attempts.complete(ctx.turn.session, user, attempt, now=ctx.turn.now)
     await repo.clear_conversation(ctx.turn.session, user.id)
     await buddy_notes.share_effort(ctx, user)
-    ctx.turn.send(chat_id_of(update), "\n\n".join(summary_paragraphs(ctx, completion)))
+    summary = "\n\n".join(summary_paragraphs(ctx, completion))
+    ctx.turn.send(chat_id_of(update), summary, part=Part.CREDIT)
     await care_handlers.after_logged(ctx, update, user, attempt)
 
 
 def summary_paragraphs(ctx: CoachContext, completion: Completion) -> list[str]:
-    """Credit the ask, name the anxiety change plainly, frame a no as the brain's update."""
+    """Credit the ask, name the anxiety change plainly, frame a no as the brain's update.
+
+    Still at 8 or more after asking, the person gets a short, gentle line instead: no
+    numbers, no "proof a no is survivable" next to a 10/10. The anxiety and brain-update
+    lines are left out when every variant was said lately (a run of logs stays fresh)."""
     attempt = completion.attempt
+    moved = level_line(ctx, completion.level_change, attempt.level)
+    if care.rough(attempt):
+        return [text(ctx, "log.rough_credit"), *([moved] if moved is not None else [])]
     paragraphs = [text(ctx, "log.credit")]
     change = _anxiety_line(ctx, attempt)
     # The brain-update line already says where anxiety is now; don't say it twice.
@@ -388,7 +401,6 @@ def summary_paragraphs(ctx: CoachContext, completion: Completion) -> list[str]:
     outcome_line = _outcome_line(ctx, attempt)
     if outcome_line is not None:
         paragraphs.append(outcome_line)
-    moved = level_line(ctx, completion.level_change, attempt.level)
     if moved is not None:
         paragraphs.append(moved)
     return paragraphs
@@ -399,25 +411,25 @@ def _anxiety_line(ctx: CoachContext, attempt: Attempt) -> str | None:
     if after is None:
         return None
     if before is None:
-        return text(ctx, "log.after_only", after=score(after))
+        return fresh_text(ctx, "log.after_only", after=score(after))
     key = "change_down" if after < before else "change_up" if after > before else "change_same"
-    return text(ctx, f"log.{key}", before=score(before), after=score(after))
+    return fresh_text(ctx, f"log.{key}", before=score(before), after=score(after))
 
 
 def _outcome_line(ctx: CoachContext, attempt: Attempt) -> str | None:
     predicted, after = attempt.predicted_no_pct, attempt.anxiety_after
     if attempt.outcome == Outcome.NO:
         if predicted is not None and after is not None:
-            return text(ctx, "log.brain_update_no", predicted=predicted, after=score(after))
-        return text(ctx, "log.brain_update_no_plain")
+            return fresh_text(ctx, "log.brain_update_no", predicted=predicted, after=score(after))
+        return fresh_text(ctx, "log.brain_update_no_plain")
     if attempt.outcome == Outcome.YES:
         if predicted is not None and predicted >= 60:
-            return text(ctx, "log.brain_update_yes", predicted=predicted)
-        return text(ctx, "log.yes_plain")
+            return fresh_text(ctx, "log.brain_update_yes", predicted=predicted)
+        return fresh_text(ctx, "log.yes_plain")
     if attempt.outcome == Outcome.NO_ANSWER:
-        return text(ctx, "log.no_answer")
+        return fresh_text(ctx, "log.no_answer")
     if attempt.outcome == Outcome.PARTIAL:
-        return text(ctx, "log.partial")
+        return fresh_text(ctx, "log.partial")
     return None
 
 
@@ -443,8 +455,11 @@ async def record_quick_log(ctx: CoachContext, update: Update, user: User, parsed
     completion = await attempts.quick_log(turn.session, user, parsed, now=turn.now)
     attempt = completion.attempt
     undo_button = button(ctx, "buttons.undo", pack(Cb.UNDO, attempt.id))
-    say(ctx, update, "log.quick_logged", [[undo_button]], summary=quick_summary(ctx, attempt))
-    turn.send(chat_id_of(update), "\n\n".join(summary_paragraphs(ctx, completion)))
+    summary = quick_summary(ctx, attempt)
+    say(ctx, update, "log.quick_logged", [[undo_button]], summary=summary, part=Part.UNDERSTOOD)
+    turn.send(
+        chat_id_of(update), "\n\n".join(summary_paragraphs(ctx, completion)), part=Part.CREDIT
+    )
     await buddy_notes.share_effort(ctx, user)
     await care_handlers.after_logged(ctx, update, user, attempt)
 

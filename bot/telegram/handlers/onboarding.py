@@ -29,6 +29,7 @@ from bot.domain.timezones import (
 )
 from bot.domain.timezones.coordinates import zone_at
 from bot.services import care, profile
+from bot.telegram.compose import Part
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import buddy
 from bot.telegram.handlers.common import (
@@ -94,7 +95,7 @@ async def on_start(update: Update, ctx: CoachContext) -> None:
         languages=ctx.deps.languages.keys(),
     )
     user = result.user
-    turn.language = user.language
+    turn.meet(user)
     token = (ctx.args or [""])[0]
     if user.onboarded_at is not None:
         await repo.clear_conversation(turn.session, user.id)
@@ -108,7 +109,8 @@ async def on_start(update: Update, ctx: CoachContext) -> None:
         await buddy.open_link(ctx, update, user, token)
     say(ctx, update, "start.welcome", name=user.first_name or text(ctx, "nudge.friend"))
     say(ctx, update, "start.not_therapy")
-    await ask(ctx, update, user, ONBOARDING, "timezone")
+    # After the long welcome the first question is its own message, so it stays on screen.
+    await ask(ctx, update, user, ONBOARDING, "timezone", part=Part.ALONE)
 
 
 async def on_settings(update: Update, ctx: CoachContext) -> None:
@@ -173,9 +175,17 @@ async def on_settings_button(
 # -- asking ------------------------------------------------------------------------------
 
 
-async def ask(ctx: CoachContext, update: Update, user: User, flow: str, step: str) -> None:
+async def ask(
+    ctx: CoachContext,
+    update: Update,
+    user: User,
+    flow: str,
+    step: str,
+    *,
+    part: Part = Part.QUESTION,
+) -> None:
     await repo.set_conversation(ctx.turn.session, user.id, flow=flow, step=step, now=ctx.turn.now)
-    say(ctx, update, f"onboarding.ask_{step}", _keyboard(ctx, user, step))
+    say(ctx, update, f"onboarding.ask_{step}", _keyboard(ctx, user, step), part=part)
 
 
 def _keyboard(ctx: CoachContext, user: User, step: str) -> Keyboard:

@@ -14,6 +14,7 @@ from bot.db import repo
 from bot.db.models import Conversation, User
 from bot.domain.answers import parse_quick_log
 from bot.domain.feelings import detect_exhaustion
+from bot.domain.wishes import wants_more
 from bot.services import buddies, profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import (
@@ -127,7 +128,10 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
         await log.record_quick_log(ctx, update, user, quick)
         return
     if detect_exhaustion(clip(message.text)):
-        say(ctx, update, "care.hangover", care.rest_keyboard(ctx))
+        care.on_tired_words(ctx, update, user)
+        return
+    if wants_more(clip(message.text), ctx.turn.language):
+        care.on_wish_for_more(ctx, update, user)
         return
     say(ctx, update, "fallback.text")
 
