@@ -20,7 +20,6 @@ from typing import Any
 from telegram import BotCommand, MenuButtonWebApp, WebAppInfo
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     ChatMemberHandler,
@@ -59,6 +58,7 @@ from bot.telegram.handlers import (
 from bot.telegram.inbox import Inbox, chat_of
 from bot.telegram.metrics import Metrics
 from bot.telegram.outbox import OutboxSender
+from bot.telegram.pacing import SendBudget, chat_pacer
 from bot.telegram.polling import ALLOWED_UPDATES, Poller
 from bot.telegram.request import AiohttpRequest
 from bot.telegram.scheduler import PassReport, Scheduler
@@ -129,15 +129,9 @@ class CoachRuntime:
             .get_updates_request(AiohttpRequest(connection_pool_size=2, read_timeout=timeout))
         )
         if self.settings.coach_rate_limit is Switch.ON:
-            # PTB types the builder loosely; the limiter is the documented one for ExtBot.
-            # One message per 1/rate seconds, rather than `rate` per second: a bucket of
-            # `rate` lets a burst through on top of the steady flow, and Telegram counts
-            # over a rolling window, so bursts earn 429s.
-            limiter = AIORateLimiter(
-                overall_max_rate=1,
-                overall_time_period=1 / self.settings.coach_max_sends_per_second,
-                max_retries=2,
-            )
+            # Only the overall budget, never a global pause on one chat's 429: see pacing.
+            # PTB types the builder loosely.
+            limiter = SendBudget(self.settings.coach_max_sends_per_second)
             builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
         application: CoachApplication = builder.build()
         register_handlers(application)
@@ -182,6 +176,7 @@ class CoachRuntime:
             self._deps,
             concurrency=self.settings.coach_concurrent_updates,
             lease=timedelta(seconds=self.settings.coach_outbox_lease_seconds),
+            pacer=chat_pacer(self.settings),
             on_result=lambda message, outcome, error: self.metrics.record_send(
                 message.kind, outcome, error
             ),

@@ -5,11 +5,17 @@ claimed with a lease, so another process never sends the same row while we do. A
 successful call the row is deleted. Failures are sorted by what they mean:
 
 - 403 Forbidden: the person blocked the bot. Mark them inactive, drop their queue.
-- 429 RetryAfter: honour retry_after; the row and the rest of that chat's queue wait.
+- 429 RetryAfter: honour retry_after; the row and the rest of that chat's queue wait, and
+  nobody else does (see bot.telegram.pacing).
 - 5xx, timeouts, network errors: retry with bounded exponential backoff, then give up.
 - 400 "message is not modified" / "query is too old": the goal is already met; done.
 - Other 400s are our bug: log it (never the text) and drop the row, so one bad message
   cannot block a chat forever.
+
+Each chat is paced (about one message a second to a person, one every 3 s to a group)
+*before* its message takes a send slot. A short wait happens in place; a longer one
+postpones the chat's remaining rows (`not_before`), so a flooding chat never holds a slot
+or a delivery that other chats' messages share.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from bot.deps import Deps, system_clock
 from bot.services import chart_data
 from bot.telegram.botapi import BotApi
 from bot.telegram.context import Outgoing
+from bot.telegram.pacing import ChatPacer, NoPacing
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +51,9 @@ MAX_TRIES = 8
 MAX_BACKOFF = timedelta(seconds=60)
 _DONE_ALREADY = ("message is not modified", "query is too old", "message to edit not found")
 _GONE = ("chat not found", "user is deactivated", "bot was blocked")
+# How long one delivery may wait in place for a chat's pace before it postpones the rest
+# of that chat's rows to the sweep instead.
+PACE_WAIT_BUDGET = 2.0
 
 
 @dataclass(frozen=True)
@@ -84,8 +94,10 @@ class OutboxSender:
         lease: timedelta = LEASE,
         backoff_base: float = 0.5,
         clock: Callable[[], datetime] = system_clock,
+        pacer: ChatPacer | None = None,
     ) -> None:
         self._api = api
+        self._pacer = pacer or NoPacing()
         self._deps = deps
         self._limit = asyncio.Semaphore(concurrency)
         self._on_result = on_result
@@ -183,8 +195,18 @@ class OutboxSender:
 
     async def _deliver_chat(self, items: Sequence[Pending], held: set[int]) -> None:
         done: list[int] = []
+        waited = 0.0
         for position, item in enumerate(items):
             last = position == len(items) - 1
+            wait, slept = await self._pace(item.message, PACE_WAIT_BUDGET - waited)
+            waited += slept
+            if wait is not None:
+                if done:
+                    await self._acks.ack_all(done)
+                held.difference_update(rest.id for rest in items[position:])
+                held.difference_update(done)
+                await self._postpone(items[position:], _Result(SendOutcome.RETRY, wait), paced=True)
+                return
             async with self._limit:
                 result = await self._send_one(item.message)
                 succeeded = result.outcome in (SendOutcome.SENT, SendOutcome.DROP)
@@ -204,11 +226,29 @@ class OutboxSender:
             await self._postpone(items[position:], result)
             return
 
+    async def _pace(self, message: Outgoing, budget: float) -> tuple[timedelta | None, float]:
+        """Wait for the chat's pace if that takes at most `budget` seconds, then count the
+        message. Returns how long to postpone instead (None: go ahead), and the seconds
+        waited here."""
+        if message.method in _NO_CHAT_ID:
+            return None, 0.0  # answering a press is not a message in the chat
+        chat_id = message.chat_id
+        slept = 0.0
+        while (wait := self._pacer.wait_for(chat_id)) > 0:
+            if slept + wait > budget:
+                return timedelta(seconds=wait), slept
+            await asyncio.sleep(wait)
+            slept += wait
+        self._pacer.take(chat_id)
+        return None, slept
+
     async def _send_one(self, message: Outgoing) -> _Result:
         try:
             await _call(self._api, message)
         except RetryAfter as error:
-            return _Result(SendOutcome.RETRY, _as_delta(error.retry_after), "retry_after")
+            delay = _as_delta(error.retry_after)
+            self._pacer.hold(message.chat_id, delay.total_seconds())
+            return _Result(SendOutcome.RETRY, delay, "retry_after")
         except Forbidden:
             return _Result(SendOutcome.GONE, None, "forbidden")
         except BadRequest as error:
@@ -231,11 +271,14 @@ class OutboxSender:
         logger.error("Telegram rejected %s: %s", message.method, error)
         return _Result(SendOutcome.DROP, None, "bad_request")
 
-    async def _postpone(self, items: Sequence[Pending], result: _Result) -> None:
-        """Release the claim on this chat's remaining rows and try again later."""
+    async def _postpone(
+        self, items: Sequence[Pending], result: _Result, *, paced: bool = False
+    ) -> None:
+        """Release the claim on this chat's remaining rows and try again later. Waiting for
+        the chat's pace is not a failed try."""
         now = self._clock()
         head = items[0]
-        tries = head.tries + 1
+        tries = head.tries + (0 if paced else 1)
         if result.delay is None and tries >= MAX_TRIES:
             logger.error("giving up on %s after %d tries", head.message.method, tries)
             async with self._deps.db.transaction() as session:
