@@ -288,6 +288,16 @@ class InboxUpdate(Base):
     tries: Mapped[int] = mapped_column(SmallInteger, default=0)
 
 
+class GroupNote(Base):
+    """When we last told a group that we coach one-to-one: at most once a day, so a busy
+    group costs us nothing. Holds no person, only the group's id."""
+
+    __tablename__ = "group_notes"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    noted_at: Mapped[datetime]
+
+
 class OutboxMessage(Base):
     """Everything the bot sends goes through here: written in the same transaction as
     the change that caused it, then sent and deleted. A crash between the two means the
