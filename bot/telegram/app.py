@@ -34,8 +34,9 @@ from telegram.warnings import PTBUserWarning
 from bot.config import Settings, Switch
 from bot.db.session import Database
 from bot.deps import Deps, system_clock
-from bot.services import nudges
+from bot.services import kept_files, nudges
 from bot.services.catalog import mirror_catalog
+from bot.services.ideas import prune_events
 from bot.telegram import views
 from bot.telegram.botapi import BotApi
 from bot.telegram.context import BotData, CoachContext
@@ -332,6 +333,13 @@ class CoachRuntime:
             self._purge_inbox, interval=3600, first=60, name="inbox-purge", job_kwargs=JOB_KWARGS
         )
         jobs.run_repeating(
+            self._prune_idea_events,
+            interval=3600,
+            first=90,
+            name="idea-events-prune",
+            job_kwargs=JOB_KWARGS,
+        )
+        jobs.run_repeating(
             self._recover_orphans,
             interval=ORPHAN_SWEEP_SECONDS,
             first=ORPHAN_SWEEP_SECONDS,
@@ -347,6 +355,15 @@ class CoachRuntime:
 
     async def _purge_inbox(self, _ctx: CoachContext) -> None:
         await self.inbox.purge()
+
+    async def _prune_idea_events(self, _ctx: CoachContext) -> None:
+        await self.prune_idea_events()
+
+    async def prune_idea_events(self) -> int:
+        """Forget what no longer counts: old idea events, and kept charts and exports."""
+        async with self.deps.db.transaction() as session:
+            await kept_files.prune(session, now=self.clock())
+            return await prune_events(session, now=self.clock())
 
     async def _recover_orphans(self, _ctx: CoachContext) -> None:
         await self.inbox.recover_orphans()

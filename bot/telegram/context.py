@@ -35,6 +35,9 @@ class Outgoing:
     file: bytes | None = None
 
 
+CHART_FILENAME = "progress.png"
+
+
 def chart_message(
     chat_id: int,
     data: dict[str, Any],
@@ -43,17 +46,21 @@ def chart_message(
     *,
     kind: str = "reply",
     keyboard: Keyboard | None = None,
+    keep: dict[str, Any] | None = None,
 ) -> Outgoing:
-    """A chart photo, drawn at send time from plain data (see bot.services.chart_data)."""
+    """A chart photo, drawn at send time from plain data (see bot.services.chart_data).
+    `keep` ({"user_id", "kind"}) names the kept_files row that receives the picture."""
     payload = {
         "chart": data,
         "labels": labels,
         "caption": caption,
         "parse_mode": "HTML",
-        "filename": "progress.png",
+        "filename": CHART_FILENAME,
     }
     if keyboard:
         payload["reply_markup"] = markup(keyboard)
+    if keep:
+        payload["keep"] = keep
     return Outgoing(chat_id, "sendPhoto", payload, kind)
 
 
@@ -109,13 +116,26 @@ class Turn:
         labels: dict[str, str],
         caption: str,
         keyboard: Keyboard | None = None,
+        *,
+        keep: dict[str, Any] | None = None,
     ) -> None:
-        self.outgoing.append(chart_message(chat_id, data, labels, caption, keyboard=keyboard))
+        self.outgoing.append(
+            chart_message(chat_id, data, labels, caption, keyboard=keyboard, keep=keep)
+        )
 
     def send_file(
-        self, chat_id: int, method: str, data: bytes, *, filename: str, caption: str
+        self,
+        chat_id: int,
+        method: str,
+        data: bytes,
+        *,
+        filename: str,
+        caption: str,
+        keyboard: Keyboard | None = None,
     ) -> None:
-        payload = {"filename": filename, "caption": caption, "parse_mode": "HTML"}
+        payload: dict[str, Any] = {"filename": filename, "caption": caption, "parse_mode": "HTML"}
+        if keyboard:
+            payload["reply_markup"] = markup(keyboard)
         self.outgoing.append(Outgoing(chat_id, method, payload, file=data))
 
 

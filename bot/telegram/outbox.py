@@ -24,7 +24,7 @@ import asyncio
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -37,7 +37,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from bot.db.models import OutboxMessage, User, table
 from bot.db.session import dialect_of, is_transient
 from bot.deps import Deps, system_clock
-from bot.services import chart_data
+from bot.services import chart_data, kept_files
 from bot.telegram.botapi import BotApi
 from bot.telegram.context import Outgoing
 from bot.telegram.pacing import ChatPacer, NoPacing
@@ -54,6 +54,8 @@ _GONE = ("chat not found", "user is deactivated", "bot was blocked")
 # How long one delivery may wait in place for a chat's pace before it postpones the rest
 # of that chat's rows to the sweep instead.
 PACE_WAIT_BUDGET = 2.0
+# Charts drawn at once (each is about half a second of CPU, in a worker thread).
+DRAWING_AT_ONCE = 2
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class OutboxSender:
         self._pacer = pacer or NoPacing()
         self._deps = deps
         self._limit = asyncio.Semaphore(concurrency)
+        self._drawing = asyncio.Semaphore(DRAWING_AT_ONCE)
         self._on_result = on_result
         self._acks = _Acknowledger(deps)
         # Leases and back-offs are about real elapsed time, never the (injectable) clock
@@ -198,6 +201,8 @@ class OutboxSender:
         waited = 0.0
         for position, item in enumerate(items):
             last = position == len(items) - 1
+            if "chart" in item.message.payload and item.message.file is None:
+                item = await self._draw(item)
             wait, slept = await self._pace(item.message, PACE_WAIT_BUDGET - waited)
             waited += slept
             if wait is not None:
@@ -225,6 +230,30 @@ class OutboxSender:
                 return
             await self._postpone(items[position:], result)
             return
+
+    async def _draw(self, item: Pending) -> Pending:
+        """Draw a chart (off the event loop, a few at a time, before taking a send slot) and
+        keep the picture on its row, so a retry sends it again instead of drawing again."""
+        payload = item.message.payload
+        async with self._drawing:
+            picture = await asyncio.to_thread(
+                chart_data.render, payload["chart"], payload["labels"]
+            )
+        keep = payload.get("keep")
+        try:
+            async with self._deps.db.transaction() as session:
+                await session.execute(
+                    update(_OUTBOX).where(_OUTBOX.c.id == item.id).values(file=picture)
+                )
+                if isinstance(keep, dict):
+                    await kept_files.store_drawn(
+                        session, int(keep["user_id"]), str(keep["kind"]), picture
+                    )
+        except Exception as error:
+            if not is_transient(error):
+                raise
+            logger.warning("could not keep a drawn chart (%s)", type(error).__name__)
+        return replace(item, message=replace(item.message, file=picture))
 
     async def _pace(self, message: Outgoing, budget: float) -> tuple[timedelta | None, float]:
         """Wait for the chat's pace if that takes at most `budget` seconds, then count the
@@ -472,7 +501,7 @@ def _as_delta(retry_after: int | timedelta) -> timedelta:
 # -- the Bot API calls we make ------------------------------------------------------------------
 
 # Payload keys that are ours, not the Bot API's.
-_PRIVATE_KEYS = frozenset({"chart", "labels", "filename"})
+_PRIVATE_KEYS = frozenset({"chart", "labels", "filename", "keep"})
 _FILE_FIELD = {"sendPhoto": "photo", "sendDocument": "document"}
 _NO_CHAT_ID = frozenset({"answerCallbackQuery", "setMyCommands"})
 _LINK_PREVIEWS = frozenset({"sendMessage", "editMessageText"})
@@ -490,15 +519,12 @@ async def _call(api: BotApi, message: Outgoing) -> object:
         params["link_preview_options"] = {"is_disabled": True}
     field = _FILE_FIELD.get(message.method)
     if field is not None:
-        params[field] = InputFile(await _file_of(message), filename=payload.get("filename"))
+        params[field] = InputFile(_file_of(message), filename=payload.get("filename"))
     return await api.call(message.method, params)
 
 
-async def _file_of(message: Outgoing) -> bytes:
+def _file_of(message: Outgoing) -> bytes:
+    # Charts are drawn before this (OutboxSender._draw), so no transaction waits on them.
     if message.file is not None:
         return message.file
-    if "chart" in message.payload:
-        # Charts are drawn here, at send time, so no transaction ever waits on matplotlib.
-        payload = message.payload
-        return await asyncio.to_thread(chart_data.render, payload["chart"], payload["labels"])
     raise ValueError(f"{message.method} without a file")
