@@ -2,6 +2,9 @@
 
 group_notes: when a group was last told that the coach works one-to-one, so a group is
 answered at most once a day (issue 18). Keyed by the group's chat id; no person in it.
+users.chat_id: a button pressed in a group used to re-point a person's nudges to that
+group. Messages to a person go to their private chat, whose id is their user id: put back
+any row that was re-pointed (there is nothing to restore on downgrade).
 
 Revision ID: 012
 Revises: 011
@@ -30,6 +33,7 @@ def upgrade() -> None:
         sa.Column("noted_at", bot.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("chat_id", name=op.f("pk_group_notes")),
     )
+    op.execute("UPDATE users SET chat_id = id WHERE chat_id <> id")
 
 
 def downgrade() -> None:
