@@ -2,7 +2,8 @@
 # Rejection Coach: a slim, non-root image. `coach run` applies migrations, then serves.
 
 # --- build: turn the project into wheels (no compilers needed at run time) -------------
-FROM python:3.11-slim AS build
+# An exact tag, so a rebuild gets the same Python and Debian release (bump it on purpose).
+FROM python:3.11.14-slim-bookworm AS build
 WORKDIR /src
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 COPY pyproject.toml constraints.txt README.md alembic.ini prompts.yaml ./
@@ -12,7 +13,7 @@ COPY locales ./locales
 RUN pip wheel --wheel-dir /wheels -c constraints.txt .
 
 # --- run -----------------------------------------------------------------------------------
-FROM python:3.11-slim AS run
+FROM python:3.11.14-slim-bookworm AS run
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \

@@ -132,7 +132,12 @@ def setup_logging(settings: Settings) -> None:
     secrets = [token.get_secret_value()] if token else []
     if settings.webhook_secret is not None:
         secrets.append(settings.webhook_secret.get_secret_value())
-    configure_logging(settings.log_level, json_lines=settings.log_format == "json", secrets=secrets)
+    configure_logging(
+        settings.log_level,
+        json_lines=settings.log_format == "json",
+        secrets=secrets,
+        debug_telegram=settings.coach_debug_telegram,
+    )
 
 
 def upgrade_or_exit(database_url: str, texts: Texts) -> None:

@@ -22,6 +22,9 @@ from sqlalchemy.exc import ArgumentError
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 _SECRET_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# Anyone who learns the webhook secret can post updates as anyone; a short one is guessable.
+MIN_WEBHOOK_SECRET = 32
+MAKE_A_SECRET = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
 
 
 class Switch(StrEnum):
@@ -52,6 +55,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
+    # Open connections the webhook server (and the dashboard with it) accepts at once;
+    # Telegram itself opens at most 40 (set_webhook's max_connections).
+    webhook_max_connections: int = Field(default=256, ge=8, le=10_000)
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     log_level: str = "INFO"
     log_format: LogFormat = LogFormat.TEXT
@@ -72,6 +78,13 @@ class Settings(BaseSettings):
     # How long a process may hold a claimed outgoing message before another may send it.
     coach_outbox_lease_seconds: float = Field(default=20.0, ge=1, le=600)
     metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    # Where /metrics and /healthz are served (on METRICS_PORT): an internal address, never
+    # the public one the proxy forwards to. In a container, 0.0.0.0 plus a port published
+    # on the host's 127.0.0.1.
+    metrics_listen: str = "127.0.0.1"
+    # Logs PTB's and httpx's DEBUG lines, which hold whole updates (what people wrote).
+    # Unsafe outside a developer's own machine.
+    coach_debug_telegram: bool = False
     # The Mini App dashboard: its public HTTPS address, and where this process serves it
     # (on the webhook's server instead when WEBHOOK_URL is set too).
     webapp_url: str | None = None
@@ -165,8 +178,16 @@ class Settings(BaseSettings):
     @field_validator("webhook_secret")
     @classmethod
     def _check_webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and not _SECRET_TOKEN_RE.fullmatch(value.get_secret_value()):
+        if value is None:
+            return None
+        secret = value.get_secret_value()
+        if not _SECRET_TOKEN_RE.fullmatch(secret):
             raise ValueError("may only use A-Z, a-z, 0-9, _ and -, up to 256 characters")
+        if len(secret) < MIN_WEBHOOK_SECRET:
+            raise ValueError(
+                f"is {len(secret)} characters; use at least {MIN_WEBHOOK_SECRET}, "
+                f"for example from: {MAKE_A_SECRET}"
+            )
         return value
 
     @model_validator(mode="after")

@@ -1,9 +1,16 @@
-"""Logging: plain or JSON lines, with the bot token redacted from every line at every level.
+"""Logging: plain or JSON lines, with the bot token redacted from every line at every level,
+and no content (what people wrote, their names, lessons or ideas) at any level.
 
 httpx logs request URLs, which contain the token; PTB logs the API URL at DEBUG. Rather
 than trusting every library, the formatter redacts the finished line (message, arguments
 and traceback alike): the configured secrets verbatim, and anything shaped like a
 Telegram token.
+
+Content cannot be redacted by shape, so it must never be logged: PTB logs whole updates and
+request bodies at DEBUG, httpx logs URLs, and SQLAlchemy logs statement parameters once the
+root logger is at INFO or below. Those loggers stay quiet even with LOG_LEVEL=DEBUG; only
+COACH_DEBUG_TELEGRAM=1 lets PTB and httpx follow LOG_LEVEL (unsafe: for a developer's own
+machine). Engines are built with `hide_parameters=True` too (bot/db/session.py).
 """
 
 from __future__ import annotations
@@ -17,7 +24,13 @@ from datetime import UTC, datetime
 
 TOKEN_SHAPE = re.compile(r"(?<!\d)\d{5,15}:[A-Za-z0-9_-]{20,}")  # also right after "/bot"
 REDACTED = "[REDACTED]"
-_QUIET_LIBRARIES = ("httpx", "httpcore", "apscheduler", "aiosqlite", "asyncio")
+_QUIET_LIBRARIES = ("apscheduler", "aiosqlite", "asyncio", "sqlalchemy")
+# These log message contents (whole updates, request bodies) or URLs with the token.
+_CONTENT_LIBRARIES = {
+    "telegram": logging.INFO,
+    "httpx": logging.WARNING,
+    "httpcore": logging.WARNING,
+}
 
 
 class Redactor:
@@ -58,7 +71,13 @@ class JsonFormatter(logging.Formatter):
         return self._redact(json.dumps(entry, ensure_ascii=False))
 
 
-def configure_logging(level: str, *, json_lines: bool = False, secrets: Iterable[str] = ()) -> None:
+def configure_logging(
+    level: str,
+    *,
+    json_lines: bool = False,
+    secrets: Iterable[str] = (),
+    debug_telegram: bool = False,
+) -> None:
     redact = Redactor(secrets)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter(redact) if json_lines else RedactingFormatter(redact))
@@ -71,3 +90,10 @@ def configure_logging(level: str, *, json_lines: bool = False, secrets: Iterable
     # when we debug. The formatter would redact it anyway; this keeps the noise down.
     for name in _QUIET_LIBRARIES:
         logging.getLogger(name).setLevel(logging.WARNING)
+    for name, quiet in _CONTENT_LIBRARIES.items():
+        logging.getLogger(name).setLevel(logging.NOTSET if debug_telegram else quiet)
+    if debug_telegram:
+        logging.getLogger(__name__).warning(
+            "COACH_DEBUG_TELEGRAM is on: PTB and httpx log whole updates, that is, what "
+            "people wrote. Turn it off outside your own machine."
+        )

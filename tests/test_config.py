@@ -37,7 +37,7 @@ def test_contract_names_are_read(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
         TELEGRAM_API_BASE_URL="http://127.0.0.1:8081/bot/",
         DATABASE_URL="postgresql://coach@db/coach",
         WEBHOOK_URL="https://example.org/hook",
-        WEBHOOK_SECRET="s3cret_-",
+        WEBHOOK_SECRET="s3cret_-" * 4,
         ADMIN_IDS="12, 34",
         LOG_LEVEL="debug",
         COACH_SCHEDULER="off",
@@ -95,3 +95,20 @@ def test_webhook_needs_a_secret(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     with pytest.raises(ValidationError) as caught:
         _settings(monkeypatch, tmp_path, WEBHOOK_URL="https://example.org/hook")
     assert any("WEBHOOK_SECRET" in line for line in settings_problems(caught.value))
+
+
+def test_a_short_webhook_secret_is_refused_with_a_way_to_make_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _settings(
+            monkeypatch, tmp_path, WEBHOOK_URL="https://example.org/hook", WEBHOOK_SECRET="x" * 31
+        )
+    [line] = settings_problems(caught.value)
+    assert line.startswith("WEBHOOK_SECRET: is 31 characters; use at least 32")
+    assert 'python -c "import secrets; print(secrets.token_urlsafe(32))"' in line
+    assert "x" * 31 not in line  # the secret itself is never echoed
+    settings = _settings(
+        monkeypatch, tmp_path, WEBHOOK_URL="https://example.org/hook", WEBHOOK_SECRET="x" * 32
+    )
+    assert settings.uses_webhook

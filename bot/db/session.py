@@ -52,6 +52,7 @@ def create_engine(
     Migrations pass sqlite_foreign_keys=False: Alembic's batch mode recreates tables, and
     with foreign keys on, dropping the old copy would cascade-delete the children.
     PostgreSQL: pre-ping, so the pool recovers by itself after the server restarts.
+    Both: `hide_parameters`, so an error (or SQL echo) never prints what people wrote.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -59,12 +60,20 @@ def create_engine(
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(
-            url, echo=echo, module=AsyncAdapt_aiosqlite_dbapi(inline_sqlite, sqlite3)
+            url,
+            echo=echo,
+            hide_parameters=True,
+            module=AsyncAdapt_aiosqlite_dbapi(inline_sqlite, sqlite3),
         )
         _tune_sqlite(engine, foreign_keys=sqlite_foreign_keys, busy_ms=sqlite_busy_timeout_ms)
         return engine
     return create_async_engine(
-        url, echo=echo, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size
+        url,
+        echo=echo,
+        hide_parameters=True,
+        pool_pre_ping=True,
+        pool_size=pool_size,
+        max_overflow=pool_size,
     )
 
 

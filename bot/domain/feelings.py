@@ -2,9 +2,13 @@
 
 Self-criticism in a reflection earns one kind reframe; tiredness earns a rest offer (the
 "vulnerability hangover"). Both lean to recall, since a false flag costs one kind sentence.
-Crisis language is a different job with its own package (``bot.domain.crisis``). English
-vocabulary for now; matching is the shared engine in ``bot.domain.phrases`` over the shared
-normaliser's chat tokens.
+Crisis language is a different job with its own package (``bot.domain.crisis``). Matching
+is the shared engine in ``bot.domain.phrases`` over the shared normaliser's chat tokens.
+Self-criticism is read in the person's language *and* English (people mix them); Spanish
+("soy un fracasado", "qué idiota soy", "siempre la cago") and Russian ("я такой
+неудачник", "вечно всё порчу", "ненавижу себя") have their own rules below, written over
+chat tokens (no accents, "ё" -> "е", "й" -> "и", doubled letters squashed). Exhaustion is
+English only for now.
 
 Decisions the tests pin: "I felt stupid for a second but it passed" is *not* self-criticism
 (the feeling is named and let go), "I felt so stupid" is; "I hate myself" is self-criticism,
@@ -49,14 +53,19 @@ _PASSING_CONTEXT = compile_tokens(
 )
 
 
-def _rule(name: str, source: str, *, cancel_near: re.Pattern[str] | None = None) -> PhraseRule:
-    return PhraseRule(
-        name, compile_tokens(source), Context(_NEGATION, _INTENSIFYING_NEVER, cancel_near)
-    )
+def _rule(
+    name: str,
+    source: str,
+    *,
+    cancel_near: re.Pattern[str] | None = None,
+    negation: re.Pattern[str] = _NEGATION,
+    intensifier: re.Pattern[str] | None = _INTENSIFYING_NEVER,
+) -> PhraseRule:
+    return PhraseRule(name, compile_tokens(source), Context(negation, intensifier, cancel_near))
 
 
-def _any_match(rules: tuple[PhraseRule, ...], text: str) -> bool:
-    normalised = chat_tokens(text)
+def _any_match(rules: tuple[PhraseRule, ...], text: str, language: str = "en") -> bool:
+    normalised = chat_tokens(text, language)
     return any(first_match(rule, normalised) is not None for rule in rules)
 
 
@@ -131,9 +140,143 @@ SELF_CRITICISM_RULES: tuple[PhraseRule, ...] = (
 )
 
 
-def detect_self_criticism(text: str) -> bool:
-    """Whether a reflection contains harsh self-talk worth one kind reframe."""
-    return _any_match(SELF_CRITICISM_RULES, text)
+# Spanish: "soy un fracasado", "me sentí tan tonta", "qué idiota soy", "siempre la cago".
+_ES_NEGATION = compile_suffix(
+    r"(?:no|nunca|jamas|tampoco)(?: (?:soy|fui|era|me|tan|creo que)){0,2}"
+)
+_ES_LABEL = (
+    r"(?:idiota|estupid[oa]|tont[oa]|imbecil|fracasad[oa]|(?:un )?fracaso|inutil|patetic[oa]|"
+    r"ridicul[oa]|cobarde|(?:un )?desastre|(?:un )?caso perdido|lo peor|basura|torpe|"
+    r"(?:una )?verguenza|payaso|pringad[oa]|perdedora?|incapaz|penos[oa]|lamentable|debil|"
+    r"gilipollas|pendej[oa]|bob[oa]|mens[oa]|(?:un )?cero a la izquierda|bich[oa] rar[oa])"
+)
+_ES_INTENSIFIERS = (
+    r"(?:(?:tan|muy|un|una|tremend[oa]|complet[oa]|total|realmente|de verdad|siempre|otra vez|"
+    r"el mas|la mas|lo mas|super|re|bien|tod[oa]|un poco|como|el|la|lo) )*"
+)
+_ES_PASSING = compile_tokens(
+    r"por un (?:momento|segundo|rato)|al principio|se me paso|se paso|luego me rei|"
+    r"(?:pero|luego) (?:bien|ya esta|nada)"
+)
+
+
+def _es(name: str, source: str, *, cancel_near: re.Pattern[str] | None = None) -> PhraseRule:
+    return _rule(name, source, cancel_near=cancel_near, negation=_ES_NEGATION, intensifier=None)
+
+
+SPANISH_SELF_CRITICISM_RULES: tuple[PhraseRule, ...] = (
+    _es("soy_label", rf"(?:soy|fui|yo era|estoy hech[oa]) {_ES_INTENSIFIERS}{_ES_LABEL}"),
+    _es(
+        "me_senti_label",
+        rf"(?:me siento|me senti|me sentia|parezco|parecia|quede como|me vi como|me veo como) "
+        rf"{_ES_INTENSIFIERS}{_ES_LABEL}",
+        cancel_near=_ES_PASSING,
+    ),
+    _es("que_label_soy", rf"que {_ES_INTENSIFIERS}{_ES_LABEL} (?:soy|fui|que soy)"),
+    _es(
+        "siempre_la_cago",
+        r"(?:siempre|otra vez|de nuevo|como siempre|para variar) (?:la cago|la cague|lo estropeo|"
+        r"lo estropee|lo arruino|lo arruine|meto la pata|meti la pata|la fastidio|la fastidie|"
+        r"lo hago mal|lo hice mal|me bloqueo|me bloquee|me trabo|me trabe|"
+        r"me (?:quedo|quede) en blanco)|"
+        r"lo (?:arruino|estropeo|arruine|estropee) todo|hice el (?:ridiculo|tonto|payaso)",
+    ),
+    _es(
+        "no_hago_nada_bien",
+        r"(?:no|nunca) (?:hago|puedo hacer|hice) nada bien|no sirvo para nada|no valgo (?:nada|"
+        r"para nada)|nunca (?:sere|voy a ser) (?:normal|suficiente|capaz|valiente)|"
+        r"no soy (?:lo )?(?:suficientemente|bastante) (?:buen[oa]|valiente|capaz)",
+    ),
+    _es(
+        "que_me_pasa",
+        r"que (?:demonios |diablos |narices |carajo )?(?:me pasa|pasa conmigo|esta mal conmigo)|"
+        r"por que soy (?:asi|tan \w+)|por que no puedo (?:ser normal|hacer esto|hablar|pedir)",
+    ),
+    _es(
+        "me_odio",
+        r"me odio|me doy (?:asco|verguenza|pena|rabia)|odio como soy|"
+        r"(?:decepcionad[oa]|avergonzad[oa]) (?:de|conmigo) (?:mi )?mism[oa]|"
+        r"me averguenzo de mi",
+    ),
+)
+
+# Russian: "я такой неудачник", "чувствую себя идиоткой", "вечно всё порчу", "ненавижу себя".
+_RU_NEGATION = compile_suffix(
+    r"(?:не|ни|никогда не|вовсе не|совсем не)"
+    r"(?: (?:такои|такая|уж|совсем|думаю что|считаю что)){0,2}"
+)
+_RU_LABEL = (
+    r"(?:идиот\w*|дурак\w*|дура|дурои|дурочк\w*|тупица|тупои|тупая|неудачни\w*|лузер\w*|"
+    r"ничтожеств\w*|ничтожн\w*|бестолоч\w*|бесполезн\w*|никчемн\w*|жалк(?:ии|ая|им|ои)|"
+    r"позорищ\w*|посмешищ\w*|трус|трусом|трусиха|трусихои|тряпк\w*|слабак\w*|слабачк\w*|"
+    r"урод\w*|клоун\w*|размазн\w*|кретин\w*|дебил\w*|лох|лохом|лошар\w*|неумех\w*|"
+    r"растяп\w*|(?:полныи |полным )?(?:ноль|нулем)|пустое место|пустым местом|"
+    r"ходяч\w* катастроф\w*|разочаровани\w*)"
+)
+_RU_INTENSIFIERS = (
+    r"(?:(?:такои|такая|такое|полныи|полная|полным|полнои|полнеишии|полнеишая|просто|совсем|"
+    r"настоящии|настоящая|круглыи|круглая|самыи|самая|последнии|последняя|вообще|опять|снова|"
+    r"редкостныи|редкостная|же|ну|и|как|какои то|какая то|тот еще|та еще) )*"
+)
+_RU_PASSING = compile_tokens(
+    r"на (?:секунду|минуту|мгновение|миг)|сначала|поначалу|прошло|отпустило|потом посмеял\w*"
+)
+
+
+def _ru(name: str, source: str, *, cancel_near: re.Pattern[str] | None = None) -> PhraseRule:
+    return _rule(name, source, cancel_near=cancel_near, negation=_RU_NEGATION, intensifier=None)
+
+
+RUSSIAN_SELF_CRITICISM_RULES: tuple[PhraseRule, ...] = (
+    _ru("ya_label", rf"я {_RU_INTENSIFIERS}{_RU_LABEL}"),
+    _ru(
+        "chuvstvuyu_sebya_label",
+        rf"(?:чувствую себя|почувствовал\w* себя|чувствовал\w* себя|выгляжу|выглядел\w*|"
+        rf"выставил\w* себя|показал\w* себя) {_RU_INTENSIFIERS}{_RU_LABEL}",
+        cancel_near=_RU_PASSING,
+    ),
+    _ru(
+        "vechno_vse_portchu",
+        r"(?:вечно|всегда|опять|снова|как всегда|как обычно) (?:все )?(?:порчу|испортил\w*|"
+        r"облажал\w*|лажаю|косячу|накосячил\w*|туплю|затупил\w*|сплоховал\w*|запорол\w*|"
+        r"проваливаю|провалил\w*|мямлю|замираю|теряюсь)|я все (?:порчу|испортил\w*)|"
+        r"опозорил(?:ся|ась)",
+    ),
+    _ru(
+        "nichego_ne_mogu",
+        r"ничего не могу (?:сделать )?(?:нормально|как надо|правильно)|"
+        r"(?:никогда )?ничего (?:у меня )?не получается|у меня (?:никогда )?ничего не получается|"
+        r"никогда не (?:буду|стану) (?:нормальн\w*|уверенн\w*|смел\w*)|"
+        r"ни на что не (?:способ\w*|годен|годна|гожусь)|я ничего не стою|"
+        r"я недостаточно (?:хорош\w*|смел\w*)",
+    ),
+    _ru(
+        "chto_so_mnoi_ne_tak",
+        r"что со мнои не так|что не так со мнои|со мнои что то не так|"
+        r"почему я (?:такои|такая|всегда|вечно|не могу (?:просто |нормально )?\w+)",
+    ),
+    _ru(
+        "nenavizhu_sebya",
+        r"(?:я )?(?:себя ненавижу|ненавижу себя|презираю себя)|стыдно за себя|"
+        r"я себе (?:противен|противна|отвратителен|отвратительна)|разочарован\w* в себе",
+    ),
+)
+
+_SELF_CRITICISM_BY_LANGUAGE: dict[str, tuple[PhraseRule, ...]] = {
+    "en": SELF_CRITICISM_RULES,
+    "es": SPANISH_SELF_CRITICISM_RULES,
+    "ru": RUSSIAN_SELF_CRITICISM_RULES,
+}
+
+
+def detect_self_criticism(text: str, language: str = "en") -> bool:
+    """Whether a reflection contains harsh self-talk worth one kind reframe, read in the
+    person's language and in English."""
+    return any(
+        _any_match(_SELF_CRITICISM_BY_LANGUAGE[code], text, code)
+        for code in dict.fromkeys((language, "en"))
+        if code in _SELF_CRITICISM_BY_LANGUAGE
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ from bot.services.ideas import Idea
 
 # "I'll try it" stays open this long; /log picks it up within that window.
 PLANNED_WINDOW = timedelta(days=7)
+# /undo reaches answers this recent; after it, replaced texts are dropped (retention.py).
+UNDO_WINDOW = timedelta(days=7)
 HISTORY_SIZE = 10
 CREATED = "created"  # answer_log field meaning "this answer created the whole attempt"
 
@@ -205,11 +207,13 @@ class Undone:
     attempt: Attempt | None  # None when the attempt itself was removed
 
 
-async def undo_last(session: AsyncSession, user_id: int) -> Undone | None:
-    """Take back the person's most recent answer."""
+async def undo_last(session: AsyncSession, user_id: int, *, now: datetime) -> Undone | None:
+    """Take back the person's most recent answer, if it was given within UNDO_WINDOW."""
     entry = await session.scalar(
         select(AnswerLog).where(AnswerLog.user_id == user_id).order_by(AnswerLog.id.desc()).limit(1)
     )
+    if entry is not None and entry.created_at < now - UNDO_WINDOW:
+        return None  # too old to take back (replaced texts are gone by now: retention.py)
     if entry is None:
         return None
     attempt = await session.get(Attempt, entry.attempt_id)

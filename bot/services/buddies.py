@@ -172,15 +172,13 @@ async def answer_invite(
         return Opened(None, None, InviteProblem.UNKNOWN), None
     inviter = await session.get(User, invite.inviter_id)
     problem = _problem(invite, user, now)
-    if (
-        problem is None
-        and accept
-        and (
+    if problem is None and accept:
+        await _lock_people(session, user.id, invite.inviter_id)
+        if (
             await active_buddy(session, user.id) is not None
             or await active_buddy(session, invite.inviter_id) is not None
-        )
-    ):
-        problem = InviteProblem.TAKEN
+        ):
+            problem = InviteProblem.TAKEN
     if problem is not None or inviter is None:
         return Opened(invite, inviter, problem or InviteProblem.UNKNOWN), None
     invite.closed_at = now
@@ -194,6 +192,17 @@ async def answer_invite(
         session.add(BuddyMember(pair_id=pair.id, user_id=member_id, joined_at=now))
     await session.flush()
     return Opened(invite, inviter, None), pair
+
+
+async def _lock_people(session: AsyncSession, *user_ids: int) -> None:
+    """One buddy at a time, even for two consents at the same moment (an inviter's opened
+    link and a newer one, tapped in two chats): both people's rows are locked before the
+    check, so a second consent waits and then sees the pair the first one made. In id
+    order, so two such waits never deadlock. PostgreSQL; SQLite runs one writer at a time
+    anyway (and ignores FOR UPDATE)."""
+    await session.execute(
+        select(User.id).where(User.id.in_(user_ids)).order_by(User.id).with_for_update()
+    )
 
 
 # -- the pair -----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Numbers for charts and captions: each ask's anxiety before and after, asks per week.
 
-The chart itself is drawn later, when the message is sent (see bot.telegram.outbox), from
+The chart itself is drawn later, when the message is sent (see bot.delivery.outbox), from
 the plain data built here, so a database transaction never waits on matplotlib.
 """
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -92,11 +93,20 @@ async def keep(
     kept.made_at, kept.basis, kept.data = now, basis, data
 
 
-async def store_drawn(session: AsyncSession, user_id: int, kind: str, data: bytes) -> None:
-    """The chart asked for by `keep` has been drawn: keep its picture."""
+def keep_marker(user_id: int, kind: Kind) -> dict[str, Any]:
+    """What a chart message carries so that its picture is kept once drawn."""
+    return {"user_id": user_id, "kind": kind.value}
+
+
+async def store_drawn(session: AsyncSession, keep: Mapping[str, Any], data: bytes) -> None:
+    """The chart marked by `keep_marker` has been drawn (by the outbox): keep its picture."""
     await session.execute(
         update(KeptFile)
-        .where(KeptFile.user_id == user_id, KeptFile.kind == kind, KeptFile.data.is_(None))
+        .where(
+            KeptFile.user_id == int(keep["user_id"]),
+            KeptFile.kind == str(keep["kind"]),
+            KeptFile.data.is_(None),
+        )
         .values(data=data)
     )
 

@@ -63,6 +63,7 @@ async def export_data(session: AsyncSession, user_id: int) -> dict[str, Any] | N
     if user is None:
         return None
     attempts = await _attempts_with_ideas(session, user_id)
+    conversation = await session.get(Conversation, user_id)
     return {
         "profile": _row(user),
         "attempts": [{**_row(attempt), "idea": idea} for attempt, idea in attempts],
@@ -85,6 +86,10 @@ async def export_data(session: AsyncSession, user_id: int) -> dict[str, Any] | N
             )
         ],
         "buddy": await buddies.export_rows(session, user_id),
+        # The question we are waiting on, and what was typed so far (an idea for /add).
+        "pending_conversation": (
+            _row(conversation, skip=("user_id",)) if conversation is not None else None
+        ),
         "answer_history": [
             _row(entry, skip=("user_id",))
             for entry in await session.scalars(

@@ -14,6 +14,8 @@ from enum import StrEnum
 from typing import Any
 
 CALLBACK_DATA_MAX = 64
+# The largest id an INTEGER column holds (PostgreSQL's int4): every id we put in a button.
+MAX_ID = 2**31 - 1
 _PART_RE = re.compile(r"^[A-Za-z0-9_.-]{1,24}$")
 
 
@@ -77,10 +79,13 @@ class Callback:
     parts: tuple[str, ...]
 
     def int_part(self, index: int) -> int | None:
-        """The part at `index` as a non-negative int, or None if absent or not a number."""
+        """The part at `index` as a non-negative int that fits the database's integer ids,
+        or None if absent, not a number, or too large to be one of our ids (a forged
+        24-digit number must read as a stale button, not overflow a query)."""
         if index >= len(self.parts) or not self.parts[index].isdigit():
             return None
-        return int(self.parts[index])
+        number = int(self.parts[index])
+        return number if number <= MAX_ID else None
 
     def part(self, index: int) -> str | None:
         return self.parts[index] if index < len(self.parts) else None
@@ -97,9 +102,13 @@ def pack(kind: Cb, *parts: str | int) -> str:
     return data
 
 
-def unpack(data: str | None) -> Callback | None:
+def unpack(data: object) -> Callback | None:
     """Parse callback data; None for anything we did not (or could not) have produced."""
-    if not data or len(data.encode()) > CALLBACK_DATA_MAX:
+    if (
+        not isinstance(data, str)
+        or not data
+        or len(data.encode("utf-8", "replace")) > CALLBACK_DATA_MAX
+    ):
         return None
     head, *parts = data.split(":")
     try:

@@ -217,6 +217,16 @@ def dashboard_keyboard(texts: Texts, rng: random.Random, webapp_url: str | None)
     return [[Button(texts.plain("dashboard.open_button", rng), "", web_app=webapp_url)]]
 
 
+def menu_button(texts: Texts, webapp_url: str) -> dict[str, object]:
+    """The button next to the message box that opens the dashboard, as
+    setChatMenuButton takes it, labelled in one language."""
+    return {
+        "type": "web_app",
+        "text": texts.plain("dashboard.menu_button"),
+        "web_app": {"url": webapp_url},
+    }
+
+
 def short_title(idea: str, *, limit: int = 40) -> str:
     """The first sentence of an idea, cut at a word boundary (for lists and recaps)."""
     first = idea.split(". ")[0].rstrip(".")

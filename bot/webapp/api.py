@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import repo
 from bot.db.models import User
 from bot.deps import Deps
+from bot.domain.language import language_for
 from bot.domain.questions import FIX_STEPS, read_fix
 from bot.domain.schedule import Pace
 from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
@@ -85,7 +86,7 @@ class DashboardApi:
         async with self._deps().db.sessions() as session:
             user = await repo.get_user(session, person.id)
             if user is None:
-                return self._not_started()
+                return self._not_started(person)
             return web.json_response(await self._summary_of(session, user))
 
     def _write(
@@ -100,7 +101,7 @@ class DashboardApi:
                 async with deps.db.transaction() as session:
                     user = await repo.get_user(session, person.id)
                     if user is None:
-                        return self._not_started()
+                        return self._not_started(person)
                     language = user.language
                     await action(session, user, request, body)
                     return web.json_response(await self._summary_of(session, user))
@@ -110,8 +111,11 @@ class DashboardApi:
 
         return handle
 
-    def _not_started(self) -> web.Response:
-        text = self._deps().texts.plain("fallback.not_onboarded")
+    def _not_started(self, person: WebAppUser) -> web.Response:
+        """Nobody by this id yet: "/start first", in the language their Telegram speaks."""
+        deps = self._deps()
+        language = language_for(person.language_code, deps.languages.keys())
+        text = deps.texts_for(language).plain("fallback.not_onboarded")
         return web.json_response({"error": text}, status=404)
 
     async def _summary_of(self, session: AsyncSession, user: User) -> dict[str, Any]:

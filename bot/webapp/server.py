@@ -15,14 +15,16 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from bot.delivery.http_server import serve
 from bot.deps import Deps
+from bot.domain.words import SOURCE_LANGUAGE
 from bot.texts import Texts
 from bot.webapp.api import MAX_BODY_BYTES, DashboardApi, Handler
 
@@ -76,7 +78,8 @@ class WebAppServer:
         self._telegram_script = parts.scheme == "https"
         self._csp = content_security_policy(telegram_script=self._telegram_script)
         self._api = DashboardApi(deps)
-        self._assets = load_assets(deps().texts, telegram_script=self._telegram_script)
+        languages = deps().languages or {SOURCE_LANGUAGE: deps().texts}
+        self._assets = load_assets(languages, telegram_script=self._telegram_script)
         self._runner: web.AppRunner | None = None
 
     @property
@@ -102,10 +105,7 @@ class WebAppServer:
     async def start(self, listen: str, port: int) -> None:
         app = web.Application(client_max_size=MAX_BODY_BYTES)
         self.install(app)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, listen, port).start()
-        self._runner = runner
+        self._runner = await serve(app, listen, port)
         logger.info("Mini App served on %s:%s%s", listen, self.port, self.prefix)
 
     async def stop(self) -> None:
@@ -157,7 +157,7 @@ class WebAppServer:
         return web.Response(body=body, content_type=asset.content_type, headers=headers)
 
 
-def load_assets(texts: Texts, *, telegram_script: bool) -> dict[str, Asset]:
+def load_assets(languages: Mapping[str, Texts], *, telegram_script: bool) -> dict[str, Asset]:
     """The page and its files, from the package (so an installed wheel serves them too)."""
     folder = resources.files("bot.webapp") / "static"
     assets: dict[str, Asset] = {}
@@ -166,16 +166,19 @@ def load_assets(texts: Texts, *, telegram_script: bool) -> dict[str, Asset]:
         if entry.is_file() and suffix in _TYPES:
             body = entry.read_bytes()
             if entry.name == "index.html":
-                body = _page(body, texts, telegram_script=telegram_script)
+                body = _page(body, languages, telegram_script=telegram_script)
             assets[entry.name] = Asset.of(body, _TYPES[suffix])
     return assets
 
 
-def _page(page: bytes, texts: Texts, *, telegram_script: bool) -> bytes:
+def _page(page: bytes, languages: Mapping[str, Texts], *, telegram_script: bool) -> bytes:
     """The page with Telegram's script (inside Telegram only) and the few words it shows
-    before it knows who is looking (then the API sends the person's own)."""
+    before it knows who is looking, in every language: the page picks the one Telegram's
+    initData names (then the API sends the person's own choice)."""
     tag = f'<script src="{TELEGRAM_SCRIPT}"></script>' if telegram_script else ""
-    shell = {key: texts.plain(key) for key in SHELL_TEXTS}
+    shell = {
+        code: {key: texts.plain(key) for key in SHELL_TEXTS} for code, texts in languages.items()
+    }
     # A JSON data block is never run; "<" escaped so no text can close the element.
     data = json.dumps(shell, ensure_ascii=False).replace("<", "\\u003c")
     page = page.replace(b"<!--telegram-web-app-->", tag.encode())

@@ -83,3 +83,26 @@ def test_language_picks_among_a_countrys_lines() -> None:
     assert len(lines_for(belgium, "en")) == 2  # no line in that language: all of them
     japan = COUNTRIES["JP"]
     assert len(lines_for(japan, "en")) == 2 and len(lines_for(japan, "ru")) == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "language"),
+    [
+        ("ES", "es"),
+        ("MX", "es"),
+        ("AR", "es"),
+        ("CO", "es"),
+        ("CL", "es"),
+        ("PE", "es"),
+        ("UY", "es"),
+        ("RU", "ru"),
+        ("UA", "ru"),
+        ("KZ", "ru"),
+        ("BY", "ru"),
+    ],
+)
+def test_spanish_and_russian_speaking_countries_have_lines(code: str, language: str) -> None:
+    country = COUNTRIES[code]
+    assert lines_for(country, language)
+    zones = [zone for zone, owner in zone_countries().items() if owner == code]
+    assert zones and country_of(zones[0]) is country

@@ -159,3 +159,60 @@ def test_exhaustion_not_detected(text: str) -> None:
 def test_detectors_are_total_on_arbitrary_unicode(text: str) -> None:
     assert isinstance(detect_self_criticism(text), bool)
     assert isinstance(detect_exhaustion(text), bool)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # Spanish harsh self-talk
+        ("es", "soy un fracasado", True),
+        ("es", "Soy una fracasada total", True),
+        ("es", "qué idiota soy", True),
+        ("es", "me sentí tan tonta cuando me dijo que no", True),
+        ("es", "quedé como un idiota delante de todos", True),
+        ("es", "siempre la cago", True),
+        ("es", "otra vez me quedé en blanco", True),
+        ("es", "no hago nada bien", True),
+        ("es", "no sirvo para nada", True),
+        ("es", "¿qué me pasa? no puedo ni pedir un café", True),
+        ("es", "me odio por no haberlo intentado", True),
+        ("es", "me doy vergüenza", True),
+        ("es", "soy un desastre", True),
+        # Spanish: not self-criticism
+        ("es", "no soy un fracasado, solo me dijeron que no", False),
+        ("es", "me sentí tonta por un momento pero se me pasó", False),
+        ("es", "el camarero era un idiota", False),
+        ("es", "me muero de vergüenza jaja", False),
+        ("es", "fue un fracaso de restaurante", False),
+        ("es", "me dijeron que no y no pasó nada", False),
+        # Russian harsh self-talk
+        ("ru", "я такой неудачник", True),
+        ("ru", "я такая неудачница", True),
+        ("ru", "Какой же я идиот", True),
+        ("ru", "чувствую себя полной дурой", True),
+        ("ru", "выставил себя дураком", True),
+        ("ru", "вечно всё порчу", True),
+        ("ru", "опять облажался", True),
+        ("ru", "ничего у меня не получается", True),
+        ("ru", "что со мной не так?", True),
+        ("ru", "ненавижу себя за это", True),
+        ("ru", "мне стыдно за себя", True),
+        ("ru", "я ничтожество", True),
+        # Russian: not self-criticism
+        ("ru", "я не неудачник, просто отказали", False),
+        ("ru", "почувствовала себя дурой на секунду, потом отпустило", False),
+        ("ru", "официант был идиот", False),
+        ("ru", "умираю от стыда, ха-ха", False),
+        ("ru", "попросил скидку, отказали", False),
+        # Mixed: an English sentence in a Spanish or Russian chat is read too.
+        ("es", "pedí el descuento... I'm such an idiot", True),
+        ("ru", "ну и ладно. I always mess up", True),
+    ],
+)
+def test_self_criticism_in_spanish_and_russian(language: str, text: str, expected: bool) -> None:
+    assert detect_self_criticism(text, language) is expected
+
+
+def test_spanish_and_russian_rules_do_not_fire_in_english() -> None:
+    assert not detect_self_criticism("soy un fracasado", "en")
+    assert not detect_self_criticism("я такой неудачник", "en")

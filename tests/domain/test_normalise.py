@@ -38,3 +38,13 @@ def test_squash_pattern_keeps_escapes() -> None:
 def test_chat_speak_is_data_per_language() -> None:
     assert chat_tokens("im gonna", "en") == "i am going to"
     assert chat_tokens("im gonna", "xx") == "im gona"  # no table: folded and squashed only
+
+
+def test_spanish_and_russian_chat_speak() -> None:
+    assert (
+        chat_tokens("q ganas de morir, ya no kiero nd", "es")
+        == "que ganas de morir ya no quiero nada"
+    )
+    assert (
+        chat_tokens("ща приду, ваще норм", "ru") == "сейчас приду вобще норм"
+    )  # doubled letters squashed

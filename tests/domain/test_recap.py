@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from bot.domain.recap import Suggestion, WeekAttempt, summarise
-from bot.domain.tone import check_prompts, check_text, split_sentences
+from bot.domain.tone import check_prompts, check_text, rules_for, split_sentences
 from bot.telegram import views
-from bot.texts import load_texts
+from bot.texts import load_locale, load_texts
 
 MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,6 +109,43 @@ def test_every_recap_sentence_passes_the_tone_guard(name: str, seed: int) -> Non
     for sentence in split_sentences(ours):
         assert check_text(sentence) == (), (name, sentence)
     assert "Sam" in text
+
+
+#: Harsh lessons in the person's own language: quoted back, so their words are exempt.
+HARSH_LESSONS = {
+    "es": "Fracasé otra vez. Debería haber preguntado antes, qué patético",
+    "ru": "Опять провал. Надо было спросить раньше, я неудачник",
+}
+
+
+@pytest.mark.parametrize("language", sorted(HARSH_LESSONS))
+@pytest.mark.parametrize("name", list(_synthetic_weeks()))
+@pytest.mark.parametrize("seed", range(4))
+def test_every_recap_sentence_in_spanish_and_russian_passes_that_languages_guard(
+    language: str, name: str, seed: int
+) -> None:
+    """The recap as an es/ru person gets it, checked against *their* language's shaming
+    list (and the English one: a leaked English sentence would be caught too)."""
+    lesson = HARSH_LESSONS[language]
+    week = [a._replace(lesson=a.lesson and lesson) for a in _synthetic_weeks()[name]]
+    summary = summarise(week, level=3)
+    texts = load_locale(language)
+    for so_far in (False, True):
+        text = views.recap_text(
+            texts, random.Random(seed), summary, name="Sam", dates="16–22", level=3, so_far=so_far
+        )
+        ours = text.replace(html.escape(lesson, quote=False), "")
+        for sentence in split_sentences(ours):
+            assert check_text(sentence, rules=rules_for(language)) == (), (name, sentence)
+            assert check_text(sentence) == (), (name, sentence)
+        if summary.lessons:
+            assert html.escape(lesson, quote=False) in text  # their words, kept
+
+
+def test_the_guard_would_catch_a_shaming_recap_in_each_language() -> None:
+    # The check above is not vacuous: the same harsh words, written by us, are caught.
+    for language, lesson in HARSH_LESSONS.items():
+        assert check_text(lesson, rules=rules_for(language)) != ()
 
 
 def test_quiet_weeks_are_warm_and_short() -> None:

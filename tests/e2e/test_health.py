@@ -26,7 +26,7 @@ from tests.e2e.test_webhook import free_port
 from tests.telegram.test_database_outage import TcpProxy
 from tests.test_cli import coach
 
-SECRET = "health-check-secret"
+SECRET = "health-check-secret-0123456789abcdef"
 NOOR = 9601
 
 

@@ -18,7 +18,7 @@ from bot.webapp import auth
 from tests.e2e.support import TOKEN, CoachProcess, coach_env, rows, say, tap
 
 pytestmark = pytest.mark.e2e
-SECRET = "s3cret_webhook-token"
+SECRET = "s3cret_webhook-token-0123456789abcdef"
 NOOR = 9190
 
 

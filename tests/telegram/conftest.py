@@ -23,3 +23,19 @@ def coach_database_url(request: pytest.FixtureRequest) -> str:
 async def coach(coach_database_url: str) -> AsyncIterator[CoachHarness]:
     async with CoachHarness(coach_database_url, migrate_first=False) as harness:
         yield harness
+
+
+DASHBOARD_URL = "https://coach.example.org/app/"
+
+
+@pytest.fixture
+async def coach_with_dashboard(coach_database_url: str) -> AsyncIterator[CoachHarness]:
+    """The coach with its Mini App served (a public https address, as in production)."""
+    async with CoachHarness(
+        coach_database_url,
+        migrate_first=False,
+        webapp_url=DASHBOARD_URL,
+        webapp_listen="127.0.0.1",
+        webapp_port=0,
+    ) as harness:
+        yield harness

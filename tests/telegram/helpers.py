@@ -22,6 +22,16 @@ async def onboard(
     await coach.tap(user_id, level)
 
 
+async def onboard_in_spanish(coach: CoachHarness, user_id: int) -> None:
+    """Lucía sets up by typing, in Spanish (her Telegram speaks it)."""
+    coach.emulator.add_user(user_id, "Lucía", language_code="es")
+    await coach.say(user_id, "/start")
+    await coach.say(user_id, "vivo en Ciudad de México")
+    await coach.say(user_id, "a las 7 y media de la tarde")
+    await coach.say(user_id, "entre semana")
+    await coach.tap(user_id, "1 · suave")
+
+
 async def user_row(coach: CoachHarness, user_id: int) -> User:
     async with coach.runtime.deps.db.sessions() as session:
         user = await session.get(User, user_id)

@@ -130,6 +130,18 @@ async def test_forged_reused_expired_and_self_invites_change_nothing(
     assert CARA not in opened
 
 
+async def test_a_link_still_opens_an_hour_before_it_expires(coach: CoachHarness) -> None:
+    clock = coach.clock
+    assert isinstance(clock, MutableClock)
+    await onboard(coach, ALICE, name="Alice")
+    await onboard(coach, BOB, name="Bob")
+    token = await invite(coach, ALICE)
+    clock.advance(timedelta(days=6, hours=23))
+    assert "Alice invited you" in texts_of(await coach.say(BOB, f"/start {token}"))
+    await coach.tap(BOB, "Yes, let's")
+    assert await count(coach, BuddyPair) == 1
+
+
 async def test_one_buddy_at_a_time(coach: CoachHarness) -> None:
     await make_buddies(coach)
     await onboard(coach, CARA, name="Cara")
@@ -142,8 +154,9 @@ async def test_one_buddy_at_a_time(coach: CoachHarness) -> None:
 
 # -- 2. effort only -----------------------------------------------------------------------------
 
-# A week of varied logs: distinct idea texts, every outcome, anxiety numbers, a lesson, and
-# a draining day that draws a care answer. None of it may reach the buddy.
+# A week of varied logs: distinct idea texts, every outcome, anxiety numbers, a lesson, a
+# draining day that draws a care answer and a day with crisis language. None of it may reach
+# the buddy.
 WEEK = (
     ("asked the florist for a wilted tulip, got a no, 7 -> 3",),
     ("asked a stranger about their umbrella brand, they said yes, 6 -> 2",),
@@ -162,7 +175,11 @@ SECRETS = (
     "marmalade",
     "pelican",  # the lesson
     "exhausted",
+    "want to die",  # crisis language
 )
+CRISIS_DAY = 2
+CONSENTED = "Bob said yes:"
+CRISIS = "honestly i just want to die, whats the point"
 FORBIDDEN_WORDS = re.compile(
     r"\b(no|yes|answer|between|level|anxi\w*|lesson|rest|helpline|crisis)\b", re.IGNORECASE
 )
@@ -182,14 +199,19 @@ async def log_with_the_flow(coach: CoachHarness, user_id: int) -> None:
 async def test_a_week_of_logs_reaches_the_buddy_as_effort_only(coach: CoachHarness) -> None:
     clock = coach.clock
     assert isinstance(clock, MutableClock)
-    await make_buddies(coach)
+    to_alice: list[ChatMessage] = []  # every buddy message in Alice's chat
+    await onboard(coach, ALICE, name="Alice")
+    token = await invite(coach, ALICE)
+    await onboard_from_link(coach, BOB, "Bob", token)
+    seen_by_alice = newest_id(coach, ALICE)
+    await coach.tap(BOB, "Yes, let's")
+    to_alice += coach.bot_messages_after(ALICE, seen_by_alice)  # "Bob said yes"
     # No weekly cap in the way of a week of daily asks.
     for person in (ALICE, BOB):
         await coach.say(person, "/settings")
         await coach.tap(person, "Weekly pace")
         await coach.tap(person, "No limit")
     to_bob: list[ChatMessage] = []  # everything Alice's week caused in Bob's chat
-    to_alice: list[ChatMessage] = []  # everything Bob's buddy taps caused in Alice's chat
     notes_per_day = []
     for day, (entry,) in enumerate(WEEK):
         clock.set(clock.now.replace(hour=10) + timedelta(days=1 if day else 0))
@@ -204,25 +226,43 @@ async def test_a_week_of_logs_reaches_the_buddy_as_effort_only(coach: CoachHarne
             await coach.tap(ALICE, "Not this time")
         else:
             await coach.say(ALICE, entry)
-        await coach.say(ALICE, "I'm exhausted, that drained me")  # a care moment
-        await coach.say(ALICE, "asked a stranger for the time, got a yes, 4 -> 2")  # same day
+        if day == CRISIS_DAY:
+            await coach.say(ALICE, CRISIS)
+            await coach.say(ALICE, "ok")  # her answer to the check-in
+        else:
+            await coach.say(ALICE, "I'm exhausted, that drained me")  # a care moment
+        if entry != "not-this-time":  # that day, "not this time" alone brings the note
+            await coach.say(ALICE, "asked a stranger for the time, got a yes, 4 -> 2")
         arrived = coach.bot_messages_after(BOB, before)
-        notes_per_day.append(sum("made an ask today" in (m.text or "") for m in arrived))
+        notes = [m for m in arrived if "made an ask today" in (m.text or "")]
+        notes_per_day.append(len(notes))
+        assert [note.button_texts for note in notes] == [["Cheer 👏"]]  # one button, a cheer
         to_bob += arrived
         if arrived and day % 2 == 0:
             seen_by_alice = newest_id(coach, ALICE)
             await coach.tap(BOB, "Cheer")
             to_alice += coach.bot_messages_after(ALICE, seen_by_alice)
     assert notes_per_day == [1] * len(WEEK)  # at most one note a day, every day she practised
-    outcomes = {attempt.outcome for attempt in await attempts_of(coach, ALICE)}
-    assert outcomes == {"no", "yes", "no_answer", "partial", "didnt_ask"}, outcomes
-    # The rest of what buddies can say to each other: a suggestion declined, then the end.
+    outcomes = [attempt.outcome for attempt in await attempts_of(coach, ALICE)]
+    assert set(outcomes) == {"no", "yes", "no_answer", "partial", "didnt_ask"}, outcomes
+    assert len(outcomes) == 2 * len(WEEK) - 1  # two asks a day, "not this time" alone
+    assert (await user_row(coach, ALICE)).crisis_count == 1
+    # The rest of what buddies can say to each other: a suggestion declined, one accepted,
+    # then the end.
     await coach.say(ALICE, "/buddy")
     before = newest_id(coach, BOB)
     await coach.tap(ALICE, "Suggest one")
     suggestions = coach.bot_messages_after(BOB, before)
     seen_by_alice = newest_id(coach, ALICE)
     await coach.tap(BOB, "Not this time")
+    to_alice += coach.bot_messages_after(ALICE, seen_by_alice)
+    clock.advance(timedelta(days=1))  # one suggestion a day
+    await coach.say(ALICE, "/buddy")
+    before = newest_id(coach, BOB)
+    await coach.tap(ALICE, "Suggest one")
+    suggestions += coach.bot_messages_after(BOB, before)
+    seen_by_alice = newest_id(coach, ALICE)
+    await coach.tap(BOB, "Add to my ideas")
     to_alice += coach.bot_messages_after(ALICE, seen_by_alice)
     await coach.say(ALICE, "/buddy")
     await coach.tap(ALICE, "End buddy")
@@ -234,12 +274,15 @@ async def test_a_week_of_logs_reaches_the_buddy_as_effort_only(coach: CoachHarne
     assert sum("made an ask today" in t for t in shown_texts) == len(WEEK)
     assert sum("cheering you on" in t for t in shown_texts) == 4
     assert "Bob: not this time." in shown_texts
+    assert "Bob took your idea on board 💌" in shown_texts
+    assert sum(t.startswith(CONSENTED) for t in shown_texts) == 1
     assert any("buddy link has ended" in t for t in shown_texts)
     for message in to_bob + to_alice:
         shown = (message.text or "") + " " + " ".join(message.button_texts)
         assert not any(secret in shown.lower() for secret in SECRETS), shown
         assert not re.search(r"\d", shown), shown  # no numbers at all: no anxiety, no level
-        assert not FORBIDDEN_WORDS.search(shown), shown
+        # The one "yes" a buddy may read is Bob's yes to the invitation itself.
+        assert not FORBIDDEN_WORDS.search(shown.replace(CONSENTED, "")), shown
     # A suggested idea is a catalog card (its own level shown), never anything of Alice's.
     assert suggestions and not any(secret in texts_of(suggestions).lower() for secret in SECRETS)
 
@@ -364,6 +407,9 @@ async def test_export_has_buddy_rows_and_delete_leaves_the_other_only_link_ended
     coach: CoachHarness,
 ) -> None:
     await make_buddies(coach)
+    for suggester in (ALICE, BOB):  # one suggestion each way, neither answered yet
+        await coach.say(suggester, "/buddy")
+        assert "Sent to" in texts_of(await coach.tap(suggester, "Suggest one"))
     replies = await coach.say(ALICE, "/export")
     files = {
         m.file.file_name: coach.emulator.file_bytes(m.file.file_id)
@@ -372,12 +418,18 @@ async def test_export_has_buddy_rows_and_delete_leaves_the_other_only_link_ended
     }
     data = json.loads(files["rejection-coach-data.json"] or b"{}")
     assert len(data["buddy"]["pairs"]) == 1 and data["buddy"]["invitations"]
+    suggested = data["buddy"]["suggestions"]
+    assert sorted(row["direction"] for row in suggested) == ["received", "sent"]
+    assert all(row["challenge_id"] and row["answer"] is None for row in suggested)
     await coach.say(ALICE, "/delete")
     await coach.tap(ALICE, "Yes, erase everything")
     async with coach.runtime.deps.db.sessions() as session:
         members = list(await session.scalars(select(BuddyMember)))
         invites = await session.scalar(select(func.count()).select_from(BuddyInvite))
+        left = list(await session.scalars(select(BuddySuggestion)))
     assert [m.user_id for m in members] == [BOB] and invites == 0
+    # The one Alice received is gone; the one she sent stays with Bob, without her.
+    assert [(row.from_user_id, row.to_user_id) for row in left] == [(None, BOB)]
     card = texts_of(await coach.say(BOB, "/buddy"))
     assert "Your buddy link has ended" in card and "Alice" not in card
 

@@ -105,6 +105,19 @@ async def test_export_sends_json_and_csv(coach: CoachHarness) -> None:
     assert rows[0]["anxiety_before"] == "7.0"
 
 
+async def test_export_includes_the_question_we_are_waiting_on(coach: CoachHarness) -> None:
+    await onboard(coach, ALICE)
+    await coach.say(ALICE, "/add ask the florist which flower lasts longest")
+    replies = await coach.say(ALICE, "/export")
+    [document] = [m for m in replies if m.file and (m.file.file_name or "").endswith(".json")]
+    assert document.file is not None
+    data = json.loads(coach.emulator.file_bytes(document.file.file_id) or b"")
+    pending = data["pending_conversation"]
+    assert (pending["flow"], pending["step"]) == ("add", "level")
+    assert pending["data"]["text"] == "ask the florist which flower lasts longest"
+    assert "user_id" not in pending
+
+
 async def rows_about(coach: CoachHarness, user_id: int) -> dict[str, int]:
     """Rows in every table that mention this person (by user, owner or chat id)."""
     found = {}

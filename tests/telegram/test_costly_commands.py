@@ -51,6 +51,7 @@ class Draws:
 
 @pytest.fixture
 def draws(monkeypatch: pytest.MonkeyPatch) -> Draws:
+    """Asked for before `coach`: the runtime takes the drawing function when it starts."""
     counter = Draws(chart_data.render)
     monkeypatch.setattr(chart_data, "render", counter)
     return counter
@@ -71,7 +72,7 @@ async def ready_to_chart(coach: CoachHarness, user_id: int, name: str = "Alice")
 
 
 async def test_stats_draws_at_most_once_a_minute_and_only_when_an_ask_changed_it(
-    coach: CoachHarness, draws: Draws
+    draws: Draws, coach: CoachHarness
 ) -> None:
     await ready_to_chart(coach, ALICE)
     first, caption = photo_bytes(coach, await coach.say(ALICE, "/stats"))
@@ -105,7 +106,7 @@ async def test_stats_draws_at_most_once_a_minute_and_only_when_an_ask_changed_it
 
 
 async def test_a_chart_is_not_redrawn_when_its_send_is_retried(
-    coach: CoachHarness, draws: Draws
+    draws: Draws, coach: CoachHarness
 ) -> None:
     await ready_to_chart(coach, ALICE)
     coach.emulator.inject_fault("sendPhoto", chat_id=ALICE, status=502, times=2)
@@ -117,7 +118,7 @@ async def test_a_chart_is_not_redrawn_when_its_send_is_retried(
     assert draws.count == 1
 
 
-async def test_charts_are_drawn_at_most_two_at_a_time(coach: CoachHarness, draws: Draws) -> None:
+async def test_charts_are_drawn_at_most_two_at_a_time(draws: Draws, coach: CoachHarness) -> None:
     people = {ALICE: "Alice", BOB: "Bob", CARA: "Cara"}
     for user_id, name in people.items():
         await ready_to_chart(coach, user_id, name)

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.db.models import Attempt, GroupNote
+from bot.delivery.polling import ALLOWED_UPDATES
 from bot.sandbox.harness import CoachHarness
-from bot.telegram.polling import ALLOWED_UPDATES
 from tests.telegram.helpers import attempts_of, clock_of, conversation_of, onboard, tick, user_row
 
 pytestmark = pytest.mark.usefixtures("database_url")

@@ -10,8 +10,9 @@ import random
 
 from bot.sandbox.harness import CoachHarness
 from bot.services.privacy import ATTEMPT_COLUMNS
-from bot.texts import Texts, load_locale
-from tests.telegram.helpers import onboard, user_row
+from bot.texts import Texts, load_locale, load_texts
+from tests.telegram.conftest import DASHBOARD_URL
+from tests.telegram.helpers import onboard, onboard_in_spanish, user_row
 
 LUCIA, IVAN, ALICE = 801, 802, 803
 
@@ -102,3 +103,37 @@ async def test_export_names_the_csv_columns_in_the_persons_language(coach: Coach
     # The JSON keeps English field names: scripts read it the same in every language.
     data = json.loads(files["rejection-coach-data.json"])
     assert data["attempts"][0]["anxiety_before"] == 7.0
+
+
+def dashboard_button(label: str) -> dict[str, object]:
+    return {"type": "web_app", "text": label, "web_app": {"url": DASHBOARD_URL}}
+
+
+async def test_the_dashboard_button_speaks_each_persons_language(
+    coach_with_dashboard: CoachHarness,
+) -> None:
+    coach = coach_with_dashboard
+    english, spanish, russian = (load_texts(), load_locale("es"), load_locale("ru"))
+    # Everyone's default is English; a chat gets its own label once its person is set up.
+    assert coach.emulator.menu_button() == dashboard_button(english.plain("dashboard.menu_button"))
+    await onboard_in_spanish(coach, LUCIA)
+    assert coach.emulator.menu_button(LUCIA) == dashboard_button(
+        spanish.plain("dashboard.menu_button")
+    )
+    await onboard(coach, ALICE)
+    assert coach.emulator.menu_button(ALICE) == dashboard_button(
+        english.plain("dashboard.menu_button")
+    )
+    await coach.say(ALICE, "/language")
+    await coach.tap(ALICE, "Русский")
+    assert coach.emulator.menu_button(ALICE) == dashboard_button(
+        russian.plain("dashboard.menu_button")
+    )
+    # Lucía's own chat is untouched by Alice's choice.
+    assert coach.emulator.menu_button(LUCIA)["text"] == spanish.plain("dashboard.menu_button")
+
+
+async def test_without_a_dashboard_no_chat_gets_a_menu_button(coach: CoachHarness) -> None:
+    await onboard(coach, ALICE)
+    await coach.say(ALICE, "/language es")
+    assert coach.emulator.menu_button(ALICE) == {"type": "default"}

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy import select
 
 from bot.db.models import Recap
 from bot.sandbox.emulator import ChatMessage
 from bot.sandbox.harness import CoachHarness, texts_of
 from bot.services.charts import png_size
+from tests.telegram.conftest import DASHBOARD_URL
 from tests.telegram.helpers import clock_of, onboard, tick, user_row
 
 ALICE = 7001
@@ -119,21 +118,6 @@ async def test_stats_sends_a_phone_sized_chart_with_a_caption(coach: CoachHarnes
     width, height = png_size(data)
     assert width <= 1280
     assert height > 0
-
-
-DASHBOARD_URL = "https://coach.example.org/app/"
-
-
-@pytest.fixture
-async def coach_with_dashboard(migrated_sqlite_url: str) -> AsyncIterator[CoachHarness]:
-    async with CoachHarness(
-        migrated_sqlite_url,
-        migrate_first=False,
-        webapp_url=DASHBOARD_URL,
-        webapp_listen="127.0.0.1",
-        webapp_port=0,
-    ) as harness:
-        yield harness
 
 
 def web_app_urls(message: ChatMessage) -> list[str]:

@@ -7,22 +7,13 @@ from datetime import time, timedelta
 
 from bot.domain import schedule
 from bot.sandbox.harness import CoachHarness, texts_of
-from tests.telegram.helpers import attempts_of, conversation_of, user_row
+from tests.telegram.helpers import attempts_of, conversation_of, onboard_in_spanish, user_row
 
 LUCIA = 4101
 
 
-async def onboard_in_spanish(coach: CoachHarness) -> None:
-    coach.emulator.add_user(LUCIA, "Lucía", language_code="es")
-    await coach.say(LUCIA, "/start")
-    await coach.say(LUCIA, "vivo en Ciudad de México")
-    await coach.say(LUCIA, "a las 7 y media de la tarde")
-    await coach.say(LUCIA, "entre semana")
-    await coach.tap(LUCIA, "1 · suave")
-
-
 async def test_setup_typed_in_spanish(coach: CoachHarness) -> None:
-    await onboard_in_spanish(coach)
+    await onboard_in_spanish(coach, LUCIA)
     user = await user_row(coach, LUCIA)
     assert (user.language, user.timezone) == ("es", "America/Mexico_City")
     assert user.nudge_time == time(19, 30)
@@ -30,7 +21,7 @@ async def test_setup_typed_in_spanish(coach: CoachHarness) -> None:
 
 
 async def test_a_log_typed_in_spanish_from_idea_to_lesson(coach: CoachHarness) -> None:
-    await onboard_in_spanish(coach)
+    await onboard_in_spanish(coach, LUCIA)
     await coach.say(LUCIA, "/idea")
     await coach.tap(LUCIA, "Lo intento")
     await coach.say(LUCIA, "unos 60 o 70 %")  # the chance of a no
@@ -48,7 +39,7 @@ async def test_a_log_typed_in_spanish_from_idea_to_lesson(coach: CoachHarness) -
 
 
 async def test_a_spanish_quick_log(coach: CoachHarness) -> None:
-    await onboard_in_spanish(coach)
+    await onboard_in_spanish(coach, LUCIA)
     replies = await coach.say(LUCIA, "pedí un descuento, me dijeron que no, 7 -> 3")
     assert "pedí un descuento" in texts_of(replies)
     [attempt] = await attempts_of(coach, LUCIA)
@@ -57,7 +48,7 @@ async def test_a_spanish_quick_log(coach: CoachHarness) -> None:
 
 
 async def test_a_pause_typed_in_spanish(coach: CoachHarness) -> None:
-    await onboard_in_spanish(coach)
+    await onboard_in_spanish(coach, LUCIA)
     await coach.say(LUCIA, "/pause 2 semanas")  # two weeks, not two days
     user = await user_row(coach, LUCIA)
     assert user.paused_until is not None

@@ -50,22 +50,34 @@ class Dashboard:
     base: str  # http://127.0.0.1:<port>/app/
 
     def init_data(
-        self, user_id: int, *, token: str = SANDBOX_TOKEN, age: timedelta = timedelta(0)
+        self,
+        user_id: int,
+        *,
+        token: str = SANDBOX_TOKEN,
+        age: timedelta = timedelta(0),
+        language_code: str = "en",
     ) -> str:
         return auth.sign(
             bot_token=token,
             user_id=user_id,
             first_name="Tester",
             auth_date=self.coach.clock() - age,
+            language_code=language_code,
         )
 
-    def headers(self, user_id: int) -> dict[str, str]:
-        return {"Authorization": "tma " + self.init_data(user_id)}
+    def headers(self, user_id: int, language_code: str = "en") -> dict[str, str]:
+        return {"Authorization": "tma " + self.init_data(user_id, language_code=language_code)}
 
     async def call(
-        self, method: str, path: str, user_id: int | None, body: Any = None
+        self,
+        method: str,
+        path: str,
+        user_id: int | None,
+        body: Any = None,
+        *,
+        language_code: str = "en",
     ) -> tuple[int, Any, aiohttp.ClientResponse]:
-        headers = self.headers(user_id) if user_id is not None else {}
+        headers = self.headers(user_id, language_code) if user_id is not None else {}
         async with (
             aiohttp.ClientSession() as http,
             http.request(method, self.base + "api/" + path, headers=headers, json=body) as reply,

@@ -5,19 +5,24 @@ from __future__ import annotations
 
 import gzip
 import logging
-from datetime import timedelta
+from collections import Counter
+from datetime import date, time, timedelta
 from urllib.parse import parse_qsl, urlencode
+from zoneinfo import ZoneInfo
 
 import aiohttp
 import pytest
 from sqlalchemy import select
 
 from bot.db.models import AnswerLog, Attempt, Challenge
+from bot.domain.language import language_for
 from bot.sandbox.harness import CoachHarness
 from bot.services import attempts
-from bot.texts import load_texts
+from bot.texts import available_languages, load_locale, load_texts
 from bot.webapp.auth import MAX_AGE
 from tests.webapp.conftest import ALICE, ALICE_ASKS, BOB, BOB_ASKS, WEBAPP_PATH, Dashboard
+
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def _lessons(summary: dict[str, object]) -> set[str]:
@@ -73,6 +78,20 @@ async def test_nobody_can_change_another_persons_rows(dashboard: Dashboard) -> N
     assert bob_after["asks"][0]["lesson"] == "Bob's own private note"
     assert bob_after["ladder"]["personal"] == bob["ladder"]["personal"]
     assert bob_after["ladder"]["hidden"] == bob["ladder"]["hidden"]
+
+
+@pytest.mark.parametrize("language_code", ["en", "es-419", "ru", "pt-BR"])
+async def test_someone_not_set_up_yet_is_told_so_in_their_language(
+    dashboard: Dashboard, language_code: str
+) -> None:
+    stranger = 5_100_099  # valid initData, no row: never onboarded
+    own = load_locale(language_for(language_code, available_languages()))
+    for method, path in (("GET", "summary"), ("POST", "settings")):
+        status, body, _ = await dashboard.call(
+            method, path, stranger, {"nudge_time": "18:00"}, language_code=language_code
+        )
+        assert status == 404
+        assert body == {"error": own.plain("fallback.not_onboarded")}
 
 
 def _tampered(init_data: str) -> str:
@@ -150,7 +169,7 @@ async def test_a_correction_goes_through_the_chats_parsing_and_can_be_undone(
     # Saved like a chat answer: /undo in the chat takes the last one back.
     assert [entry.field for entry in logged] == ["predicted_no_pct", "outcome"]
     async with dashboard.coach.runtime.deps.db.transaction() as session:
-        undone = await attempts.undo_last(session, ALICE)
+        undone = await attempts.undo_last(session, ALICE, now=dashboard.coach.runtime.deps.clock())
     assert undone is not None and undone.attempt is not None
     assert undone.attempt.outcome == ALICE_ASKS[-1].outcome
     status, _, _ = await dashboard.call(
@@ -180,6 +199,79 @@ async def test_settings_move_the_next_nudge_and_bad_values_save_nothing(
     three = {**body["settings"], "pace": "three_a_week", "nudge_days": [0, 2]}
     status, body, _ = await dashboard.call("POST", "settings", ALICE, three)
     assert status == 422 and "three days" in body["error"]
+
+
+async def test_level_recap_day_cap_and_quiet_hours_save_in_one_call(
+    dashboard: Dashboard,
+) -> None:
+    _, alice, _ = await dashboard.call("GET", "summary", ALICE)
+    before = await dashboard.user(ALICE)
+    assert (before.level, before.recap_weekday, before.weekly_cap) == (2, 6, 3)
+    changed = {
+        **alice["settings"],
+        "level": 4,
+        "recap_weekday": 2,  # Wednesday
+        "weekly_cap": 5,
+        "quiet_start": "22:15",
+        "quiet_end": "07:45",
+    }
+    status, body, _ = await dashboard.call("POST", "settings", ALICE, changed)
+    assert status == 200
+    user = await dashboard.user(ALICE)
+    assert (user.level, user.recap_weekday, user.weekly_cap) == (4, 2, 5)
+    assert (user.quiet_start, user.quiet_end) == (time(22, 15), time(7, 45))
+    # The next recap moved to Wednesday at the recap time, on Alice's clock.
+    assert user.next_recap_at is not None and user.next_recap_at != before.next_recap_at
+    local = user.next_recap_at.astimezone(ZoneInfo(user.timezone))
+    assert (local.weekday(), local.time()) == (2, user.recap_time)
+    assert (user.timezone, user.nudge_time, user.pace) == (
+        before.timezone,
+        before.nudge_time,
+        before.pace,
+    )
+    assert body["settings"] | {"next_nudge": None} == changed | {"next_nudge": None}
+    assert body["ladder"]["level"] == 4
+
+
+async def test_the_ladder_counts_what_was_tried_per_level_and_kind(dashboard: Dashboard) -> None:
+    _, alice, _ = await dashboard.call("GET", "summary", ALICE)
+    async with dashboard.coach.runtime.deps.db.sessions() as session:
+        rows = (
+            await session.execute(
+                select(Attempt.level, Challenge.category)
+                .join(Challenge, Challenge.id == Attempt.challenge_id)
+                .where(Attempt.user_id == ALICE)
+            )
+        ).all()
+    assert len(rows) == len(ALICE_ASKS)  # every seeded outcome counts as having asked
+    by_level = Counter(level for level, _ in rows)
+    by_category = Counter(category for _, category in rows)
+    ladder = alice["ladder"]
+    assert ladder["level"] == 2
+    assert ladder["levels"] == [{"level": n, "tried": by_level.get(n, 0)} for n in range(1, 6)]
+    assert {row["category"]: row["tried"] for row in ladder["categories"]} == by_category
+    assert sum(row["tried"] for row in ladder["levels"]) == len(ALICE_ASKS)
+
+
+async def test_asks_per_week_counts_every_ask_and_its_noes(dashboard: Dashboard) -> None:
+    _, alice, _ = await dashboard.call("GET", "summary", ALICE)
+    now = dashboard.coach.clock().astimezone(BERLIN).date()
+    expected: Counter[date] = Counter()
+    noes: Counter[date] = Counter()
+    for ask in ALICE_ASKS:
+        day = now - timedelta(days=ask.days_ago)
+        monday = day - timedelta(days=day.weekday())
+        expected[monday] += 1
+        noes[monday] += ask.outcome == "no"
+    # From the first busy week to this one, one bar pair each, empty weeks as zero (no gaps,
+    # nothing marked "missed").
+    first, this_week = min(expected), now - timedelta(days=now.weekday())
+    weeks = [first + timedelta(weeks=n) for n in range((this_week - first).days // 7 + 1)]
+    assert alice["charts"]["weeks"] == [
+        {"label": f"{week.day} {week:%b}", "asks": expected[week], "noes": noes[week]}
+        for week in weeks
+    ]
+    assert sum(week["asks"] for week in alice["charts"]["weeks"]) == len(ALICE_ASKS)
 
 
 async def test_own_ideas_pass_the_same_respect_rules(dashboard: Dashboard) -> None:

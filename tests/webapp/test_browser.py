@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import AsyncIterator
-from datetime import timedelta
+from collections.abc import AsyncIterator, Awaitable
+from datetime import time, timedelta
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
@@ -22,7 +22,7 @@ from sqlalchemy import select
 from bot.db.models import Attempt, IdeaEvent, User
 from bot.texts import load_locale, load_texts
 from bot.webapp.sandbox import CHROMIUM, CHROMIUM_ARGS
-from tests.webapp.conftest import ALICE, Dashboard
+from tests.webapp.conftest import ALICE, ALICE_ASKS, Dashboard
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "webapp"
 LIGHT = {"bg_color": "#ffffff", "text_color": "#000000", "button_color": "#2481cc"}
@@ -116,10 +116,65 @@ async def test_a_correction_in_history_is_saved(browser: Browser, dashboard: Das
     _save(await page.screenshot(full_page=True), "history-360-light.png")
 
 
+async def test_history_filters_by_outcome_and_kind(browser: Browser, dashboard: Dashboard) -> None:
+    now = dashboard.coach.clock()
+    async with dashboard.coach.runtime.deps.db.transaction() as session:
+        session.add(  # one ask told in her own words, no idea behind it
+            Attempt(
+                user_id=ALICE,
+                description="Asked my landlord to fix the heating this week",
+                source="log",
+                status="logged",
+                outcome="partial",
+                created_at=now - timedelta(days=1),
+                updated_at=now - timedelta(days=1),
+                completed_at=now - timedelta(days=1),
+            )
+        )
+    english = load_texts()
+    page, _ = await open_page(browser, dashboard, theme=LIGHT)
+    await page.click("#tab-history")
+    asks = page.locator("ul.asks > li")
+    assert await asks.count() == len(ALICE_ASKS) + 1
+    for outcome, expected in (("yes", 3), ("no", 1), ("no_answer", 1), ("partial", 1)):
+        await page.select_option("#filter-outcome", outcome)
+        assert await asks.count() == expected, outcome
+        label = english.plain(f"log.outcomes.{outcome}")
+        for meta in await page.locator("ul.asks > li > p.meta").all_inner_texts():
+            assert meta.endswith(" · " + label), (outcome, meta)
+    await page.select_option("#filter-outcome", "didnt_ask")
+    await page.wait_for_selector(f"text={english.plain('dashboard.history.none_match')}")
+    assert await asks.count() == 0
+    await page.select_option("#filter-outcome", "")  # everything again
+    await page.select_option("#filter-category", label=english.plain("dashboard.history.own_words"))
+    assert await page.locator("ul.asks > li h3").all_inner_texts() == [
+        "Asked my landlord to fix the heating this week"
+    ]
+    _, summary, _ = await dashboard.call("GET", "summary", ALICE)
+    kind = summary["asks"][-1]["category"]  # her oldest ask's kind of idea, and a yes
+    await page.select_option("#filter-category", kind)
+    await page.select_option("#filter-outcome", "yes")
+    both = [a for a in summary["asks"] if a["category"] == kind and a["outcome"] == "yes"]
+    assert [f"ask-{a['id']}" for a in both] == [
+        await item.get_attribute("id") for item in await asks.all()
+    ]
+    _save(await page.screenshot(full_page=True), "history-filtered-360-light.png")
+
+
 async def test_not_for_me_can_be_undone(browser: Browser, dashboard: Dashboard) -> None:
     page, _ = await open_page(browser, dashboard, theme=LIGHT)
     await page.click("#tab-ladder")
-    assert await page.locator("#levels li[aria-current=step]").inner_text() != ""
+    # Five levels, Alice's own (2) marked as the current step, each with what she tried.
+    levels = page.locator("#levels > li")
+    assert await levels.count() == 5
+    assert await page.locator("#levels > li[aria-current=step]").count() == 1
+    assert await levels.nth(1).get_attribute("aria-current") == "step"
+    _, summary, _ = await dashboard.call("GET", "summary", ALICE)
+    english = load_texts()
+    for index, row in enumerate(summary["ladder"]["levels"]):
+        shown = await levels.nth(index).inner_text()
+        assert english.plain("dashboard.ladder.level", level=index + 1) in shown
+        assert english.plain("dashboard.ladder.tried", count=row["tried"]) in shown
     hidden = page.locator("#hidden-ideas li").first
     idea_id = int((await hidden.get_attribute("id") or "").removeprefix("hidden-"))
     await hidden.get_by_role("button").click()
@@ -165,6 +220,98 @@ async def test_outside_telegram_the_page_says_where_to_open_it(
     await page.reload()
     await page.wait_for_selector(f"#status:has-text('{expected[:30]}')")
     assert await page.locator("#forecast").count() == 0
+
+
+@pytest.mark.parametrize("language_code", ["es-419", "ru"])
+async def test_refused_initdata_is_explained_in_telegrams_language(
+    browser: Browser, dashboard: Dashboard, language_code: str
+) -> None:
+    """Before the API knows the person, the page speaks the language initData names."""
+    language = language_code.split("-")[0]
+    expected = load_locale(language).plain("dashboard.open_in_telegram")
+    context = await browser.new_context(viewport={"width": 360, "height": 740})
+    page = await context.new_page()
+    expired = dashboard.init_data(ALICE, age=timedelta(days=2), language_code=language_code)
+    await page.goto(dashboard.base + "#tgWebAppData=" + quote(expired, safe=""))
+    await page.wait_for_selector(f"#status:has-text('{expected[:30]}')")
+    assert await page.evaluate("document.documentElement.lang") == language
+
+
+# What telegram-web-app.js gives a Mini App, reduced to what the page uses; every call is
+# recorded in window.tgCalls.
+TELEGRAM_STUB = """
+(() => {
+  const calls = (window.tgCalls = []);
+  const button = (name) => ({
+    isVisible: false,
+    text: "",
+    show() { this.isVisible = true; calls.push(name + ".show"); },
+    hide() { this.isVisible = false; calls.push(name + ".hide"); },
+    setText(text) { this.text = text; },
+    onClick(callback) { this.callback = callback; },
+  });
+  window.Telegram = { WebApp: {
+    initData: %s,
+    colorScheme: "dark",
+    themeParams: %s,
+    ready() { calls.push("ready"); },
+    expand() { calls.push("expand"); },
+    BackButton: button("BackButton"),
+    MainButton: button("MainButton"),
+  } };
+})();
+"""
+
+
+async def test_inside_telegram_the_page_uses_its_buttons(
+    browser: Browser, dashboard: Dashboard
+) -> None:
+    context = await browser.new_context(viewport={"width": 360, "height": 740})
+    await context.add_init_script(
+        TELEGRAM_STUB % (json.dumps(dashboard.init_data(ALICE)), json.dumps(DARK))
+    )
+    page = await context.new_page()
+    await page.goto(dashboard.base)  # no fragment: everything from Telegram's object
+    await page.wait_for_selector("#forecast-sentence")
+    calls = await page.evaluate("window.tgCalls")
+    assert calls[:2] == ["ready", "expand"]
+    assert await page.evaluate("document.documentElement.dataset.scheme") == "dark"
+
+    def visible(name: str) -> Awaitable[bool]:
+        return page.evaluate(f"Telegram.WebApp.{name}.isVisible")
+
+    assert not await visible("BackButton") and not await visible("MainButton")
+    await page.click("#tab-history")
+    assert await visible("BackButton") and not await visible("MainButton")
+    await page.evaluate("Telegram.WebApp.BackButton.callback()")  # Telegram's back button
+    assert await page.get_attribute("#tab-overview", "aria-selected") == "true"
+    assert not await visible("BackButton")
+    await page.click("#tab-settings")
+    assert await visible("BackButton") and await visible("MainButton")
+    save = load_texts().plain("dashboard.settings.save")
+    assert await page.evaluate("Telegram.WebApp.MainButton.text") == save
+    await page.fill("#setting-nudge_time", "07:45")
+    await page.evaluate("Telegram.WebApp.MainButton.callback()")  # Telegram's main button
+    await page.wait_for_selector("#status:has-text('Your next idea comes')")
+    assert (await dashboard.user(ALICE)).nudge_time == time(7, 45)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_nothing_scrolls_sideways_at_360_px(
+    browser: Browser, dashboard: Dashboard, language: str
+) -> None:
+    async with dashboard.coach.runtime.deps.db.transaction() as session:
+        alice = await session.get(User, ALICE)
+        assert alice is not None
+        alice.language = language
+    page, _ = await open_page(browser, dashboard, theme=LIGHT)
+    for tab in ("overview", "history", "ladder", "settings"):
+        await page.click(f"#tab-{tab}")
+        assert await page.get_attribute(f"#tab-{tab}", "aria-selected") == "true"
+        widths = await page.evaluate(
+            "[document.documentElement.scrollWidth, document.body.scrollWidth]"
+        )
+        assert max(widths) <= 360, (tab, widths)
 
 
 # WCAG contrast of an element's text against the background it sits on (the nearest

@@ -129,3 +129,20 @@ def detect_with(compiled: CompiledVocabulary, text: str) -> CrisisSignal | None:
             if found is not None:
                 return CrisisSignal(rule.category, rule.name, rule.weak, found[0])
     return None
+
+
+def context_cancelled(compiled: CompiledVocabulary, text: str) -> bool:
+    """True if the rules read *text* as ordinary on purpose: a rule's words are there but a
+    negation or a humour marker cancelled them ("I would never kill myself"), or a humour or
+    figurative marker is anywhere in it ("... haha"). A second signal must not overrule
+    that reading; it may only speak where the rules saw nothing at all."""
+    normalised = chat_tokens(text, compiled.language)
+    if compiled.context.near is not None and compiled.context.near.search(normalised):
+        return True
+    for rule in compiled.rules:
+        if rule.phrase is not None:
+            if rule.phrase.pattern.search(normalised):
+                return True
+        elif _combination_match(rule, normalised, Context()) is not None:
+            return True
+    return False

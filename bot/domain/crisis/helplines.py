@@ -75,7 +75,18 @@ COUNTRIES: dict[str, Country] = {
         _country("GR", "112", H("Klimaka suicide prevention line", "1018", "klimaka.org.gr")),
         _country("PL", "112", H("Centrum Wsparcia", "800 70 2222", "centrumwsparcia.pl")),
         _country("UA", "112", H("Lifeline Ukraine", "7333", "lifelineukraine.com")),
-        _country("RU", "112", H("Телефон доверия", "8 800 2000 122", "telefon-doveria.ru")),
+        _country(
+            "RU",
+            "112",
+            # Issue 19: the federal line is for children, teenagers and their parents; the
+            # MChS line takes adults, around the clock.
+            H("Экстренная психологическая помощь МЧС России", "8 495 989 50 50", "mchs.gov.ru"),
+            H(
+                "Детский телефон доверия (дети, подростки, родители)",
+                "8 800 2000 122",
+                "telefon-doveria.ru",
+            ),
+        ),
         _country("BR", "192", H("CVV (Centro de Valorização da Vida)", "188", "cvv.org.br")),
         _country("MX", "911", H("Línea de la Vida", "800 911 2000", "gob.mx/salud/conadic")),
         _country(
@@ -83,6 +94,20 @@ COUNTRIES: dict[str, Country] = {
         ),
         _country("CL", "131", H("Línea de Prevención del Suicidio", "*4141", "minsal.cl")),
         _country("CO", "123", H("Línea 106", "106", "saludcapital.gov.co")),
+        # Added for issue 19 (Spanish- and Russian-speaking countries), 2026-12-04, from each
+        # line's own site as named; compiled offline (the build machine has no web access),
+        # so re-check these five against findahelpline.com before relying on them.
+        _country(
+            "PE", "105 / 106", H("Línea 113, opción 5 (salud mental, MINSA)", "113", "gob.pe/minsa")
+        ),
+        _country("UY", "911", H("Línea Vida (prevención del suicidio)", "0800 0767", "gub.uy/msp")),
+        _country("KZ", "112", H("Телефон доверия для детей и молодёжи", "150", "telefon150.kz")),
+        _country(
+            "BY",
+            "112 / 103",
+            H("Телефон доверия (Минск, круглосуточно)", "8 017 352 44 44", "gkpnd.by"),
+            H("Детская телефонная линия", "8 801 100 16 11", "rcpz.by"),
+        ),
         _country(
             "JP",
             "119",

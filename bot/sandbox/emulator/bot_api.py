@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Final, cast
+from typing import Any, Final
 
 from bot.sandbox.emulator.errors import (
     ERR_ANSWER_TOO_LONG,
@@ -452,8 +452,7 @@ class BotApi:
         return True
 
     async def _get_chat_menu_button(self, call: ApiCall) -> JSONDict:
-        key = ("menu_button", str(call.params.chat_ref() or ""))
-        return cast(JSONDict, self.world.settings.get(key, {"type": "default"}))
+        return self.world.menu_button(call.params.chat_ref())
 
     # -- webhook --------------------------------------------------------------------------------
 

@@ -328,6 +328,10 @@ class TelegramEmulator(EmulatorServer):
         key = (json.dumps(scope or {"type": "default"}, sort_keys=True), language_code)
         return list(self.world.commands.get(key, []))
 
+    def menu_button(self, chat_id: int | None = None) -> JSONDict:
+        """What getChatMenuButton would answer for this chat (or the bot's default)."""
+        return self.world.menu_button(chat_id)
+
     def webhook_info(self) -> JSONDict:
         return self.api.webhook.info()
 

@@ -230,6 +230,15 @@ class World:
             "username": self.config.bot_username,
         }
 
+    def menu_button(self, chat_id: int | str | None = None) -> JSONDict:
+        """The menu button a chat shows: its own if one was set for it, else the bot's
+        default, else Telegram's plain one (as getChatMenuButton answers)."""
+        for chat in ([str(chat_id)] if chat_id is not None else []) + [""]:
+            button = self.settings.get(("menu_button", chat))
+            if button is not None:
+                return dict(button)
+        return {"type": "default"}
+
     # -- users and chats ------------------------------------------------------------------------
 
     def ensure_user(

@@ -25,7 +25,7 @@ SKIP_TOMORROW, KEEP, KEEP_GOING = "skip", "keep", "more"
 def reframe_once(ctx: CoachContext, update: Update, conversation: Conversation, typed: str) -> None:
     """Harsh self-talk in a reflection gets one kind reframe per conversation."""
     data = dict(conversation.data or {})
-    if data.get("reframed") or not detect_self_criticism(typed):
+    if data.get("reframed") or not detect_self_criticism(typed, ctx.turn.language):
         return
     data["reframed"] = True
     conversation.data = data

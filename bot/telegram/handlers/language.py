@@ -7,10 +7,11 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.db.models import User
-from bot.telegram.context import CoachContext, Outgoing
+from bot.delivery.turn import Outgoing
+from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import chat_id_of, clear_pressed, current_user, label, say
 from bot.telegram.keyboards import Button, Callback, Cb, Keyboard, pack, rows_of
-from bot.telegram.views import menu_commands
+from bot.telegram.views import menu_button, menu_commands
 
 MENU = "menu"
 
@@ -76,3 +77,14 @@ def _switch(ctx: CoachContext, update: Update, user: User, language: str) -> Non
         "scope": {"type": "chat", "chat_id": chat_id},
     }
     ctx.turn.outgoing.append(Outgoing(chat_id, "setMyCommands", payload, kind="menu"))
+    set_menu_button(ctx, chat_id, language)
+
+
+def set_menu_button(ctx: CoachContext, chat_id: int, language: str) -> None:
+    """This chat's dashboard button labelled in the person's language (the bot-wide one,
+    set at start, is English). Nothing when the dashboard is not served."""
+    url = ctx.deps.settings.webapp_url
+    if url is None:
+        return
+    payload = {"menu_button": menu_button(ctx.deps.texts_for(language), url)}
+    ctx.turn.outgoing.append(Outgoing(chat_id, "setChatMenuButton", payload, kind="menu"))

@@ -493,7 +493,7 @@ async def on_undo(update: Update, ctx: CoachContext) -> None:
 async def undo(ctx: CoachContext, update: Update, user: User) -> None:
     """Take back the last answer; if we're mid-flow on that attempt, ask it again."""
     session = ctx.turn.session
-    undone = await attempts.undo_last(session, user.id)
+    undone = await attempts.undo_last(session, user.id, now=ctx.turn.now)
     if undone is None:
         say(ctx, update, "log.nothing_to_undo")
         return

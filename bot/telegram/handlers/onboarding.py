@@ -33,6 +33,7 @@ from bot.telegram.context import CoachContext
 from bot.telegram.handlers import buddy
 from bot.telegram.handlers.common import (
     button,
+    chat_id_of,
     clear_pressed,
     clip,
     current_user,
@@ -41,6 +42,7 @@ from bot.telegram.handlers.common import (
     say,
     text,
 )
+from bot.telegram.handlers.language import set_menu_button
 from bot.telegram.keyboards import Button, Callback, Cb, Keyboard, pack, rows_of
 
 ONBOARDING = "onboarding"
@@ -490,6 +492,7 @@ async def _finish(ctx: CoachContext, update: Update, user: User) -> None:
             ]
         ],
     )
+    set_menu_button(ctx, chat_id_of(update), user.language)
     await buddy.invite_after_onboarding(ctx, update, user)
 
 

@@ -7,11 +7,12 @@ from datetime import timedelta
 from telegram import Update
 
 from bot.db.models import User
+from bot.delivery.turn import CHART_FILENAME
 from bot.domain.recap import ASKED, summarise
 from bot.services import buddies, chart_data, kept_files, recaps
 from bot.services.kept_files import Kind, Reuse
 from bot.telegram import views
-from bot.telegram.context import CHART_FILENAME, CoachContext
+from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
     button,
     chat_id_of,
@@ -113,5 +114,5 @@ async def on_stats(update: Update, ctx: CoachContext) -> None:
         )
         return
     await kept_files.keep(turn.session, user.id, Kind.STATS, basis=basis, now=turn.now)
-    keep = {"user_id": user.id, "kind": Kind.STATS.value}
+    keep = kept_files.keep_marker(user.id, Kind.STATS)
     turn.send_chart(chat_id, data, labels, caption, keyboard, keep=keep)

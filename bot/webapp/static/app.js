@@ -11,12 +11,13 @@
   const tg = window.Telegram && window.Telegram.WebApp ? window.Telegram.WebApp : null;
   const hash = new URLSearchParams(window.location.hash.slice(1));
   const initData = (tg && tg.initData) || hash.get("tgWebAppData") || "";
-  const shell = JSON.parse(document.getElementById("shell-texts").textContent || "{}");
+  const shell = shellTexts(JSON.parse(document.getElementById("shell-texts").textContent || "{}"));
   const root = document.getElementById("app");
   const TABS = ["overview", "history", "ladder", "settings"];
   const OUTCOME_CODES = { no: "no", yes: "yes", no_answer: "na", partial: "mid" };
   const FIELDS = ["outcome", "predicted_no_pct", "anxiety_before", "anxiety_after", "lesson"];
   const SVG = "http://www.w3.org/2000/svg";
+  const OWN_WORDS = "-own-words";
 
   let data = null;
   let tab = "overview";
@@ -24,6 +25,21 @@
   let notice = "";
 
   // -- small helpers ------------------------------------------------------------------------
+
+  // The words shown before the API answers, in the language Telegram's initData names
+  // (the browser's outside Telegram), English when we don't speak it.
+  function shellTexts(byLanguage) {
+    let code = "";
+    try {
+      code = JSON.parse(new URLSearchParams(initData).get("user") || "{}").language_code || "";
+    } catch (error) {
+      code = "";
+    }
+    code = (code || navigator.language || "").toLowerCase().replace("_", "-").split("-")[0];
+    const chosen = byLanguage[code] ? code : "en";
+    document.documentElement.lang = chosen;
+    return byLanguage[chosen] || {};
+  }
 
   function t(key, params) {
     const template = (data && data.texts[key]) || shell[key] || "";
@@ -335,16 +351,19 @@
       return;
     }
     const outcomes = Object.keys(OUTCOME_CODES).concat(["didnt_ask"]);
-    const categories = [...new Set(data.asks.map((ask) => ask.category))];
+    // Asks told in the person's own words have no kind ("" from the API); their filter
+    // option needs a value of its own ("" is "everything").
+    const kindOf = (ask) => ask.category || OWN_WORDS;
+    const categories = [...new Set(data.asks.map(kindOf))];
     panel.append(el("div", { class: "filters" }, [
       filterSelect("outcome", t("dashboard.history.filter_outcome"),
         outcomes.map((name) => [name, t("log.outcomes." + name)])),
       filterSelect("category", t("dashboard.history.filter_category"),
-        categories.map((name) => [name, categoryLabel(name)])),
+        categories.map((name) => [name, categoryLabel(name === OWN_WORDS ? "" : name)])),
     ]));
     const shown = data.asks.filter((ask) =>
       (!filters.outcome || ask.outcome === filters.outcome) &&
-      (!filters.category || ask.category === filters.category));
+      (!filters.category || kindOf(ask) === filters.category));
     if (!shown.length) {
       panel.append(el("p", { text: t("dashboard.history.none_match") }));
       return;

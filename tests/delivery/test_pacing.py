@@ -9,8 +9,9 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.config import Settings, Switch
+from bot.delivery.pacing import ChatPacer, NoPacing, Pace
 from bot.sandbox.harness import CoachHarness
-from bot.telegram.pacing import ChatPacer, NoPacing, Pace, chat_pacer
+from bot.telegram.app import chat_pacer
 
 ALICE, BOB = 6101, 6102
 # Quicker than Telegram's one a second, so a 30-message flood takes seconds, not half a

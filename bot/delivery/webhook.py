@@ -1,13 +1,16 @@
 """Webhook mode: Telegram POSTs updates; each is stored before we answer 200.
 
-A missing or wrong `X-Telegram-Bot-Api-Secret-Token` gets 403 and nothing is stored. If the
+A missing or wrong `X-Telegram-Bot-Api-Secret-Token` gets 403 and nothing is stored; a body
+that is not JSON, or not shaped like an update (see update_shape.py), gets 400. If the
 database is away we answer 503, and Telegram tries again later: nothing is lost. Several
 replicas can sit behind one load balancer; the inbox keeps each chat in order.
-`/healthz` answers 200 while the database answers.
+`/healthz` answers 200 while the database answers (a result cached for two seconds), here and
+on the internal metrics address. Timeouts and the connection limit: see http_server.py.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import logging
@@ -16,7 +19,9 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from bot.telegram.inbox import DatabaseUnavailable, Inbox
+from bot.delivery.http_server import BODY_TIMEOUT, MAX_CONNECTIONS, bound_port, health_route, serve
+from bot.delivery.inbox import DatabaseUnavailable, Inbox
+from bot.delivery.update_shape import is_update
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +42,7 @@ class WebhookServer:
         healthy: Callable[[], Awaitable[bool]],
         on_update: Callable[[], None] | None = None,
         extra_routes: Sequence[web.RouteDef] = (),
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
         self._inbox = inbox
         self._path = urlsplit(url).path or "/"
@@ -47,24 +53,21 @@ class WebhookServer:
         self._on_update = on_update
         # The Mini App's page and API share this server when both are configured.
         self._extra_routes = list(extra_routes)
+        self._max_connections = max_connections
         self._runner: web.AppRunner | None = None
 
     @property
     def port(self) -> int:
         """The bound port (useful when configured with port 0)."""
-        if self._runner is None or not self._runner.addresses:
-            raise RuntimeError("the webhook server is not running")
-        return int(self._runner.addresses[0][1])
+        return bound_port(self._runner)
 
     async def start(self) -> None:
         app = web.Application(client_max_size=MAX_BODY_BYTES)
         app.router.add_post(self._path, self._receive)
-        app.router.add_get("/healthz", self._health)
-        app.add_routes(self._extra_routes)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, self._listen, self._port).start()
-        self._runner = runner
+        app.add_routes([health_route(self._healthy), *self._extra_routes])
+        self._runner = await serve(
+            app, self._listen, self._port, max_connections=self._max_connections
+        )
         logger.info("webhook listening on %s:%s%s", self._listen, self.port, self._path)
 
     async def stop(self) -> None:
@@ -73,14 +76,20 @@ class WebhookServer:
             self._runner = None
 
     async def _receive(self, request: web.Request) -> web.Response:
-        offered = request.headers.get(SECRET_HEADER, "").encode()
+        # aiohttp keeps undecodable header bytes as surrogates; turn them back into bytes.
+        offered = request.headers.get(SECRET_HEADER, "").encode("utf-8", "surrogateescape")
         if not hmac.compare_digest(offered, self._secret):
             return web.Response(status=403, text="forbidden")
         try:
-            payload = json.loads(await request.read())
-        except (ValueError, UnicodeDecodeError):
+            async with asyncio.timeout(BODY_TIMEOUT):
+                body = await request.read()
+        except TimeoutError:
+            return web.Response(status=408, text="too slow")
+        try:
+            payload = json.loads(body)
+        except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             return web.Response(status=400, text="not JSON")
-        if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
+        if not is_update(payload):
             return web.Response(status=400, text="not an update")
         try:
             await self._inbox.store([payload])
@@ -90,8 +99,3 @@ class WebhookServer:
         if self._on_update is not None:
             self._on_update()
         return web.Response(status=200, text="ok")
-
-    async def _health(self, _request: web.Request) -> web.Response:
-        if await self._healthy():
-            return web.Response(status=200, text="ok")
-        return web.Response(status=503, text="database unreachable")

@@ -15,7 +15,7 @@ from typing import Any
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ExtBot
 
-from bot.telegram.inbox import DatabaseUnavailable, Inbox
+from bot.delivery.inbox import DatabaseUnavailable, Inbox
 
 logger = logging.getLogger(__name__)
 

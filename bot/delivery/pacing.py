@@ -29,8 +29,6 @@ from typing import Any
 
 from telegram.ext import BaseRateLimiter
 
-from bot.config import Settings, Switch
-
 # Chats we have not talked to for this long are forgotten (their bucket is full again).
 _FORGET_AFTER = 60.0
 _PRUNE_EVERY = 4096
@@ -136,15 +134,3 @@ class NoPacing(ChatPacer):
 
     def __init__(self) -> None:
         super().__init__(Pace(0.0, 0.0, 1))
-
-
-def chat_pacer(settings: Settings) -> ChatPacer:
-    if settings.coach_rate_limit is Switch.OFF:
-        return NoPacing()
-    return ChatPacer(
-        Pace(
-            settings.coach_private_chat_seconds,
-            settings.coach_group_chat_seconds,
-            settings.coach_chat_burst,
-        )
-    )

@@ -6,7 +6,7 @@ successful call the row is deleted. Failures are sorted by what they mean:
 
 - 403 Forbidden: the person blocked the bot. Mark them inactive, drop their queue.
 - 429 RetryAfter: honour retry_after; the row and the rest of that chat's queue wait, and
-  nobody else does (see bot.telegram.pacing).
+  nobody else does (see bot.delivery.pacing).
 - 5xx, timeouts, network errors: retry with bounded exponential backoff, then give up.
 - 400 "message is not modified" / "query is too old": the goal is already met; done.
 - Other 400s are our bug: log it (never the text) and drop the row, so one bad message
@@ -15,7 +15,9 @@ successful call the row is deleted. Failures are sorted by what they mean:
 Each chat is paced (about one message a second to a person, one every 3 s to a group)
 *before* its message takes a send slot. A short wait happens in place; a longer one
 postpones the chat's remaining rows (`not_before`), so a flooding chat never holds a slot
-or a delivery that other chats' messages share.
+or a delivery that other chats' messages share. Charts are drawn before the slot too, a
+few at a time in worker threads, and the picture is kept on the row: a retry never
+draws again.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -36,11 +38,10 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot.db.models import OutboxMessage, User, table
 from bot.db.session import dialect_of, is_transient
+from bot.delivery.botapi import BotApi
+from bot.delivery.pacing import ChatPacer, NoPacing
+from bot.delivery.turn import Outgoing
 from bot.deps import Deps, system_clock
-from bot.services import chart_data, kept_files
-from bot.telegram.botapi import BotApi
-from bot.telegram.context import Outgoing
-from bot.telegram.pacing import ChatPacer, NoPacing
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +84,11 @@ class _Result:
 
 # Called after every send attempt with the message, the outcome and the error kind if any.
 SendHook = Callable[[Outgoing, str, str | None], None]
+# Draws a chart photo from the plain data and labels a message carries (a feature, passed
+# in by the composition root, so delivery knows no feature).
+ChartDrawer = Callable[[dict[str, Any], dict[str, str]], bytes]
+# Told, in a transaction, that the chart whose message carried `keep` has been drawn.
+KeepHook = Callable[[AsyncSession, Mapping[str, Any], bytes], Awaitable[None]]
 
 
 class OutboxSender:
@@ -96,9 +102,13 @@ class OutboxSender:
         lease: timedelta = LEASE,
         backoff_base: float = 0.5,
         clock: Callable[[], datetime] = system_clock,
+        draw_chart: ChartDrawer | None = None,
+        keep_drawn: KeepHook | None = None,
         pacer: ChatPacer | None = None,
     ) -> None:
         self._api = api
+        self._draw_chart = draw_chart
+        self._keep_drawn = keep_drawn
         self._pacer = pacer or NoPacing()
         self._deps = deps
         self._limit = asyncio.Semaphore(concurrency)
@@ -208,9 +218,10 @@ class OutboxSender:
             if wait is not None:
                 if done:
                     await self._acks.ack_all(done)
+                    held.difference_update(done)
                 held.difference_update(rest.id for rest in items[position:])
-                held.difference_update(done)
-                await self._postpone(items[position:], _Result(SendOutcome.RETRY, wait), paced=True)
+                paced = _Result(SendOutcome.RETRY, wait)
+                await self._postpone(items[position:], paced, paced=True)
                 return
             async with self._limit:
                 result = await self._send_one(item.message)
@@ -235,20 +246,18 @@ class OutboxSender:
         """Draw a chart (off the event loop, a few at a time, before taking a send slot) and
         keep the picture on its row, so a retry sends it again instead of drawing again."""
         payload = item.message.payload
+        if self._draw_chart is None:
+            raise ValueError("a chart to send, and nothing to draw it with")
         async with self._drawing:
-            picture = await asyncio.to_thread(
-                chart_data.render, payload["chart"], payload["labels"]
-            )
+            picture = await asyncio.to_thread(self._draw_chart, payload["chart"], payload["labels"])
         keep = payload.get("keep")
         try:
             async with self._deps.db.transaction() as session:
                 await session.execute(
                     update(_OUTBOX).where(_OUTBOX.c.id == item.id).values(file=picture)
                 )
-                if isinstance(keep, dict):
-                    await kept_files.store_drawn(
-                        session, int(keep["user_id"]), str(keep["kind"]), picture
-                    )
+                if isinstance(keep, dict) and self._keep_drawn is not None:
+                    await self._keep_drawn(session, keep, picture)
         except Exception as error:
             if not is_transient(error):
                 raise

@@ -1,13 +1,18 @@
-"""Prometheus metrics, served on METRICS_PORT when it is set.
+"""Prometheus metrics, served with /healthz on METRICS_LISTEN:METRICS_PORT when it is set:
+an internal address for monitoring, apart from the public webhook.
 
 Counts and timings only: never a message, a name or an id.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from aiohttp import web
 from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
+
+from bot.delivery.http_server import bound_port, health_route, serve
 
 
 class Metrics:
@@ -45,13 +50,18 @@ class Metrics:
     def exposition(self) -> bytes:
         return generate_latest(self.registry)
 
-    async def serve(self, host: str, port: int) -> None:
+    async def serve(
+        self, host: str, port: int, *, healthy: Callable[[], Awaitable[bool]] | None = None
+    ) -> None:
         app = web.Application()
         app.router.add_get("/metrics", self._handle)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, host, port).start()
-        self._runner = runner
+        if healthy is not None:
+            app.add_routes([health_route(healthy)])
+        self._runner = await serve(app, host, port)
+
+    @property
+    def port(self) -> int:
+        return bound_port(self._runner)
 
     async def stop(self) -> None:
         if self._runner is not None:

@@ -16,19 +16,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.delivery.outbox import OutboxSender, Pending
+from bot.delivery.turn import Outgoing, chart_message
 from bot.deps import Deps
 from bot.domain.recap import WeekAttempt, summarise
-from bot.services import buddies, chart_data, ideas, nudges, recaps
+from bot.services import buddies, chart_data, ideas, nudges, recaps, retention
 from bot.telegram import views
-from bot.telegram.context import Outgoing, chart_message
 from bot.telegram.keyboards import markup
-from bot.telegram.outbox import OutboxSender, Pending
 from bot.texts import SOURCE_LANGUAGE
 
 logger = logging.getLogger(__name__)
 
 # The weekly recap includes the chart when the week had at least this many asks.
 RECAP_CHART_MINIMUM = 3
+# Retention deletes scan a table; once an hour is plenty (every `coach tick` runs it).
+RETENTION_EVERY = timedelta(hours=1)
 
 
 @dataclass
@@ -67,6 +69,7 @@ class Scheduler:
         self._outbox = outbox
         self._batch = batch_size
         self._on_lag = on_lag
+        self._retained_at: datetime | None = None
 
     async def run_pass(self, now: datetime) -> PassReport:
         report = PassReport()
@@ -79,9 +82,20 @@ class Scheduler:
             pass
         memo = _RecapPass()
         await self._in_lanes(lambda: self._recap_batch(now, report, memo))
+        await self._retention(now)
         if report.nudges or report.followups or report.recaps:
             logger.info("scheduler pass: %s", report.describe())
         return report
+
+    async def _retention(self, now: datetime) -> None:
+        """Drop what we no longer need (see services/retention.py), at most hourly."""
+        if self._retained_at is not None and now - self._retained_at < RETENTION_EVERY:
+            return
+        async with self._deps.db.transaction() as session:
+            dropped = await retention.drop_replaced_texts(session, now=now)
+        self._retained_at = now
+        if dropped:
+            logger.info("retention: dropped %d replaced texts past the undo window", dropped)
 
     async def _nudge_batch(self, now: datetime, report: PassReport) -> bool:
         """Claim, compose and queue one batch of nudges; True if there may be more."""

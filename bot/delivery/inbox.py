@@ -35,9 +35,9 @@ from telegram.ext import Application
 
 from bot.db.models import InboxUpdate
 from bot.db.session import dialect_of, is_transient
+from bot.delivery.outbox import OutboxSender, Pending
+from bot.delivery.turn import Turn, bind_turn, unbind_turn
 from bot.deps import Deps
-from bot.telegram.context import Turn, bind_turn, unbind_turn
-from bot.telegram.outbox import OutboxSender, Pending
 
 logger = logging.getLogger(__name__)
 

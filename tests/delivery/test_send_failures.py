@@ -14,9 +14,9 @@ from sqlalchemy import select, update
 
 from bot.config import Switch
 from bot.db.models import OutboxMessage
+from bot.delivery.outbox import MAX_TRIES
 from bot.sandbox.emulator import CallRecord
 from bot.sandbox.harness import CoachHarness, texts_of
-from bot.telegram.outbox import MAX_TRIES
 
 ALICE = 9501
 HELP_MARK = "/idea"  # in the /help reply

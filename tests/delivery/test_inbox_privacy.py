@@ -14,9 +14,9 @@ from telegram.ext import CommandHandler
 
 from bot.config import Switch
 from bot.db.models import Base, InboxUpdate, OutboxMessage
+from bot.delivery.inbox import PROCESSED_RETENTION
 from bot.sandbox.harness import CoachHarness, MutableClock, texts_of
 from bot.telegram.context import CoachContext
-from bot.telegram.inbox import PROCESSED_RETENTION
 from tests.telegram.helpers import attempts_of, onboard
 
 ALICE, BOB = 7301, 7302
