@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     coach_rate_limit: Switch = Switch.ON
     # Telegram allows about 30 messages a second per bot; with N replicas give each 30/N.
     coach_max_sends_per_second: float = Field(default=30.0, gt=0, le=1000)
+    # Each chat's own pace (Telegram: about 1 message a second to a person, 20 a minute to
+    # a group), with short bursts of up to COACH_CHAT_BURST. 0 turns a chat pace off.
+    coach_private_chat_seconds: float = Field(default=1.0, ge=0, le=60)
+    coach_group_chat_seconds: float = Field(default=3.0, ge=0, le=600)
+    coach_chat_burst: int = Field(default=3, ge=1, le=30)
     coach_concurrent_updates: int = Field(default=16, ge=1, le=256)
     # How long one Bot API call may take before it counts as failed and is retried.
     coach_send_timeout: float = Field(default=15.0, gt=0, le=120)

@@ -297,6 +297,33 @@ class InboxUpdate(Base):
     tries: Mapped[int] = mapped_column(SmallInteger, default=0)
 
 
+class KeptFile(Base):
+    """A costly file made for a person, kept to send again instead of making it again: the
+    last /stats chart (until a new ask changes it), the last /export (for an hour). `data`
+    is None while the chart waits to be drawn. Pruned within a day; erased by /delete."""
+
+    __tablename__ = "kept_files"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    made_at: Mapped[datetime]
+    # A digest of what the file was made from: the same basis gives the same file.
+    basis: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class GroupNote(Base):
+    """When we last told a group that we coach one-to-one: at most once a day, so a busy
+    group costs us nothing. Holds no person, only the group's id."""
+
+    __tablename__ = "group_notes"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    noted_at: Mapped[datetime]
+
+
 class OutboxMessage(Base):
     """Everything the bot sends goes through here: written in the same transaction as
     the change that caused it, then sent and deleted. A crash between the two means the

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, delete, inspect, select, update
@@ -12,7 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.util import identity_key
 
-from bot.db.models import NAME_MAX, Conversation, InboxUpdate, User
+from bot.db.models import NAME_MAX, Conversation, GroupNote, InboxUpdate, User
+
+GROUP_NOTE_EVERY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -126,3 +128,15 @@ async def forget_update_payload(session: AsyncSession, update_id: int) -> None:
 async def users_by_ids(session: AsyncSession, user_ids: list[int]) -> dict[int, User]:
     rows = await session.scalars(select(User).where(User.id.in_(user_ids)))
     return {user.id: user for user in rows}
+
+
+async def may_note_group(session: AsyncSession, chat_id: int, *, now: datetime) -> bool:
+    """True (and remembered) when the group has not been answered in the last day."""
+    note = await session.get(GroupNote, chat_id)
+    if note is None:
+        session.add(GroupNote(chat_id=chat_id, noted_at=now))
+        return True
+    if note.noted_at > now - GROUP_NOTE_EVERY:
+        return False
+    note.noted_at = now
+    return True

@@ -5,7 +5,7 @@ inserted, each parameter converted, a deprecation warning raised (and filtered) 
 the answer parsed into objects we never read. That costs about as much CPU as the HTTP call
 itself, and a nudge fan-out makes 100,000 calls. Going to the request object directly keeps
 what matters from PTB: its error mapping (RetryAfter, Forbidden, BadRequest, NetworkError,
-TimedOut) and, when COACH_RATE_LIMIT is on, its AIORateLimiter.
+TimedOut) and, when COACH_RATE_LIMIT is on, its rate-limiter slot (our SendBudget, see pacing).
 """
 
 from __future__ import annotations

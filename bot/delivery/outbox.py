@@ -5,11 +5,19 @@ claimed with a lease, so another process never sends the same row while we do. A
 successful call the row is deleted. Failures are sorted by what they mean:
 
 - 403 Forbidden: the person blocked the bot. Mark them inactive, drop their queue.
-- 429 RetryAfter: honour retry_after; the row and the rest of that chat's queue wait.
+- 429 RetryAfter: honour retry_after; the row and the rest of that chat's queue wait, and
+  nobody else does (see bot.delivery.pacing).
 - 5xx, timeouts, network errors: retry with bounded exponential backoff, then give up.
 - 400 "message is not modified" / "query is too old": the goal is already met; done.
 - Other 400s are our bug: log it (never the text) and drop the row, so one bad message
   cannot block a chat forever.
+
+Each chat is paced (about one message a second to a person, one every 3 s to a group)
+*before* its message takes a send slot. A short wait happens in place; a longer one
+postpones the chat's remaining rows (`not_before`), so a flooding chat never holds a slot
+or a delivery that other chats' messages share. Charts are drawn before the slot too, a
+few at a time in worker threads, and the picture is kept on the row: a retry never
+draws again.
 """
 
 from __future__ import annotations
@@ -17,8 +25,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -31,6 +39,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from bot.db.models import OutboxMessage, User, table
 from bot.db.session import dialect_of, is_transient
 from bot.delivery.botapi import BotApi
+from bot.delivery.pacing import ChatPacer, NoPacing
 from bot.delivery.turn import Outgoing
 from bot.deps import Deps, system_clock
 
@@ -43,6 +52,11 @@ MAX_TRIES = 8
 MAX_BACKOFF = timedelta(seconds=60)
 _DONE_ALREADY = ("message is not modified", "query is too old", "message to edit not found")
 _GONE = ("chat not found", "user is deactivated", "bot was blocked")
+# How long one delivery may wait in place for a chat's pace before it postpones the rest
+# of that chat's rows to the sweep instead.
+PACE_WAIT_BUDGET = 2.0
+# Charts drawn at once (each is about half a second of CPU, in a worker thread).
+DRAWING_AT_ONCE = 2
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,8 @@ SendHook = Callable[[Outgoing, str, str | None], None]
 # Draws a chart photo from the plain data and labels a message carries (a feature, passed
 # in by the composition root, so delivery knows no feature).
 ChartDrawer = Callable[[dict[str, Any], dict[str, str]], bytes]
+# Told, in a transaction, that the chart whose message carried `keep` has been drawn.
+KeepHook = Callable[[AsyncSession, Mapping[str, Any], bytes], Awaitable[None]]
 
 
 class OutboxSender:
@@ -87,11 +103,16 @@ class OutboxSender:
         backoff_base: float = 0.5,
         clock: Callable[[], datetime] = system_clock,
         draw_chart: ChartDrawer | None = None,
+        keep_drawn: KeepHook | None = None,
+        pacer: ChatPacer | None = None,
     ) -> None:
         self._api = api
         self._draw_chart = draw_chart
+        self._keep_drawn = keep_drawn
+        self._pacer = pacer or NoPacing()
         self._deps = deps
         self._limit = asyncio.Semaphore(concurrency)
+        self._drawing = asyncio.Semaphore(DRAWING_AT_ONCE)
         self._on_result = on_result
         self._acks = _Acknowledger(deps)
         # Leases and back-offs are about real elapsed time, never the (injectable) clock
@@ -187,8 +208,21 @@ class OutboxSender:
 
     async def _deliver_chat(self, items: Sequence[Pending], held: set[int]) -> None:
         done: list[int] = []
+        waited = 0.0
         for position, item in enumerate(items):
             last = position == len(items) - 1
+            if "chart" in item.message.payload and item.message.file is None:
+                item = await self._draw(item)
+            wait, slept = await self._pace(item.message, PACE_WAIT_BUDGET - waited)
+            waited += slept
+            if wait is not None:
+                if done:
+                    await self._acks.ack_all(done)
+                    held.difference_update(done)
+                held.difference_update(rest.id for rest in items[position:])
+                paced = _Result(SendOutcome.RETRY, wait)
+                await self._postpone(items[position:], paced, paced=True)
+                return
             async with self._limit:
                 result = await self._send_one(item.message)
                 succeeded = result.outcome in (SendOutcome.SENT, SendOutcome.DROP)
@@ -208,11 +242,51 @@ class OutboxSender:
             await self._postpone(items[position:], result)
             return
 
+    async def _draw(self, item: Pending) -> Pending:
+        """Draw a chart (off the event loop, a few at a time, before taking a send slot) and
+        keep the picture on its row, so a retry sends it again instead of drawing again."""
+        payload = item.message.payload
+        if self._draw_chart is None:
+            raise ValueError("a chart to send, and nothing to draw it with")
+        async with self._drawing:
+            picture = await asyncio.to_thread(self._draw_chart, payload["chart"], payload["labels"])
+        keep = payload.get("keep")
+        try:
+            async with self._deps.db.transaction() as session:
+                await session.execute(
+                    update(_OUTBOX).where(_OUTBOX.c.id == item.id).values(file=picture)
+                )
+                if isinstance(keep, dict) and self._keep_drawn is not None:
+                    await self._keep_drawn(session, keep, picture)
+        except Exception as error:
+            if not is_transient(error):
+                raise
+            logger.warning("could not keep a drawn chart (%s)", type(error).__name__)
+        return replace(item, message=replace(item.message, file=picture))
+
+    async def _pace(self, message: Outgoing, budget: float) -> tuple[timedelta | None, float]:
+        """Wait for the chat's pace if that takes at most `budget` seconds, then count the
+        message. Returns how long to postpone instead (None: go ahead), and the seconds
+        waited here."""
+        if message.method in _NO_CHAT_ID:
+            return None, 0.0  # answering a press is not a message in the chat
+        chat_id = message.chat_id
+        slept = 0.0
+        while (wait := self._pacer.wait_for(chat_id)) > 0:
+            if slept + wait > budget:
+                return timedelta(seconds=wait), slept
+            await asyncio.sleep(wait)
+            slept += wait
+        self._pacer.take(chat_id)
+        return None, slept
+
     async def _send_one(self, message: Outgoing) -> _Result:
         try:
-            await _call(self._api, message, self._draw_chart)
+            await _call(self._api, message)
         except RetryAfter as error:
-            return _Result(SendOutcome.RETRY, _as_delta(error.retry_after), "retry_after")
+            delay = _as_delta(error.retry_after)
+            self._pacer.hold(message.chat_id, delay.total_seconds())
+            return _Result(SendOutcome.RETRY, delay, "retry_after")
         except Forbidden:
             return _Result(SendOutcome.GONE, None, "forbidden")
         except BadRequest as error:
@@ -235,11 +309,14 @@ class OutboxSender:
         logger.error("Telegram rejected %s: %s", message.method, error)
         return _Result(SendOutcome.DROP, None, "bad_request")
 
-    async def _postpone(self, items: Sequence[Pending], result: _Result) -> None:
-        """Release the claim on this chat's remaining rows and try again later."""
+    async def _postpone(
+        self, items: Sequence[Pending], result: _Result, *, paced: bool = False
+    ) -> None:
+        """Release the claim on this chat's remaining rows and try again later. Waiting for
+        the chat's pace is not a failed try."""
         now = self._clock()
         head = items[0]
-        tries = head.tries + 1
+        tries = head.tries + (0 if paced else 1)
         if result.delay is None and tries >= MAX_TRIES:
             logger.error("giving up on %s after %d tries", head.message.method, tries)
             async with self._deps.db.transaction() as session:
@@ -433,13 +510,13 @@ def _as_delta(retry_after: int | timedelta) -> timedelta:
 # -- the Bot API calls we make ------------------------------------------------------------------
 
 # Payload keys that are ours, not the Bot API's.
-_PRIVATE_KEYS = frozenset({"chart", "labels", "filename"})
+_PRIVATE_KEYS = frozenset({"chart", "labels", "filename", "keep"})
 _FILE_FIELD = {"sendPhoto": "photo", "sendDocument": "document"}
 _NO_CHAT_ID = frozenset({"answerCallbackQuery", "setMyCommands"})
 _LINK_PREVIEWS = frozenset({"sendMessage", "editMessageText"})
 
 
-async def _call(api: BotApi, message: Outgoing, draw_chart: ChartDrawer | None) -> object:
+async def _call(api: BotApi, message: Outgoing) -> object:
     """One raw Bot API call. We never use what Telegram sends back (see BotApi)."""
     payload = message.payload
     params: dict[str, Any] = {
@@ -451,17 +528,12 @@ async def _call(api: BotApi, message: Outgoing, draw_chart: ChartDrawer | None) 
         params["link_preview_options"] = {"is_disabled": True}
     field = _FILE_FIELD.get(message.method)
     if field is not None:
-        params[field] = InputFile(
-            await _file_of(message, draw_chart), filename=payload.get("filename")
-        )
+        params[field] = InputFile(_file_of(message), filename=payload.get("filename"))
     return await api.call(message.method, params)
 
 
-async def _file_of(message: Outgoing, draw_chart: ChartDrawer | None) -> bytes:
+def _file_of(message: Outgoing) -> bytes:
+    # Charts are drawn before this (OutboxSender._draw), so no transaction waits on them.
     if message.file is not None:
         return message.file
-    if "chart" in message.payload and draw_chart is not None:
-        # Charts are drawn here, at send time, so no transaction ever waits on matplotlib.
-        payload = message.payload
-        return await asyncio.to_thread(draw_chart, payload["chart"], payload["labels"])
     raise ValueError(f"{message.method} without a file")

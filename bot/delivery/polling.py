@@ -20,7 +20,8 @@ from bot.delivery.inbox import DatabaseUnavailable, Inbox
 logger = logging.getLogger(__name__)
 
 LONG_POLL_SECONDS = 25
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"]
+# No channel_post: channels are not people, and every update we take costs a row and a turn.
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 _BACKOFF = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 
 

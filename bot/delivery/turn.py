@@ -48,6 +48,9 @@ class Outgoing:
     part: int | None = None
 
 
+CHART_FILENAME = "progress.png"
+
+
 def chart_message(
     chat_id: int,
     data: dict[str, Any],
@@ -56,17 +59,21 @@ def chart_message(
     *,
     kind: str = "reply",
     keyboard: Keyboard | None = None,
+    keep: dict[str, Any] | None = None,
 ) -> Outgoing:
-    """A chart photo, drawn at send time from plain data (see bot.services.chart_data)."""
+    """A chart photo, drawn at send time from plain data (see bot.services.chart_data).
+    `keep` is handed, with the drawn picture, to the outbox's `keep_drawn` hook."""
     payload = {
         "chart": data,
         "labels": labels,
         "caption": caption,
         "parse_mode": "HTML",
-        "filename": "progress.png",
+        "filename": CHART_FILENAME,
     }
     if keyboard:
         payload["reply_markup"] = markup(keyboard)
+    if keep:
+        payload["keep"] = keep
     return Outgoing(chat_id, "sendPhoto", payload, kind)
 
 
@@ -158,13 +165,26 @@ class Turn:
         labels: dict[str, str],
         caption: str,
         keyboard: Keyboard | None = None,
+        *,
+        keep: dict[str, Any] | None = None,
     ) -> None:
-        self.outgoing.append(chart_message(chat_id, data, labels, caption, keyboard=keyboard))
+        self.outgoing.append(
+            chart_message(chat_id, data, labels, caption, keyboard=keyboard, keep=keep)
+        )
 
     def send_file(
-        self, chat_id: int, method: str, data: bytes, *, filename: str, caption: str
+        self,
+        chat_id: int,
+        method: str,
+        data: bytes,
+        *,
+        filename: str,
+        caption: str,
+        keyboard: Keyboard | None = None,
     ) -> None:
-        payload = {"filename": filename, "caption": caption, "parse_mode": "HTML"}
+        payload: dict[str, Any] = {"filename": filename, "caption": caption, "parse_mode": "HTML"}
+        if keyboard:
+            payload["reply_markup"] = markup(keyboard)
         self.outgoing.append(Outgoing(chat_id, method, payload, file=data))
 
 

@@ -78,6 +78,11 @@ class CoachHarness:
         self.emulator = emulator or TelegramEmulator(emulator_config)
         self._migrate_first = migrate_first
         self._scheduler = Switch.ON if scheduler else Switch.OFF
+        # Handler tests say many things in a row and look at the answers at once; a chat's
+        # pace (a second a message) would only make them wait. The overall budget stays
+        # on; tests of the pace itself pass the pace they want.
+        settings.setdefault("coach_private_chat_seconds", 0.0)
+        settings.setdefault("coach_group_chat_seconds", 0.0)
         self._settings_overrides = settings
         self._runtime: CoachRuntime | None = None
         self._serving: asyncio.Task[None] | None = None

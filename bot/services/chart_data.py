@@ -15,6 +15,9 @@ from bot.domain.recap import ASKED, WeekAttempt
 from bot.services.charts import AttemptPoint, ChartLabels, WeekCount, render_stats_png
 
 CHART_WEEKS = 8
+# The newest this many asks are plotted: more would not be readable, and drawing time grows
+# with them (the weekly counts still include every ask).
+MAX_POINTS = 200
 
 
 def chart_data(
@@ -36,7 +39,7 @@ def chart_data(
             counts[week][0] += 1
             counts[week][1] += attempt.outcome == "no"
     return {
-        "points": points,
+        "points": points[-MAX_POINTS:],
         "weeks": [[week.isoformat(), asks, noes] for week, (asks, noes) in counts.items()],
     }
 

@@ -332,3 +332,19 @@ async def bring_back(session: AsyncSession, user_id: int, challenge_id: int) -> 
         )
     )
     return bool(getattr(result, "rowcount", 0))
+
+
+# Events older than the no-repeat window no longer change which idea comes next. "Not for
+# me" is kept: it hides the idea until the person brings it back.
+EVENT_RETENTION = timedelta(days=ladder.REPEAT_DAYS)
+
+
+async def prune_events(session: AsyncSession, *, now: datetime) -> int:
+    """Forget idea events older than the no-repeat window. Returns how many went."""
+    result = await session.execute(
+        delete(IdeaEvent).where(
+            IdeaEvent.created_at < now - EVENT_RETENTION,
+            IdeaEvent.kind != Reaction.NOT_FOR_ME.value,
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Challenge, User
@@ -14,6 +14,8 @@ from bot.domain.respect import RuleCode, screen_idea
 from bot.services.ideas import Idea
 
 PERSONAL_CATEGORY = "personal"
+# Enough for anyone's ladder; a bound so no one can grow the catalog without end.
+MAX_OWN_IDEAS = 200
 _PHONE = re.compile(r"\b(?:call|phone|ring)\w*\b", re.IGNORECASE)
 _MESSAGE = re.compile(r"\b(?:e-?mail|message|text|dm|write|linkedin)\w*\b", re.IGNORECASE)
 
@@ -39,10 +41,17 @@ def setting_of(text: str) -> str:
     return "in_person"
 
 
+class TooManyIdeas(Exception):
+    """The person already keeps MAX_OWN_IDEAS ideas of their own."""
+
+
 async def add_idea(
     session: AsyncSession, user: User, text: str, level: int, *, now: datetime
 ) -> Idea:
+    """Raises ValueError when the idea doesn't pass, TooManyIdeas when the ladder is full."""
     cleaned = _checked(text, level)
+    if await count_own(session, user.id) >= MAX_OWN_IDEAS:
+        raise TooManyIdeas
     challenge = Challenge(
         owner_id=user.id,
         text=cleaned,
@@ -54,6 +63,16 @@ async def add_idea(
     session.add(challenge)
     await session.flush()
     return Idea.of(challenge)
+
+
+async def count_own(session: AsyncSession, user_id: int) -> int:
+    """How many of their own ideas the person keeps (removed ones left out)."""
+    found = await session.scalar(
+        select(func.count())
+        .select_from(Challenge)
+        .where(Challenge.owner_id == user_id, Challenge.retired.is_(False))
+    )
+    return int(found or 0)
 
 
 async def ideas_of(session: AsyncSession, user_id: int) -> list[Idea]:

@@ -19,6 +19,7 @@ from bot.db.models import (
     Conversation,
     IdeaEvent,
     InboxUpdate,
+    KeptFile,
     OutboxMessage,
     Recap,
     User,
@@ -133,7 +134,7 @@ async def delete_everything(
     from the user row too; being explicit keeps this true if a key ever changes).
     Stored updates and unsent messages are keyed by chat, so they go by chat id."""
     await buddies.erase(session, user_id, now=now)
-    for model in (AnswerLog, Conversation, IdeaEvent, Recap, Attempt):
+    for model in (AnswerLog, Conversation, IdeaEvent, KeptFile, Recap, Attempt):
         await session.execute(delete(model).where(model.user_id == user_id))
     await session.execute(delete(Challenge).where(Challenge.owner_id == user_id))
     await session.execute(delete(User).where(User.id == user_id))

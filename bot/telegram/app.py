@@ -20,7 +20,6 @@ from typing import Any
 from telegram import BotCommand, MenuButtonWebApp, WebAppInfo
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     ChatMemberHandler,
@@ -39,13 +38,15 @@ from bot.delivery.http_server import CachedHealth
 from bot.delivery.inbox import Inbox, chat_of
 from bot.delivery.metrics import Metrics
 from bot.delivery.outbox import OutboxSender
+from bot.delivery.pacing import ChatPacer, NoPacing, Pace, SendBudget
 from bot.delivery.polling import ALLOWED_UPDATES, Poller
 from bot.delivery.request import AiohttpRequest
 from bot.delivery.webhook import WebhookServer
 from bot.deps import Deps, system_clock
 from bot.scheduler import PassReport, Scheduler
-from bot.services import chart_data, nudges
+from bot.services import chart_data, kept_files, nudges
 from bot.services.catalog import mirror_catalog
+from bot.services.ideas import prune_events
 from bot.telegram import views
 from bot.telegram.context import BotData, CoachContext
 from bot.telegram.errors import on_error
@@ -133,15 +134,9 @@ class CoachRuntime:
             .get_updates_request(AiohttpRequest(connection_pool_size=2, read_timeout=timeout))
         )
         if self.settings.coach_rate_limit is Switch.ON:
-            # PTB types the builder loosely; the limiter is the documented one for ExtBot.
-            # One message per 1/rate seconds, rather than `rate` per second: a bucket of
-            # `rate` lets a burst through on top of the steady flow, and Telegram counts
-            # over a rolling window, so bursts earn 429s.
-            limiter = AIORateLimiter(
-                overall_max_rate=1,
-                overall_time_period=1 / self.settings.coach_max_sends_per_second,
-                max_retries=2,
-            )
+            # Only the overall budget, never a global pause on one chat's 429: see pacing.
+            # PTB types the builder loosely.
+            limiter = SendBudget(self.settings.coach_max_sends_per_second)
             builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
         application: CoachApplication = builder.build()
         register_handlers(application)
@@ -189,10 +184,12 @@ class CoachRuntime:
             self._deps,
             concurrency=self.settings.coach_concurrent_updates,
             lease=timedelta(seconds=self.settings.coach_outbox_lease_seconds),
+            pacer=chat_pacer(self.settings),
             on_result=lambda message, outcome, error: self.metrics.record_send(
                 message.kind, outcome, error
             ),
             draw_chart=chart_data.render,
+            keep_drawn=kept_files.store_drawn,
         )
         self._scheduler = Scheduler(
             self._deps,
@@ -348,6 +345,13 @@ class CoachRuntime:
             self._purge_inbox, interval=3600, first=60, name="inbox-purge", job_kwargs=JOB_KWARGS
         )
         jobs.run_repeating(
+            self._prune_idea_events,
+            interval=3600,
+            first=90,
+            name="idea-events-prune",
+            job_kwargs=JOB_KWARGS,
+        )
+        jobs.run_repeating(
             self._recover_orphans,
             interval=ORPHAN_SWEEP_SECONDS,
             first=ORPHAN_SWEEP_SECONDS,
@@ -363,6 +367,15 @@ class CoachRuntime:
 
     async def _purge_inbox(self, _ctx: CoachContext) -> None:
         await self.inbox.purge()
+
+    async def _prune_idea_events(self, _ctx: CoachContext) -> None:
+        await self.prune_idea_events()
+
+    async def prune_idea_events(self) -> int:
+        """Forget what no longer counts: old idea events, and kept charts and exports."""
+        async with self.deps.db.transaction() as session:
+            await kept_files.prune(session, now=self.clock())
+            return await prune_events(session, now=self.clock())
 
     async def _recover_orphans(self, _ctx: CoachContext) -> None:
         await self.inbox.recover_orphans()
@@ -413,6 +426,19 @@ class CoachRuntime:
         for chat_id in {chat_of(update) for update in updates}:
             if chat_id > 0:
                 await self._apologise_directly(chat_id)
+
+
+def chat_pacer(settings: Settings) -> ChatPacer:
+    """Each chat's pace from the settings; none at all when COACH_RATE_LIMIT is off."""
+    if settings.coach_rate_limit is Switch.OFF:
+        return NoPacing()
+    return ChatPacer(
+        Pace(
+            settings.coach_private_chat_seconds,
+            settings.coach_group_chat_seconds,
+            settings.coach_chat_burst,
+        )
+    )
 
 
 def register_handlers(application: CoachApplication) -> None:

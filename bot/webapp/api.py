@@ -159,6 +159,8 @@ class DashboardApi:
         text, level = _idea_fields(body)
         try:
             await own_ideas.add_idea(session, user, text, level, now=self._deps().clock())
+        except own_ideas.TooManyIdeas:
+            raise Problem("add.too_many", limit=own_ideas.MAX_OWN_IDEAS) from None
         except ValueError:
             raise _respect_problem(text) from None
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 
-from sqlalchemy import inspect
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.db import migrate
-from bot.db.models import Base
+from bot.db.models import Base, User, table
+from bot.db.session import Database
 
 
 def _tables(url: str) -> set[str]:
@@ -38,3 +40,34 @@ def test_upgrade_is_idempotent(empty_database_url: str) -> None:
     migrate.upgrade(empty_database_url)
     migrate.upgrade(empty_database_url)
     assert "users" in _tables(empty_database_url)
+
+
+def test_012_points_re_pointed_people_back_to_their_private_chat(empty_database_url: str) -> None:
+    """A press in a group used to set users.chat_id to the group (issue 18). The users
+    table is the same at 011 as at head, so the model can write the rows."""
+    migrate.upgrade(empty_database_url, "011")
+    now = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+    async def seed() -> None:
+        database = Database(empty_database_url)
+        async with database.transaction() as session:
+            await session.execute(
+                insert(table(User)),
+                [
+                    {"id": user_id, "chat_id": chat_id, "created_at": now, "updated_at": now}
+                    for user_id, chat_id in ((501, 501), (502, -100_777))
+                ],
+            )
+        await database.dispose()
+
+    async def chats() -> list[tuple[int, int]]:
+        database = Database(empty_database_url)
+        async with database.sessions() as session:
+            rows = await session.execute(select(User.id, User.chat_id).order_by(User.id))
+            found = [(row.id, row.chat_id) for row in rows]
+        await database.dispose()
+        return found
+
+    asyncio.run(seed())
+    migrate.upgrade(empty_database_url)
+    assert asyncio.run(chats()) == [(501, 501), (502, 502)]

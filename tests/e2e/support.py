@@ -39,6 +39,10 @@ def coach_env(emulator: ThreadedEmulator, database_url: str, **extra: str) -> di
         DATABASE_URL=database_url,
         COACH_SCHEDULER="off",
         LOG_LEVEL="INFO",
+        # Scripted people answer faster than anyone types, and these tests wait for
+        # "quiet" to mean "done"; each chat's pace has its own tests (test_pacing.py).
+        COACH_PRIVATE_CHAT_SECONDS="0",
+        COACH_GROUP_CHAT_SECONDS="0",
     )
     env.update(extra)
     return env

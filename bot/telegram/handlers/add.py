@@ -30,6 +30,9 @@ async def on_add(update: Update, ctx: CoachContext) -> None:
     if user is None or user.onboarded_at is None:
         say(ctx, update, "fallback.not_onboarded")
         return
+    if await own_ideas.count_own(ctx.turn.session, user.id) >= own_ideas.MAX_OWN_IDEAS:
+        say(ctx, update, "add.too_many", limit=own_ideas.MAX_OWN_IDEAS)
+        return
     typed = clip(" ".join(ctx.args or []))
     if not typed:
         await repo.set_conversation(
@@ -102,7 +105,11 @@ async def _save(
     if not own_ideas.screen(idea_text).ok:  # data from an older version, or tampered with
         say(ctx, update, "stale.question")
         return
-    idea = await own_ideas.add_idea(turn.session, user, idea_text, level, now=turn.now)
+    try:
+        idea = await own_ideas.add_idea(turn.session, user, idea_text, level, now=turn.now)
+    except own_ideas.TooManyIdeas:
+        say(ctx, update, "add.too_many", limit=own_ideas.MAX_OWN_IDEAS)
+        return
     # Offering it right away lets the "Try it now" button go through the idea checks.
     await ideas.record(turn.session, user.id, idea.id, Reaction.OFFERED, turn.now)
     keyboard = [[button(ctx, "buttons.add.try_now", pack(Cb.IDEA, IdeaAction.TRY, idea.id))]]

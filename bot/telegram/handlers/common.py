@@ -25,10 +25,20 @@ ButtonFlow = Callable[[CoachContext, Update, User, Callback], Awaitable[str | No
 
 
 def chat_id_of(update: Update) -> int:
-    chat = update.effective_chat
-    if chat is None:
-        raise ValueError("update without a chat")
-    return chat.id
+    """Where to write to the person: their private chat, whose id is their user id.
+
+    Never a chat id taken from the update: a press or message from a group must not
+    send a person's coaching (or re-point their nudges) into that group."""
+    user = update.effective_user
+    if user is None:
+        raise ValueError("update without a user")
+    return user.id
+
+
+def in_private_chat(update: Update) -> bool:
+    """The update comes from the person's own private chat with the bot."""
+    chat, user = update.effective_chat, update.effective_user
+    return chat is not None and user is not None and chat.type == "private" and chat.id == user.id
 
 
 def profile_of(update: Update) -> repo.Profile:
@@ -37,7 +47,7 @@ def profile_of(update: Update) -> repo.Profile:
         raise ValueError("update without a user")
     return repo.Profile(
         user_id=user.id,
-        chat_id=chat_id_of(update),
+        chat_id=user.id,
         first_name=user.first_name or "",
         language_code=user.language_code,
     )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Update
 
 from bot.db.models import User
-from bot.services import privacy
+from bot.services import kept_files, privacy
+from bot.services.kept_files import Kind, Reuse
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
     button,
@@ -21,28 +24,57 @@ from bot.telegram.keyboards import Callback, Cb, pack
 YES, NO = "yes", "no"
 
 
+FILES = {
+    Kind.EXPORT_JSON: ("rejection-coach-data.json", "export.caption_json"),
+    Kind.EXPORT_CSV: ("rejection-coach-asks.csv", "export.caption_csv"),
+}
+
+
 async def on_export(update: Update, ctx: CoachContext) -> None:
+    """All the person's data, made at most once an hour (the same files again otherwise),
+    and built in a worker thread: a long history must not hold up everyone else."""
+    turn = ctx.turn
     user = await current_user(ctx, update)
-    data = await privacy.export_data(ctx.turn.session, user.id) if user is not None else None
-    if data is None:
+    if user is None:
         say(ctx, update, "fallback.not_onboarded")
         return
-    chat_id = chat_id_of(update)
-    say(ctx, update, "export.intro")
-    ctx.turn.send_file(
-        chat_id,
-        "sendDocument",
-        privacy.as_json(data),
-        filename="rejection-coach-data.json",
-        caption=text(ctx, "export.caption_json"),
-    )
-    ctx.turn.send_file(
-        chat_id,
-        "sendDocument",
-        privacy.attempts_csv(data, lambda column: label(ctx, f"export.columns.{column}")),
-        filename="rejection-coach-asks.csv",
-        caption=text(ctx, "export.caption_csv"),
-    )
+    made = await _kept_export(ctx, user.id)
+    if made is not None:
+        say(ctx, update, "export.again")
+    else:
+        data = await privacy.export_data(turn.session, user.id)
+        if data is None:
+            say(ctx, update, "fallback.not_onboarded")
+            return
+        columns = {
+            column: label(ctx, f"export.columns.{column}") for column in privacy.ATTEMPT_COLUMNS
+        }
+        made = {
+            Kind.EXPORT_JSON: await asyncio.to_thread(privacy.as_json, data),
+            Kind.EXPORT_CSV: await asyncio.to_thread(
+                privacy.attempts_csv, data, columns.__getitem__
+            ),
+        }
+        for kind, file in made.items():
+            await kept_files.keep(turn.session, user.id, kind, basis="", now=turn.now, data=file)
+        say(ctx, update, "export.intro")
+    for kind, file in made.items():
+        filename, caption = FILES[kind]
+        turn.send_file(
+            chat_id_of(update), "sendDocument", file, filename=filename, caption=text(ctx, caption)
+        )
+
+
+async def _kept_export(ctx: CoachContext, user_id: int) -> dict[Kind, bytes] | None:
+    """The files made within the hour, if there are."""
+    found: dict[Kind, bytes] = {}
+    for kind in kept_files.EXPORT_KINDS:
+        kept = await kept_files.get(ctx.turn.session, user_id, kind)
+        decision = kept_files.reuse(kept, kind, None, ctx.turn.now)
+        if decision.reuse is not Reuse.AGAIN or decision.data is None:
+            return None
+        found[kind] = decision.data
+    return found
 
 
 async def on_delete(update: Update, ctx: CoachContext) -> None:

@@ -7,8 +7,10 @@ from datetime import timedelta
 from telegram import Update
 
 from bot.db.models import User
+from bot.delivery.turn import CHART_FILENAME
 from bot.domain.recap import ASKED, summarise
-from bot.services import buddies, chart_data, recaps
+from bot.services import buddies, chart_data, kept_files, recaps
+from bot.services.kept_files import Kind, Reuse
 from bot.telegram import views
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
@@ -18,6 +20,7 @@ from bot.telegram.handlers.common import (
     current_user,
     label,
     say,
+    text,
     texts_of,
 )
 from bot.telegram.keyboards import Callback, Cb, pack
@@ -84,9 +87,32 @@ async def on_stats(update: Update, ctx: CoachContext) -> None:
         return
     texts = texts_of(ctx)
     data = chart_data.chart_data(attempts, tz_name=user.timezone, now=turn.now)
+    labels = views.chart_labels(texts, turn.rng)
+    # The same asks in the same words draw the same chart: send the kept one. And at most
+    # one drawing a minute, whatever changed.
+    basis = kept_files.basis_of(data, labels)
+    kept = await kept_files.get(turn.session, user.id, Kind.STATS)
+    decision = kept_files.reuse(kept, Kind.STATS, basis, turn.now)
+    if decision.reuse is Reuse.ON_ITS_WAY:
+        say(ctx, update, "stats.on_its_way")
+        return
     caption = views.chart_caption(
         texts, turn.rng, weeks=chart_data.CHART_WEEKS, change=chart_data.average_change(attempts)
     )
     keyboard = views.dashboard_keyboard(texts, turn.rng, ctx.deps.settings.webapp_url)
-    labels = views.chart_labels(texts, turn.rng)
-    turn.send_chart(chat_id_of(update), data, labels, caption, keyboard)
+    chat_id = chat_id_of(update)
+    if decision.data is not None:
+        if decision.reuse is Reuse.AGAIN:
+            caption = text(ctx, "stats.again") + "\n\n" + caption
+        turn.send_file(
+            chat_id,
+            "sendPhoto",
+            decision.data,
+            filename=CHART_FILENAME,
+            caption=caption,
+            keyboard=keyboard,
+        )
+        return
+    await kept_files.keep(turn.session, user.id, Kind.STATS, basis=basis, now=turn.now)
+    keep = kept_files.keep_marker(user.id, Kind.STATS)
+    turn.send_chart(chat_id, data, labels, caption, keyboard, keep=keep)

@@ -38,8 +38,10 @@ from bot.telegram.handlers.common import (
     chat_id_of,
     clip,
     current_user,
+    in_private_chat,
     label,
     say,
+    text,
 )
 from bot.telegram.keyboards import Cb, IdeaAction, unpack
 
@@ -138,7 +140,9 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
 
 async def on_button(update: Update, ctx: CoachContext) -> None:
     query = update.callback_query
-    if query is None:
+    if query is None or not in_private_chat(update):
+        # Our buttons live only in private chats: a press from a group (or an inline
+        # message) is forged or misplaced. Ignored: no answer, nothing read or changed.
         return
     note: str | None = None
     callback = unpack(query.data)
@@ -177,9 +181,16 @@ async def on_unknown_command(update: Update, ctx: CoachContext) -> None:
 
 
 async def on_group(update: Update, ctx: CoachContext) -> None:
-    """We coach one-to-one; in groups we say so once when asked, and nothing else."""
-    if update.effective_chat is not None:
-        say(ctx, update, "errors.not_private")
+    """We coach one-to-one; in groups we say so at most once a day, and nothing else."""
+    await _note_group(ctx, update)
+
+
+async def _note_group(ctx: CoachContext, update: Update) -> None:
+    chat = update.effective_chat
+    if chat is None or chat.type == "private":
+        return
+    if await repo.may_note_group(ctx.turn.session, chat.id, now=ctx.turn.now):
+        ctx.turn.send(chat.id, text(ctx, "errors.not_private"))
 
 
 async def on_my_chat_member(update: Update, ctx: CoachContext) -> None:
@@ -189,7 +200,7 @@ async def on_my_chat_member(update: Update, ctx: CoachContext) -> None:
         return
     if change.chat.type != "private":
         if _joined(change):
-            say(ctx, update, "errors.not_private")
+            await _note_group(ctx, update)
         return
     user = await repo.get_user(ctx.turn.session, change.from_user.id)
     if user is None:

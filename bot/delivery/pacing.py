@@ -1,0 +1,140 @@
+"""How fast we may talk: the bot's overall budget, and each chat's own pace.
+
+Telegram allows a bot about 30 messages a second overall, about one a second to one private
+chat and about 20 a minute to one group (short bursts are tolerated). Going over earns a 429
+with `retry_after` for that chat.
+
+PTB's AIORateLimiter answers a 429 by pausing *every* request until the retry_after is
+over, so one person flooding the bot (or one group) stalled everyone else's replies. We
+replace it with two small pieces:
+
+- `SendBudget`, PTB's rate-limiter slot (so PTB's own calls go through it too): only the
+  overall rate, one call per 1/rate seconds, no retries, no global pause. A 429 goes back
+  to the caller; the outbox postpones that chat's queue alone.
+- `ChatPacer`, used by the outbox *before* it takes a send slot: each chat gets its own
+  steady pace with a small burst. A chat that is over its pace waits (or is postponed)
+  without holding a slot anyone else could use.
+
+Both use the "virtual scheduling" form of a token bucket (GCRA): one timestamp per key, the
+theoretical time of the next send, so a burst of B at interval T is `tat - (B-1)*T <= now`.
+Times are the event loop's monotonic clock: pacing is about real elapsed time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from telegram.ext import BaseRateLimiter
+
+# Chats we have not talked to for this long are forgotten (their bucket is full again).
+_FORGET_AFTER = 60.0
+_PRUNE_EVERY = 4096
+SAFETY = 1.05
+
+
+def _now() -> float:
+    return asyncio.get_running_loop().time()
+
+
+class SendBudget(BaseRateLimiter[int]):
+    """The overall budget: at most `per_second` calls a second, evenly spaced.
+
+    Evenly spaced rather than `per_second` at once: Telegram counts over a rolling window,
+    so a burst on top of a steady flow earns 429s."""
+
+    def __init__(self, per_second: float) -> None:
+        # A little under the budget: calls leave evenly spaced but arrive with jitter, and
+        # at exactly `per_second` one late call followed by an on-time one already makes
+        # `per_second + 1` in Telegram's rolling second.
+        self._interval = SAFETY / per_second
+        self._last = -1e9
+        self._turns = asyncio.Lock()  # first come, first served
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        # Spaced from when the previous call really went, not from when it was booked: a
+        # call that woke late must not let the next one go right behind it.
+        async with self._turns:
+            wait = self._last + self._interval - _now()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            self._last = _now()
+        return await callback(*args, **kwargs)
+
+
+@dataclass(frozen=True)
+class Pace:
+    """One message every `interval` seconds to a chat, with bursts of up to `burst`."""
+
+    private_interval: float = 1.0
+    group_interval: float = 3.0
+    burst: int = 3
+
+
+class ChatPacer:
+    """Each chat's own pace. Groups, supergroups and channels have negative ids."""
+
+    def __init__(self, pace: Pace) -> None:
+        self._pace = pace
+        self._next: dict[int, float] = {}  # chat -> theoretical time of its next send
+        self._taken = 0
+
+    def _interval(self, chat_id: int) -> float:
+        return self._pace.group_interval if chat_id < 0 else self._pace.private_interval
+
+    def wait_for(self, chat_id: int) -> float:
+        """Seconds until this chat may be sent its next message (0: now)."""
+        interval = self._interval(chat_id)
+        tat = self._next.get(chat_id)
+        if interval <= 0 or tat is None:
+            return 0.0
+        allowed_at = tat - (self._pace.burst - 1) * interval
+        return max(0.0, allowed_at - _now())
+
+    def take(self, chat_id: int) -> None:
+        """Count one message to this chat (call right after `wait_for` said 0)."""
+        interval = self._interval(chat_id)
+        if interval <= 0:
+            return
+        now = _now()
+        self._next[chat_id] = max(self._next.get(chat_id, now), now) + interval
+        self._taken += 1
+        if self._taken % _PRUNE_EVERY == 0:
+            self._prune(now)
+
+    def hold(self, chat_id: int, seconds: float) -> None:
+        """Telegram said to wait (429): nothing more to this chat for `seconds`."""
+        interval = self._interval(chat_id)
+        if interval <= 0:
+            return
+        # The next send is allowed once the retry_after is over, then at the usual pace.
+        resume = _now() + seconds + (self._pace.burst - 1) * interval
+        self._next[chat_id] = max(self._next.get(chat_id, 0.0), resume)
+
+    def _prune(self, now: float) -> None:
+        stale = [chat for chat, tat in self._next.items() if tat < now - _FORGET_AFTER]
+        for chat in stale:
+            del self._next[chat]
+
+
+class NoPacing(ChatPacer):
+    """COACH_RATE_LIMIT=off (benchmarks against an unpaced echo bot): never wait."""
+
+    def __init__(self) -> None:
+        super().__init__(Pace(0.0, 0.0, 1))
