@@ -42,10 +42,10 @@ def test_upgrade_is_idempotent(empty_database_url: str) -> None:
     assert "users" in _tables(empty_database_url)
 
 
-def test_012_points_re_pointed_people_back_to_their_private_chat(empty_database_url: str) -> None:
-    """A press in a group used to set users.chat_id to the group (issue 18). The users
-    table is the same at 011 as at head, so the model can write the rows."""
-    migrate.upgrade(empty_database_url, "011")
+def test_014_points_re_pointed_people_back_to_their_private_chat(empty_database_url: str) -> None:
+    """A press in a group used to set users.chat_id to the group (issue 18). Only columns
+    that exist at 013 are written, so the model can write the rows."""
+    migrate.upgrade(empty_database_url, "013")
     now = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
     async def seed() -> None:

@@ -4,8 +4,8 @@ kept_files: the last /stats chart and /export files made for a person, sent agai
 of being made again (a chart at most once a minute and until a new ask changes it, an
 export at most once an hour; issue 18). Pruned within a day; erased by /delete.
 
-Revision ID: 013
-Revises: 012
+Revision ID: 015
+Revises: 014
 Create Date: 2026-12-04 14:50:00
 """
 
@@ -18,8 +18,8 @@ from alembic import op
 
 import bot.db.types
 
-revision: str = "013"
-down_revision: str | None = "012"
+revision: str = "015"
+down_revision: str | None = "014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

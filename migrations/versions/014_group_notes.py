@@ -6,8 +6,8 @@ users.chat_id: a button pressed in a group used to re-point a person's nudges to
 group. Messages to a person go to their private chat, whose id is their user id: put back
 any row that was re-pointed (there is nothing to restore on downgrade).
 
-Revision ID: 012
-Revises: 011
+Revision ID: 014
+Revises: 013
 Create Date: 2026-12-04 14:40:00
 """
 
@@ -20,8 +20,8 @@ from alembic import op
 
 import bot.db.types
 
-revision: str = "012"
-down_revision: str | None = "011"
+revision: str = "014"
+down_revision: str | None = "013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
