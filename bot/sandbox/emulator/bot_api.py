@@ -316,28 +316,16 @@ class BotApi:
         )
         if same_text and markup == inline_only(message.reply_markup):
             raise bad_request(ERR_NOT_MODIFIED)
-        edited = dataclasses.replace(
-            message,
-            text=text,
-            raw_text=raw,
-            parse_mode=parse_mode,
-            reply_markup=markup,
-            edited=True,
-            edit_date=unix_now(),
+        return self._save_edit(
+            message, text=text, raw_text=raw, parse_mode=parse_mode, reply_markup=markup
         )
-        self.world.replace_message(edited)
-        return self.world.message_api(edited)
 
     async def _edit_message_reply_markup(self, call: ApiCall) -> JSONDict:
         message = self._edit_target(call.params)
         markup = self._reply_markup(call.params, inline_only=True)
         if markup == inline_only(message.reply_markup):
             raise bad_request(ERR_NOT_MODIFIED)
-        edited = dataclasses.replace(
-            message, reply_markup=markup, edited=True, edit_date=unix_now()
-        )
-        self.world.replace_message(edited)
-        return self.world.message_api(edited)
+        return self._save_edit(message, reply_markup=markup)
 
     async def _edit_message_caption(self, call: ApiCall) -> JSONDict:
         params = call.params
@@ -349,14 +337,11 @@ class BotApi:
         markup = self._reply_markup(params, inline_only=True)
         if caption == message.caption and markup == inline_only(message.reply_markup):
             raise bad_request(ERR_NOT_MODIFIED)
-        edited = dataclasses.replace(
-            message,
-            caption=caption,
-            parse_mode=parse_mode,
-            reply_markup=markup,
-            edited=True,
-            edit_date=unix_now(),
-        )
+        return self._save_edit(message, caption=caption, parse_mode=parse_mode, reply_markup=markup)
+
+    def _save_edit(self, message: ChatMessage, **changes: Any) -> JSONDict:
+        """Store a bot message's edit (marked edited, dated now) and return it as the API does."""
+        edited = dataclasses.replace(message, **changes, edited=True, edit_date=unix_now())
         self.world.replace_message(edited)
         return self.world.message_api(edited)
 

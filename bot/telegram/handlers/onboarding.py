@@ -6,7 +6,9 @@ question; in /settings each answer leads back to the settings overview.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, time
+from typing import TypeVar
 
 from telegram import Update
 
@@ -45,6 +47,8 @@ from bot.telegram.handlers.common import (
 )
 from bot.telegram.handlers.language import set_menu_button
 from bot.telegram.keyboards import Button, Callback, Cb, Keyboard, pack, rows_of
+
+_T = TypeVar("_T")
 
 ONBOARDING = "onboarding"
 SETTINGS = "settings"
@@ -300,45 +304,38 @@ async def _quiet_typed(
 def _apply_typed(ctx: CoachContext, update: Update, user: User, step: str, answer: str) -> bool:
     now, language = ctx.turn.now, user.language
     if step == "timezone":
-        zone = resolve_timezone(answer, language)
-        if zone is None:
-            return False
-        _set_zone(ctx, update, user, zone)
-        return True
+        return _saved(
+            resolve_timezone(answer, language), lambda zone: _set_zone(ctx, update, user, zone)
+        )
     if step == "time":
-        at = parse_nudge_time(answer, language)
-        if at is None:
-            return False
-        profile.set_nudge_time(user, at, now)
-        return True
+        return _saved(
+            parse_nudge_time(answer, language), lambda at: profile.set_nudge_time(user, at, now)
+        )
     if step == "pace":
-        pace = parse_pace(answer, language)
-        if pace is None:
-            return False
-        profile.set_pace(user, pace, now)
-        return True
+        return _saved(parse_pace(answer, language), lambda pace: profile.set_pace(user, pace, now))
     if step == "recap":
-        weekday = parse_weekday(answer, language)
-        if weekday is None:
-            return False
-        profile.set_recap_day(user, weekday, now)
-        return True
+        return _saved(
+            parse_weekday(answer, language), lambda day: profile.set_recap_day(user, day, now)
+        )
     if step == "cap":
-        cap = parse_weekly_limit(answer, care.CAP_CHOICES, language)
-        if cap is None:
-            return False
-        care.set_weekly_cap(user, cap)
-        return True
+        return _saved(
+            parse_weekly_limit(answer, care.CAP_CHOICES, language),
+            lambda cap: care.set_weekly_cap(user, cap),
+        )
     if step == "days":
         chosen = parse_weekdays(answer, language)
         if len(chosen) != 3:
             return False
         profile.set_pace(user, Pace.THREE_A_WEEK, now, chosen)
         return True
-    level = parse_level(answer, language)
-    if level is None:
+    return _saved(parse_level(answer, language), lambda level: profile.set_level(user, level))
+
+
+def _saved(parsed: _T | None, save: Callable[[_T], object]) -> bool:
+    """Save a parsed answer; False when the answer did not parse (None)."""
+    if parsed is None:
         return False
-    profile.set_level(user, level)
+    save(parsed)
     return True
 
 
