@@ -14,8 +14,8 @@ from bot.telegram.handlers.common import (
     chat_id_of,
     clear_pressed,
     clip,
-    current_user,
     label,
+    onboarded_user,
     say,
     text,
 )
@@ -26,9 +26,8 @@ ADD = "add"
 
 
 async def on_add(update: Update, ctx: CoachContext) -> None:
-    user = await current_user(ctx, update)
-    if user is None or user.onboarded_at is None:
-        say(ctx, update, "fallback.not_onboarded")
+    user = await onboarded_user(ctx, update)
+    if user is None:
         return
     if await own_ideas.count_own(ctx.turn.session, user.id) >= own_ideas.MAX_OWN_IDEAS:
         say(ctx, update, "add.too_many", limit=own_ideas.MAX_OWN_IDEAS)

@@ -19,8 +19,8 @@ from bot.telegram.handlers import buddy_notes, log
 from bot.telegram.handlers.common import (
     button,
     clear_pressed,
-    current_user,
     label,
+    onboarded_user,
     say,
     text,
 )
@@ -35,9 +35,8 @@ TAKE, LEAVE = "tk", "dc"
 
 
 async def on_buddy(update: Update, ctx: CoachContext) -> None:
-    user = await current_user(ctx, update)
-    if user is None or user.onboarded_at is None:
-        say(ctx, update, "fallback.not_onboarded")
+    user = await onboarded_user(ctx, update)
+    if user is None:
         return
     await _say_if_ended(ctx, update, user)
     buddy = await buddies.active_buddy(ctx.turn.session, user.id)

@@ -108,6 +108,15 @@ async def current_user(ctx: CoachContext, update: Update) -> User | None:
     return user
 
 
+async def onboarded_user(ctx: CoachContext, update: Update) -> User | None:
+    """The person's row once they finished onboarding; else None, after pointing them to /start."""
+    user = await current_user(ctx, update)
+    if user is None or user.onboarded_at is None:
+        say(ctx, update, "fallback.not_onboarded")
+        return None
+    return user
+
+
 def clip(value: str) -> str:
     return value[:TEXT_INPUT_MAX].strip()
 

@@ -19,9 +19,9 @@ from bot.telegram.handlers import log
 from bot.telegram.handlers.common import (
     chat_id_of,
     clear_pressed,
-    current_user,
     gentler_keyboard,
     label,
+    onboarded_user,
     say,
     send_idea,
     text,
@@ -43,9 +43,8 @@ NOPE, NOT_TODAY, NEW, GENTLER = (
 
 
 async def on_idea(update: Update, ctx: CoachContext) -> None:
-    user = await current_user(ctx, update)
-    if user is None or user.onboarded_at is None:
-        say(ctx, update, "fallback.not_onboarded")
+    user = await onboarded_user(ctx, update)
+    if user is None:
         return
     request = parse_idea_request(ctx.args or [], ctx.turn.language)
     if request.step:

@@ -18,8 +18,8 @@ from bot.telegram.handlers.common import (
     chat_id_of,
     clear_pressed,
     clip,
-    current_user,
     label,
+    onboarded_user,
     say,
     text,
 )
@@ -30,9 +30,8 @@ WHICH = "which"
 
 async def on_log(update: Update, ctx: CoachContext) -> None:
     """/log: continue the pending question, ask about an open "I'll try it", or log a new ask."""
-    user = await current_user(ctx, update)
-    if user is None or user.onboarded_at is None:
-        say(ctx, update, "fallback.not_onboarded")
+    user = await onboarded_user(ctx, update)
+    if user is None:
         return
     turn = ctx.turn
     typed = clip(" ".join(ctx.args or []))

@@ -39,8 +39,8 @@ from bot.telegram.handlers.common import (
     chat_id_of,
     clear_pressed,
     clip,
-    current_user,
     label,
+    onboarded_user,
     profile_of,
     say,
     text,
@@ -118,9 +118,8 @@ async def on_start(update: Update, ctx: CoachContext) -> None:
 
 
 async def on_settings(update: Update, ctx: CoachContext) -> None:
-    user = await current_user(ctx, update)
-    if user is None or user.onboarded_at is None:
-        say(ctx, update, "fallback.not_onboarded")
+    user = await onboarded_user(ctx, update)
+    if user is None:
         return
     await repo.clear_conversation(ctx.turn.session, user.id)
     show_settings(ctx, update, user)

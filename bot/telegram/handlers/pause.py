@@ -18,8 +18,8 @@ from bot.telegram.handlers.common import (
     button,
     clear_pressed,
     clip,
-    current_user,
     label,
+    onboarded_user,
     say,
 )
 from bot.telegram.keyboards import Callback, Cb, Keyboard, pack
@@ -49,9 +49,8 @@ def _choices(ctx: CoachContext) -> Keyboard:
 
 
 async def on_pause(update: Update, ctx: CoachContext) -> None:
-    user = await current_user(ctx, update)
-    if user is None or user.onboarded_at is None:
-        say(ctx, update, "fallback.not_onboarded")
+    user = await onboarded_user(ctx, update)
+    if user is None:
         return
     typed = clip(" ".join(ctx.args or []))
     if typed:
@@ -127,9 +126,8 @@ async def on_pause_button(
 
 
 async def on_resume(update: Update, ctx: CoachContext) -> None:
-    user = await current_user(ctx, update)
-    if user is None or user.onboarded_at is None:
-        say(ctx, update, "fallback.not_onboarded")
+    user = await onboarded_user(ctx, update)
+    if user is None:
         return
     was_paused = profile.resume(user, ctx.turn.now)
     key = "pause.resumed" if was_paused else "pause.not_paused"

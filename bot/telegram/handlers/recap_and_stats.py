@@ -17,8 +17,8 @@ from bot.telegram.handlers.common import (
     button,
     chat_id_of,
     clear_pressed,
-    current_user,
     label,
+    onboarded_user,
     say,
     text,
     texts_of,
@@ -29,9 +29,8 @@ LAST = "last"
 
 
 async def on_recap(update: Update, ctx: CoachContext) -> None:
-    user = await current_user(ctx, update)
-    if user is None or user.onboarded_at is None:
-        say(ctx, update, "fallback.not_onboarded")
+    user = await onboarded_user(ctx, update)
+    if user is None:
         return
     if any(word.lower() == LAST for word in ctx.args or []):
         await _last_recap(ctx, update, user.id, user.recap_weekday)
@@ -74,9 +73,8 @@ async def _last_recap(ctx: CoachContext, update: Update, user_id: int, weekday: 
 
 
 async def on_stats(update: Update, ctx: CoachContext) -> None:
-    user = await current_user(ctx, update)
-    if user is None or user.onboarded_at is None:
-        say(ctx, update, "fallback.not_onboarded")
+    user = await onboarded_user(ctx, update)
+    if user is None:
         return
     turn = ctx.turn
     since = turn.now - timedelta(weeks=chart_data.CHART_WEEKS)
