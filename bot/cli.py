@@ -150,6 +150,17 @@ def upgrade_or_exit(database_url: str, texts: Texts) -> None:
         ) from None
 
 
+def _ready(*, need_token: bool) -> tuple[Settings, Texts]:
+    """Settings and texts loaded, logging set up and the database upgraded (or a CliError)."""
+    settings = settings_or_exit()
+    texts = texts_or_exit()
+    if need_token and settings.telegram_bot_token is None:
+        raise CliError(texts.plain("cli.missing_token"))
+    setup_logging(settings)
+    upgrade_or_exit(settings.database_url, texts)
+    return settings, texts
+
+
 async def serve_until_signal(runtime: CoachRuntime) -> None:
     """Run a runtime's serve() until SIGINT/SIGTERM (graceful: in-flight turns finish)."""
     stop = asyncio.Event()
@@ -163,12 +174,7 @@ async def serve_until_signal(runtime: CoachRuntime) -> None:
 
 
 def _run(_args: argparse.Namespace) -> int:
-    settings = settings_or_exit()
-    texts = texts_or_exit()
-    if settings.telegram_bot_token is None:
-        raise CliError(texts.plain("cli.missing_token"))
-    setup_logging(settings)
-    upgrade_or_exit(settings.database_url, texts)
+    settings, texts = _ready(need_token=True)
     from bot.telegram.app import CoachRuntime
 
     runtime = CoachRuntime(settings, texts=texts)
@@ -212,10 +218,7 @@ def _sandbox(args: argparse.Namespace) -> int:
 
 
 def _db_upgrade(_args: argparse.Namespace) -> int:
-    settings = settings_or_exit()
-    texts = texts_or_exit()
-    setup_logging(settings)
-    upgrade_or_exit(settings.database_url, texts)
+    _settings, texts = _ready(need_token=False)
     print(texts.plain("cli.db_upgraded"))
     return EXIT_OK
 
@@ -248,12 +251,7 @@ def _instant(value: str) -> datetime:
 
 
 def _tick(args: argparse.Namespace) -> int:
-    settings = settings_or_exit()
-    texts = texts_or_exit()
-    if settings.telegram_bot_token is None:
-        raise CliError(texts.plain("cli.missing_token"))
-    setup_logging(settings)
-    upgrade_or_exit(settings.database_url, texts)
+    settings, texts = _ready(need_token=True)
     from bot.telegram.app import CoachRuntime
 
     at: datetime = args.at or datetime.now(UTC)
