@@ -15,7 +15,7 @@ import time as monotonic_time
 import warnings
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram import BotCommand, MenuButtonWebApp, WebAppInfo
 from telegram.error import TelegramError
@@ -147,27 +147,19 @@ class CoachRuntime:
 
     @property
     def deps(self) -> Deps:
-        if self._deps is None:
-            raise RuntimeError("the runtime is not initialised")
-        return self._deps
+        return _initialised(self._deps)
 
     @property
     def inbox(self) -> Inbox:
-        if self._inbox is None:
-            raise RuntimeError("the runtime is not initialised")
-        return self._inbox
+        return _initialised(self._inbox)
 
     @property
     def scheduler(self) -> Scheduler:
-        if self._scheduler is None:
-            raise RuntimeError("the runtime is not initialised")
-        return self._scheduler
+        return _initialised(self._scheduler)
 
     @property
     def outbox(self) -> OutboxSender:
-        if self._outbox is None:
-            raise RuntimeError("the runtime is not initialised")
-        return self._outbox
+        return _initialised(self._outbox)
 
     # -- lifecycle ----------------------------------------------------------------------
 
@@ -491,3 +483,13 @@ def register_handlers(application: CoachApplication) -> None:
         ChatMemberHandler(router.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER)
     )
     application.add_error_handler(on_error)
+
+
+_T = TypeVar("_T")
+
+
+def _initialised(part: _T | None) -> _T:
+    """A part the runtime builds in initialise(); using it before then is a bug."""
+    if part is None:
+        raise RuntimeError("the runtime is not initialised")
+    return part
