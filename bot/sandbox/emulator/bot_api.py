@@ -226,18 +226,9 @@ class BotApi:
         raw = params.string("text")
         parse_mode = params.string("parse_mode")
         text = self._render(raw, parse_mode, MAX_TEXT_LENGTH, ERR_TOO_LONG)
-        markup = self._reply_markup(params)
-        reply_to = self._reply_to(params, chat)
-        message = self.world.add_message(
-            chat,
-            from_bot=True,
-            text=text,
-            raw_text=raw,
-            parse_mode=parse_mode,
-            reply_markup=markup,
-            reply_to_message_id=reply_to,
+        return self._post(
+            params, chat, lambda: {"text": text, "raw_text": raw, "parse_mode": parse_mode}
         )
-        return self.world.message_api(message)
 
     async def _send_photo(self, call: ApiCall) -> JSONDict:
         return self._send_file(call.params, "photo")
@@ -249,18 +240,26 @@ class BotApi:
         chat = self._writable_chat(params)
         parse_mode = params.string("parse_mode")
         caption = self._caption(params.string("caption"), parse_mode)
+        return self._post(
+            params,
+            chat,
+            lambda: {
+                "kind": kind,
+                "caption": caption,
+                "parse_mode": parse_mode,
+                "file": self._input_file(params, kind),
+            },
+        )
+
+    def _post(self, params: Params, chat: Chat, content: Callable[[], dict[str, Any]]) -> JSONDict:
+        """Post the bot's message with the request's keyboard and reply target.
+
+        ``content`` is built only after those two are checked, so the checks keep their order
+        and a request that fails them keeps no upload."""
         markup = self._reply_markup(params)
         reply_to = self._reply_to(params, chat)
-        info = self._input_file(params, kind)
         message = self.world.add_message(
-            chat,
-            from_bot=True,
-            kind=kind,
-            caption=caption,
-            parse_mode=parse_mode,
-            file=info,
-            reply_markup=markup,
-            reply_to_message_id=reply_to,
+            chat, from_bot=True, reply_markup=markup, reply_to_message_id=reply_to, **content()
         )
         return self.world.message_api(message)
 
