@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -25,6 +25,11 @@ _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 # Anyone who learns the webhook secret can post updates as anyone; a short one is guessable.
 MIN_WEBHOOK_SECRET = 32
 MAKE_A_SECRET = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
+
+
+def _is_web_url(parts: SplitResult) -> bool:
+    """An absolute http(s) address with a host."""
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 class Switch(StrEnum):
@@ -105,7 +110,7 @@ class Settings(BaseSettings):
     def _check_base_url(cls, value: str) -> str:
         value = value.strip().rstrip("/")
         parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        if not _is_web_url(parts):
             raise ValueError("must be an http(s) URL such as https://api.telegram.org/bot")
         if parts.path in ("", "/"):
             # People often paste just the server; PTB needs the /bot suffix it appends to.
@@ -159,8 +164,7 @@ class Settings(BaseSettings):
     def _check_webhook_url(cls, value: str | None) -> str | None:
         if value is None:
             return None
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        if not _is_web_url(urlsplit(value)):
             raise ValueError("must be a full URL such as https://coach.example.org/telegram")
         return value
 
@@ -170,7 +174,7 @@ class Settings(BaseSettings):
         if value is None:
             return None
         parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+        if not _is_web_url(parts) or parts.query:
             raise ValueError("must be a full URL such as https://coach.example.org/app/")
         # The page lives at a folder-like path: its API is <path>api/.
         return value if parts.path.endswith("/") else value + "/"
