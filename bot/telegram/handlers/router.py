@@ -135,6 +135,8 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
     if wants_more(clip(message.text), ctx.turn.language):
         care.on_wish_for_more(ctx, update, user)
         return
+    if care.heard_outside_a_question(ctx, update, user, clip(message.text)):
+        return
     say(ctx, update, "fallback.text")
 
 
