@@ -7,6 +7,7 @@ no handler context) and the handlers render exactly the same thing.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import date
 
 from bot.domain import dates, forecasts
@@ -95,13 +96,22 @@ def nudge_keyboard(texts: Texts, rng: random.Random, idea: Idea) -> Keyboard:
 
 
 def nudge_text(
-    texts: Texts, rng: random.Random, idea: Idea, *, name: str, welcome_back: bool
-) -> str:
+    texts: Texts,
+    rng: random.Random,
+    idea: Idea,
+    *,
+    name: str,
+    welcome_back: bool,
+    recent: Sequence[str] = (),
+) -> tuple[str, str]:
+    """The nudge and its opening's tag; the opening rotates away from the person's `recent`
+    lines, so daily nudges don't greet them with the same sentence twice in a row."""
     opening_key = "nudge.welcome_back" if welcome_back else "nudge.opening"
-    opening = texts(opening_key, rng, name=name or texts.plain("nudge.friend", rng))
-    return texts(
-        "nudge.layout", rng, opening=Markup(opening), card=Markup(idea_card(texts, rng, idea))
+    opening, tag = texts.rotate(
+        opening_key, rng, recent, name=name or texts.plain("nudge.friend", rng)
     )
+    card = Markup(idea_card(texts, rng, idea))
+    return texts("nudge.layout", rng, opening=Markup(opening), card=card), tag
 
 
 # The "Not yet" under several folded check-ins answers for all of them.
