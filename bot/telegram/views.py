@@ -244,8 +244,14 @@ def recap_ending(summary: WeekSummary) -> str:
 
 def forecast_sentence(texts: Texts, rng: random.Random, found: Prediction) -> str:
     """ "You expected a no about 72% of the time; you heard one 38% of the time." plus a
-    kind word: the same sentence in the weekly recap and on the dashboard."""
-    line = texts("recap.prediction", rng, expected=found.expected_no_pct, heard=found.heard_no_pct)
+    kind word: the same sentence in the weekly recap and on the dashboard. A single guess
+    is told as one ask, so a week with other no's never reads "you heard one 0%"."""
+    if found.asks == 1:  # "0% of the time" over one guess reads as "no no's at all"
+        key = "recap.prediction_one_no" if found.heard_no_pct else "recap.prediction_one_spared"
+        line = texts(key, rng, expected=found.expected_no_pct)
+    else:
+        expected, heard = found.expected_no_pct, found.heard_no_pct
+        line = texts("recap.prediction", rng, expected=expected, heard=heard)
     if forecasts.kinder_than_feared(found):
         line += " " + texts("recap.prediction_kinder", rng)
     elif found.heard_no_pct > 0:

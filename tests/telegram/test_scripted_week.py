@@ -171,6 +171,8 @@ async def test_a_scripted_week(coach: CoachHarness) -> None:
     for body in week.bot_texts:
         assert check_text(body, quotes=said) == (), body
     assert stock_repeats(week.bot_texts) == []
+    # One guess (70%) in a week that also held a no: told as one ask, never "0% of the time".
+    assert "0% of the time" not in "\n".join(week.bot_texts)
 
     attempts = await attempts_of(coach, ALICE)
     assert [(a.status, a.source) for a in attempts] == [
