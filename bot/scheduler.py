@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.delivery.outbox import OutboxSender, Pending
-from bot.delivery.turn import Outgoing, chart_message
+from bot.delivery.turn import RECENT_REPLIES, Outgoing, chart_message
 from bot.deps import Deps
 from bot.domain.recap import WeekAttempt, summarise
 from bot.services import buddies, chart_data, ideas, nudges, recaps, retention
@@ -113,9 +113,17 @@ class Scheduler:
                 if idea is None:
                     continue
                 texts = self._deps.texts_for(claim.user.language)
-                text = views.nudge_text(
-                    texts, rng, idea, name=claim.user.first_name, welcome_back=claim.welcome_back
+                person = claim.user
+                recent = [tag for reply in person.recent_lines or [] for tag in reply]
+                text, tag = views.nudge_text(
+                    texts,
+                    rng,
+                    idea,
+                    name=person.first_name,
+                    welcome_back=claim.welcome_back,
+                    recent=recent,
                 )
+                person.recent_lines = [*(person.recent_lines or []), [tag]][-RECENT_REPLIES:]
                 keyboard = markup(views.nudge_keyboard(texts, rng, idea))
                 payload = {"text": text, "parse_mode": "HTML", "reply_markup": keyboard}
                 outgoing.append(Outgoing(claim.user.chat_id, "sendMessage", payload, "nudge"))

@@ -23,7 +23,13 @@ import re
 from bot.domain.normalise import chat_tokens
 from bot.domain.phrases import Context, PhraseRule, compile_suffix, compile_tokens, first_match
 
-__all__ = ["EXHAUSTION_RULES", "SELF_CRITICISM_RULES", "detect_exhaustion", "detect_self_criticism"]
+__all__ = [
+    "EXHAUSTION_RULES",
+    "SELF_CRITICISM_RULES",
+    "detect_exhaustion",
+    "detect_rumination",
+    "detect_self_criticism",
+]
 
 
 #: Words allowed between a negation and the phrase it negates ("not *really* suicidal",
@@ -77,7 +83,7 @@ def _any_match(rules: tuple[PhraseRule, ...], text: str, language: str = "en") -
 _LABEL = (
     r"(?:idiot|idiotic|stupid|dumb|moron|moronic|imbecile|loser|failure|fail|pathetic|"
     r"useless|worthless|hopeless|incompetent|joke|disgrace|disappointment|embarrassment|mess|"
-    r"wreck|coward|cowardly|spineless|weak|weirdo|freak|clown|fool|ridiculous|unlovable|"
+    r"wreck|coward|cowardly|chicken|wimp|spineless|weak|weirdo|freak|clown|fool|ridiculous|unlovable|"
     r"unlikeable|the worst|garbage|trash|waste of space|awkward|baby|"
     r"(?:terrible|awful|bad|hopeless|useless|rubbish) at (?:this|everything|life|people|"
     r"talking|asking|\w+ing))"
@@ -93,6 +99,11 @@ _INTENSIFIERS = (
 SELF_CRITICISM_RULES: tuple[PhraseRule, ...] = (
     # "I'm such an idiot", "I'm pathetic", "I'm hopeless at this", "I was so stupid".
     _rule("i_am_label", rf"(?:i am|i was|am i|me being) {_INTENSIFIERS}{_LABEL}"),
+    # "what an idiot I am", "so stupid of me", "how pathetic of me".
+    _rule(
+        "what_a_label",
+        rf"what {_INTENSIFIERS}{_LABEL} (?:i am|i was)|(?:so|how|that was|really) {_LABEL} of me",
+    ),
     # "felt so stupid", "I look like an idiot" — unless the feeling passed.
     _rule(
         "felt_label",
@@ -335,3 +346,32 @@ EXHAUSTION_RULES: tuple[PhraseRule, ...] = (
 def detect_exhaustion(text: str) -> bool:
     """Whether the user sounds drained, so the bot offers rest before the next ask."""
     return _any_match(EXHAUSTION_RULES, text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rumination: a long unhappy message that answers nothing
+# ---------------------------------------------------------------------------------------------
+
+#: How long a message must be (in words) before it reads as going over and over something.
+RUMINATION_MIN_WORDS = 30
+
+#: Unhappy words over chat tokens (en, es, ru); one is enough in a message that long.
+_UNHAPPY = re.compile(  # written over chat tokens: doubled letters squashed, "can't" -> "can not"
+    r"\b(?:"
+    r"kep (?:thinking|replaying|going over)|can ?not stop|replay\w*|overthink\w*|"
+    r"embaras\w*|ashamed|humiliat\w*|awful|terib\w*|horib\w*|stupid|cringe\w*|"
+    r"anxious|anxiety|wor(?:y|ied|ying)|scared|afraid|nervous|upset|sad|miserable|hurt\w*|"
+    r"why (?:did|do|can ?not) i|what if|hate|regret\w*|"
+    r"verguenza|avergonzad\w*|ansiedad|ansios\w*|nervios\w*|miedo|triste|"
+    r"no dejo de|no puedo dejar|vueltas|por que (?:lo hice|hice|soy)|"
+    r"стыдн\w*|стыд|тревож\w*|страшн\w*|боюсь|грустн\w*|ужасн\w*|обидн\w*|"
+    r"не могу перестать|прокручива\w*|кручу|зачем я|почему я"
+    r")(?!\w)"
+)
+
+
+def detect_rumination(text: str) -> bool:
+    """Whether a message is long and unhappy: someone going over something that stung,
+    who needs to be heard before being offered anything."""
+    tokens = chat_tokens(text)
+    return len(tokens.split()) >= RUMINATION_MIN_WORDS and _UNHAPPY.search(tokens) is not None

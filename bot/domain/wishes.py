@@ -1,4 +1,5 @@
-"""A plain wish for more practice ("keep them coming", "send me more"), in any language.
+"""A plain wish for more practice ("keep them coming", "send me more") or for a break
+("pause for 2 days"), in any language.
 
 Read on the shared folded text (bot.domain.normalise.fold), which turns the common words of
 every language into the English the parsers read, so each language adds only what the
@@ -56,3 +57,19 @@ def wants_more(text: str, language: str = SOURCE_LANGUAGE) -> bool:
     if not (english.search(folded) or (own is not None and own.search(folded))):
         return False
     return not _NEGATED.search(_UNNEGATED.sub(" ", folded))
+
+
+#: "pause for 2 days", "can you pause the nudges till Monday", "pausa 3 días", "пауза на
+#: неделю": a request that starts with the wish (so "I paused before asking" is not one).
+_PAUSE_WISH = re.compile(
+    r"^(?:(?:please|pls|can you|could you|would you|por favor|puedes|пожалуйста|можешь)\s+)?"
+    r"(?:pause|take a break|break from|hold (?:the )?nudges|no nudges|stop (?:the )?nudges|"
+    r"paus(?:a|ar|ame)|haz una pausa|пауз|постав\w* на паузу|перерыв)"
+)
+
+
+def wants_a_pause(text: str, language: str = SOURCE_LANGUAGE) -> bool:
+    """Whether `text` asks, in a few words, for a break from nudges."""
+    if len(text) > 80:
+        return False
+    return _PAUSE_WISH.search(fold(text, language).text.strip()) is not None

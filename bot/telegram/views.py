@@ -7,6 +7,7 @@ no handler context) and the handlers render exactly the same thing.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import date
 
 from bot.domain import dates, forecasts
@@ -95,13 +96,22 @@ def nudge_keyboard(texts: Texts, rng: random.Random, idea: Idea) -> Keyboard:
 
 
 def nudge_text(
-    texts: Texts, rng: random.Random, idea: Idea, *, name: str, welcome_back: bool
-) -> str:
+    texts: Texts,
+    rng: random.Random,
+    idea: Idea,
+    *,
+    name: str,
+    welcome_back: bool,
+    recent: Sequence[str] = (),
+) -> tuple[str, str]:
+    """The nudge and its opening's tag; the opening rotates away from the person's `recent`
+    lines, so daily nudges don't greet them with the same sentence twice in a row."""
     opening_key = "nudge.welcome_back" if welcome_back else "nudge.opening"
-    opening = texts(opening_key, rng, name=name or texts.plain("nudge.friend", rng))
-    return texts(
-        "nudge.layout", rng, opening=Markup(opening), card=Markup(idea_card(texts, rng, idea))
+    opening, tag = texts.rotate(
+        opening_key, rng, recent, name=name or texts.plain("nudge.friend", rng)
     )
+    card = Markup(idea_card(texts, rng, idea))
+    return texts("nudge.layout", rng, opening=Markup(opening), card=card), tag
 
 
 # The "Not yet" under several folded check-ins answers for all of them.
@@ -234,8 +244,14 @@ def recap_ending(summary: WeekSummary) -> str:
 
 def forecast_sentence(texts: Texts, rng: random.Random, found: Prediction) -> str:
     """ "You expected a no about 72% of the time; you heard one 38% of the time." plus a
-    kind word: the same sentence in the weekly recap and on the dashboard."""
-    line = texts("recap.prediction", rng, expected=found.expected_no_pct, heard=found.heard_no_pct)
+    kind word: the same sentence in the weekly recap and on the dashboard. A single guess
+    is told as one ask, so a week with other no's never reads "you heard one 0%"."""
+    if found.asks == 1:  # "0% of the time" over one guess reads as "no no's at all"
+        key = "recap.prediction_one_no" if found.heard_no_pct else "recap.prediction_one_spared"
+        line = texts(key, rng, expected=found.expected_no_pct)
+    else:
+        expected, heard = found.expected_no_pct, found.heard_no_pct
+        line = texts("recap.prediction", rng, expected=expected, heard=heard)
     if forecasts.kinder_than_feared(found):
         line += " " + texts("recap.prediction_kinder", rng)
     elif found.heard_no_pct > 0:

@@ -49,7 +49,8 @@ async def test_weekly_recap_once_with_numbers_lessons_and_chart(coach: CoachHarn
     lines = recap.split("\n\n")
     assert len(lines) <= 8  # short: one headline number, the forecast, their words, an ending
     assert "3 asks this week" in lines[1] or "made 3 asks" in lines[1]
-    assert "you heard one 100% of the time" in lines[2]
+    # One ask had a guess: told as one ask, not as "100% of the time".
+    assert "one ask you made a guess for" in lines[2] and "and heard one." in lines[2]
     assert "A no was just a word" in recap
     assert "For next week" in lines[-2]
     # The week's nerves went from 7 to 3 on average: the ending says what was true.
@@ -140,7 +141,7 @@ async def test_stats_and_recap_open_the_dashboard_when_it_is_served(
     before = len(coach.emulator.messages(ALICE))
     await tick(coach, SUNDAY_EVENING)
     recap = coach.emulator.messages(ALICE)[before]
-    assert "you heard one 100% of the time" in (recap.text or "")
+    assert "one ask you made a guess for" in (recap.text or "")
     assert web_app_urls(recap) == [DASHBOARD_URL]
 
 

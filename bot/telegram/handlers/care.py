@@ -7,10 +7,12 @@ plain wish for more lift the weekly pace for that week, so the promise is kept."
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from telegram import Update
 
 from bot.db.models import Attempt, Conversation, User
-from bot.domain.feelings import detect_exhaustion, detect_self_criticism
+from bot.domain.feelings import detect_exhaustion, detect_rumination, detect_self_criticism
 from bot.services import care
 from bot.telegram.compose import Part
 from bot.telegram.context import CoachContext
@@ -26,6 +28,33 @@ from bot.telegram.keyboards import Callback, Cb, IdeaAction, Keyboard, pack
 from bot.telegram.views import CARE_KEEP_GOING
 
 SKIP_TOMORROW, KEEP, KEEP_GOING = "skip", "keep", CARE_KEEP_GOING
+
+#: After a crisis reply, how long a message outside any question is answered gently
+#: rather than with the usual pointer to /idea.
+AFTER_CRISIS = timedelta(hours=24)
+
+
+def heard_outside_a_question(ctx: CoachContext, update: Update, user: User, typed: str) -> bool:
+    """Feelings outside a question get a kind, specific answer, never "tap /idea": harsh
+    self-talk a self-compassion reframe, a long unhappy message a gentle word, and anything
+    in the day after a crisis reply a quiet check-in."""
+    language = ctx.turn.language
+    if detect_self_criticism(typed, language):
+        say(ctx, update, "care.self_talk", part=Part.CARE)
+    elif detect_rumination(typed):
+        say(ctx, update, "care.rumination", part=Part.CARE)
+    elif (
+        user.crisis_at is not None
+        and _as_utc(ctx.turn.now) - _as_utc(user.crisis_at) < AFTER_CRISIS
+    ):
+        say(ctx, update, "crisis.still_here", part=Part.CARE)
+    else:
+        return False
+    return True
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def reframe_once(ctx: CoachContext, update: Update, conversation: Conversation, typed: str) -> None:

@@ -60,6 +60,19 @@ async def on_pause(update: Update, ctx: CoachContext) -> None:
         else:
             _pause(ctx, update, user, days)
         return
+    await _ask_how_long(ctx, update, user)
+
+
+async def on_typed_wish(ctx: CoachContext, update: Update, user: User, typed: str) -> None:
+    """ "pause for 2 days" typed outside any question: the break at once, or "how long?"."""
+    days = _days_from(ctx, user, typed)
+    if days is None:
+        await _ask_how_long(ctx, update, user)
+    else:
+        _pause(ctx, update, user, days)
+
+
+async def _ask_how_long(ctx: CoachContext, update: Update, user: User) -> None:
     # The answer may be typed as well as tapped; an open question (a log in progress) keeps
     # the typed answers, and the buttons still work there.
     if await repo.get_conversation(ctx.turn.session, user.id) is None:

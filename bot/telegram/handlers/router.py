@@ -7,6 +7,7 @@ so whichever process receives the next message can continue the flow.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 
 from telegram import ChatMemberUpdated, Update
 
@@ -14,13 +15,14 @@ from bot.db import repo
 from bot.db.models import Conversation, User
 from bot.domain.answers import parse_quick_log
 from bot.domain.feelings import detect_exhaustion
-from bot.domain.wishes import wants_more
+from bot.domain.wishes import wants_a_pause, wants_more
 from bot.services import buddies, profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import (
     add,
     buddy,
     care,
+    checkins,
     crisis,
     history,
     ideas,
@@ -112,6 +114,10 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
         if await pause.on_text(ctx, update, user, conversation, message.text):
             return
         conversation = None
+    if conversation is not None and await answers_a_newer_check_in(
+        ctx, update, user, conversation, message.text
+    ):
+        return
     if conversation is not None and conversation.flow in TEXT_FLOWS:
         await TEXT_FLOWS[conversation.flow](ctx, update, user, conversation, message.text)
         return
@@ -129,13 +135,37 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
     if quick is not None:
         await log.record_quick_log(ctx, update, user, quick)
         return
+    if wants_a_pause(clip(message.text), ctx.turn.language):
+        await pause.on_typed_wish(ctx, update, user, clip(message.text))
+        return
     if detect_exhaustion(clip(message.text)):
         care.on_tired_words(ctx, update, user)
         return
     if wants_more(clip(message.text), ctx.turn.language):
         care.on_wish_for_more(ctx, update, user)
         return
+    if care.heard_outside_a_question(ctx, update, user, clip(message.text)):
+        return
     say(ctx, update, "fallback.text")
+
+
+async def answers_a_newer_check_in(
+    ctx: CoachContext, update: Update, user: User, conversation: Conversation, typed: str
+) -> bool:
+    """A check-in sent after the log question in progress is the question on screen: "not
+    yet" answers the check-in, not the warm-up question left open hours earlier."""
+    if conversation.flow != log.LOG:
+        return False
+    sent = [a.followup_sent_at for a in await checkins.unanswered(ctx, user) if a.followup_sent_at]
+    asked = _aware(conversation.updated_at)
+    if not any(_aware(instant) > asked for instant in sent):
+        return False
+    return await log.answer_check_in(ctx, update, user, typed)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands datetimes back naive; they are UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 async def on_button(update: Update, ctx: CoachContext) -> None:
