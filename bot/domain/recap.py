@@ -35,6 +35,8 @@ class WeekAttempt(NamedTuple):
     anxiety_after: float | None
     lesson: str | None
     title: str | None
+    # The catalog idea asked (None for the person's own words): shown in their language.
+    catalog_key: str | None = None
 
 
 __all__ = ["ASKED", "Prediction", "Suggestion", "WeekAttempt", "WeekSummary", "summarise"]

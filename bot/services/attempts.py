@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -15,6 +16,7 @@ from bot.domain.answers import Outcome, QuickLog
 from bot.domain.questions import Field, Progress
 from bot.services import ideas, nudges
 from bot.services.ideas import Idea
+from bot.texts import IdeaSpec
 
 # "I'll try it" stays open this long; /log picks it up within that window.
 PLANNED_WINDOW = timedelta(days=7)
@@ -257,6 +259,7 @@ async def undo_quick_log(session: AsyncSession, user_id: int, attempt_id: int) -
 class HistoryEntry:
     attempt: Attempt
     idea_text: str | None
+    catalog_key: str | None = None
 
 
 async def recent(
@@ -264,19 +267,26 @@ async def recent(
 ) -> list[HistoryEntry]:
     """The last asks, newest first, with the idea text when they came from an idea."""
     rows = await session.execute(
-        select(Attempt, Challenge.text)
+        select(Attempt, Challenge.text, Challenge.catalog_key)
         .outerjoin(Challenge, Challenge.id == Attempt.challenge_id)
         .where(Attempt.user_id == user_id, Attempt.status == "logged")
         .order_by(Attempt.created_at.desc(), Attempt.id.desc())
         .limit(limit)
     )
-    return [HistoryEntry(attempt, text) for attempt, text in rows]
+    return [HistoryEntry(attempt, text, key) for attempt, text, key in rows]
 
 
-async def idea_text(session: AsyncSession, attempt: Attempt) -> str | None:
+async def idea_text(
+    session: AsyncSession, attempt: Attempt, catalog: Mapping[str, IdeaSpec]
+) -> str | None:
+    """What was asked: the person's own words, else the idea in the language of `catalog`
+    (the database keeps a catalog idea in English)."""
     if attempt.description:
         return attempt.description
     if attempt.challenge_id is None:
         return None
     challenge = await session.get(Challenge, attempt.challenge_id)
-    return challenge.text if challenge is not None else None
+    if challenge is None:
+        return None
+    spec = catalog.get(challenge.catalog_key or "")
+    return spec.text if spec is not None else challenge.text

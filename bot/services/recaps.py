@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -235,6 +235,7 @@ async def logged_attempts(
             attempts.c.anxiety_after,
             attempts.c.lesson,
             func.coalesce(func.nullif(attempts.c.description, ""), ideas.c.text),
+            case((func.coalesce(attempts.c.description, "") == "", ideas.c.catalog_key)),
         )
         .select_from(attempts.outerjoin(ideas, ideas.c.id == attempts.c.challenge_id))
         .where(

@@ -222,7 +222,9 @@ def _recap_body(
     bravest = summary.bravest
     room = RECAP_LINES_MAX - 1 - len(paragraphs) - 2  # the heading; the suggestion, the ending
     if bravest is not None and bravest.title and summary.asked > 1 and room > 0:
-        title = short_title(bravest.title, limit=80)
+        spec = texts.ideas_by_id.get(bravest.catalog_key or "")
+        # The database keeps a catalog idea in English: name it in the person's language.
+        title = short_title(spec.text if spec is not None else bravest.title, limit=80)
         paragraphs.append(texts("recap.bravest", rng, title=title))
     next_level = min(level + 1, 5)
     paragraphs.append(texts(f"recap.suggestion.{summary.suggestion.value}", rng, level=next_level))

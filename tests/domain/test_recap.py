@@ -211,3 +211,23 @@ def test_recaps_are_short_with_one_headline_number(name: str, buddy: str | None)
 )
 def test_the_recap_ends_with_what_was_true_that_week(week: list[WeekAttempt], ending: str) -> None:
     assert views.recap_ending(summarise(week, level=2)) == ending
+
+
+@pytest.mark.parametrize("language", ["es", "ru"])
+def test_the_boldest_ask_is_named_in_the_persons_language(language: str) -> None:
+    """The database keeps a catalog idea in English; the recap names it in theirs."""
+    english = load_texts()
+    texts = load_locale(language)
+    idea = english.ideas[0]
+    week = [
+        attempt("no", level=1, hours=1),
+        attempt("yes", level=idea.level + 3, title=idea.text, hours=2)._replace(
+            catalog_key=idea.id
+        ),
+    ]
+    summary = summarise(week, level=2)
+    assert summary.bravest is not None and summary.bravest.catalog_key == idea.id
+    text = views.recap_text(texts, random.Random(1), summary, name="Sam", dates="", level=2)
+    own = views.short_title(texts.ideas_by_id[idea.id].text, limit=80)
+    assert html.escape(own, quote=False) in text or own in text
+    assert views.short_title(idea.text, limit=80) not in text

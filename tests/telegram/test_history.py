@@ -7,13 +7,22 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
-from bot.db.models import Attempt, Challenge
+from bot.db.models import Attempt, Challenge, User
 from bot.domain import schedule
 from bot.sandbox.emulator import ChatMessage
 from bot.sandbox.harness import CoachHarness, texts_of
+from bot.services import attempts, ideas
 from bot.telegram.views import short_title
-from tests.telegram.helpers import attempts_of, clock_of, conversation_of, idea_message, onboard
+from tests.telegram.helpers import (
+    attempts_of,
+    clock_of,
+    conversation_of,
+    idea_message,
+    onboard,
+    onboard_in_spanish,
+)
 
 pytestmark = pytest.mark.usefixtures("database_url")
 
@@ -185,3 +194,27 @@ async def test_history_fixes_anxiety_typed_in_words(coach: CoachHarness) -> None
     assert after[attempts[10].id].anxiety_before == 4.0
     lines = numbered_lines(await show_history(coach))
     assert lines[2].endswith("asked a waiter for a quieter table · a yes · 4 → 2")
+
+
+async def test_history_names_a_catalog_idea_in_the_persons_language(coach: CoachHarness) -> None:
+    """The database keeps a catalog idea in English; /history says it in theirs."""
+    clock_of(coach).set(FIRST_DAY)
+    await onboard_in_spanish(coach, ALICE)
+    spanish = coach.runtime.deps.texts_for("es")
+    async with coach.runtime.deps.db.transaction() as session:
+        user = await session.get(User, ALICE)
+        challenge = (
+            (await session.execute(select(Challenge).where(Challenge.catalog_key.is_not(None))))
+            .scalars()
+            .first()
+        )
+        assert user is not None and challenge is not None
+        attempt = await attempts.start_planned(
+            session, user, ideas.Idea.of(challenge), source="idea", now=FIRST_DAY
+        )
+        await attempts.complete(session, user, attempt, now=FIRST_DAY)
+        english, key = challenge.text, challenge.catalog_key
+    assert key is not None
+    shown = (await coach.say(ALICE, "/history"))[-1].text or ""
+    assert short_title(spanish.ideas_by_id[key].text) in shown
+    assert short_title(english) not in shown

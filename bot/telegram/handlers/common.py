@@ -7,8 +7,8 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 
 from bot.db import repo
-from bot.db.models import NAME_MAX, Conversation, User
-from bot.services import ideas
+from bot.db.models import NAME_MAX, Attempt, Conversation, User
+from bot.services import attempts, ideas
 from bot.services.ideas import Idea
 from bot.telegram import views
 from bot.telegram.compose import Part
@@ -115,6 +115,12 @@ async def onboarded_user(ctx: CoachContext, update: Update) -> User | None:
         say(ctx, update, "fallback.not_onboarded")
         return None
     return user
+
+
+async def idea_of(ctx: CoachContext, attempt: Attempt) -> str:
+    """What was asked, in the person's language (their own words, else the catalog idea)."""
+    found = await attempts.idea_text(ctx.turn.session, attempt, texts_of(ctx).ideas_by_id)
+    return found or label(ctx, "history.untitled")
 
 
 def clip(value: str) -> str:

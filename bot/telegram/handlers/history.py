@@ -20,6 +20,7 @@ from bot.telegram.handlers.common import (
     label,
     say,
     text,
+    texts_of,
 )
 from bot.telegram.keyboards import Button, Callback, Cb, pack, rows_of
 
@@ -61,11 +62,20 @@ def _line(ctx: CoachContext, user: User, number: int, entry: HistoryEntry) -> st
         number=number,
         date=day,
         idea=views.short_title(
-            attempt.description or entry.idea_text or label(ctx, "history.untitled")
+            attempt.description
+            or _catalog_text(ctx, entry.catalog_key)
+            or entry.idea_text
+            or label(ctx, "history.untitled")
         ),
         outcome=outcome,
         change=change,
     )
+
+
+def _catalog_text(ctx: CoachContext, catalog_key: str | None) -> str | None:
+    """A catalog idea in the person's language (the database keeps the English source)."""
+    spec = texts_of(ctx).ideas_by_id.get(catalog_key or "")
+    return spec.text if spec is not None else None
 
 
 async def on_history_button(
@@ -82,7 +92,9 @@ async def on_history_button(
         return label(ctx, "stale.button")
     field_name = callback.part(1)
     if field_name is None:
-        idea = await attempts.idea_text(ctx.turn.session, attempt) or label(ctx, "history.untitled")
+        idea = await attempts.idea_text(
+            ctx.turn.session, attempt, texts_of(ctx).ideas_by_id
+        ) or label(ctx, "history.untitled")
         fields = [
             button(ctx, f"buttons.fix.{field.value}", pack(Cb.HISTORY, attempt.id, field.value))
             for field in FIX_STEPS

@@ -52,6 +52,7 @@ from bot.telegram.handlers.common import (
     label,
     say,
     text,
+    texts_of,
 )
 from bot.telegram.keyboards import Button, Callback, Cb, Keyboard, pack, rows_of
 
@@ -132,9 +133,9 @@ async def ask(
 async def _question_text(ctx: CoachContext, attempt: Attempt, step: Step, *, resume: bool) -> str:
     if step is Step.ASKED:
         if resume:
-            idea = await attempts.idea_text(ctx.turn.session, attempt) or label(
-                ctx, "history.untitled"
-            )
+            idea = await attempts.idea_text(
+                ctx.turn.session, attempt, texts_of(ctx).ideas_by_id
+            ) or label(ctx, "history.untitled")
             return text(ctx, "log.resume", idea=idea)
         return text(ctx, "log.ready")
     return text(ctx, f"log.{step.value}")

@@ -18,6 +18,7 @@ from bot.telegram.handlers.common import (
     chat_id_of,
     clear_pressed,
     clip,
+    idea_of,
     label,
     onboarded_user,
     say,
@@ -56,7 +57,7 @@ async def on_log(update: Update, ctx: CoachContext) -> None:
 
 
 async def _ask_which(ctx: CoachContext, update: Update, planned: Attempt) -> None:
-    idea = await attempts.idea_text(ctx.turn.session, planned) or label(ctx, "history.untitled")
+    idea = await idea_of(ctx, planned)
     ctx.turn.send(chat_id_of(update), text(ctx, "log.which", idea=idea), _keyboard(ctx, planned))
 
 
