@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Attempt, Challenge
@@ -36,6 +36,8 @@ class Ask:
     anxiety_before: float | None
     anxiety_after: float | None
     lesson: str | None
+    # The catalog idea asked (None for the person's own words): shown in their language.
+    catalog_key: str | None = None
 
     def as_week_attempt(self) -> WeekAttempt:
         return WeekAttempt(
@@ -47,6 +49,7 @@ class Ask:
             self.anxiety_after,
             self.lesson,
             self.title,
+            self.catalog_key,
         )
 
 
@@ -64,6 +67,7 @@ async def asks_of(session: AsyncSession, user_id: int, limit: int = ASKS_SHOWN) 
             Attempt.anxiety_before,
             Attempt.anxiety_after,
             Attempt.lesson,
+            case((func.coalesce(Attempt.description, "") == "", Challenge.catalog_key)),
         )
         .outerjoin(Challenge, Challenge.id == Attempt.challenge_id)
         .where(Attempt.user_id == user_id, Attempt.status == "logged")

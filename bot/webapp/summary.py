@@ -72,7 +72,7 @@ def compose(
         "person": {"first_name": user.first_name, "level": user.level},
         "forecast": _forecast(texts, rng, user, asks, now),
         "charts": _charts(user, asks, now),
-        "asks": [_ask(user, ask) for ask in asks],
+        "asks": [_ask(texts, user, ask) for ask in asks],
         "ladder": _ladder(user, asks, hidden, personal),
         "settings": settings_of(user, now),
     }
@@ -130,11 +130,14 @@ def _charts(user: User, asks: Sequence[Ask], now: datetime) -> dict[str, Any]:
     }
 
 
-def _ask(user: User, ask: Ask) -> dict[str, Any]:
+def _ask(texts: Texts, user: User, ask: Ask) -> dict[str, Any]:
+    # A catalog idea in the person's language (the database keeps the English source).
+    spec = texts.ideas_by_id.get(ask.catalog_key or "")
+    title = spec.text if spec is not None else ask.title
     return {
         "id": ask.id,
         "date": _day(schedule.local_date(ask.created_at, user.timezone), user.language),
-        "title": views.short_title(ask.title, limit=90) if ask.title else None,
+        "title": views.short_title(title, limit=90) if title else None,
         "category": ask.category or "",
         "level": ask.level,
         "outcome": ask.outcome,

@@ -14,10 +14,11 @@ import aiohttp
 import pytest
 from sqlalchemy import select
 
-from bot.db.models import AnswerLog, Attempt, Challenge
+from bot.db.models import AnswerLog, Attempt, Challenge, User
 from bot.domain.language import language_for
 from bot.sandbox.harness import CoachHarness
 from bot.services import attempts
+from bot.telegram import views
 from bot.texts import available_languages, load_locale, load_texts
 from bot.webapp.auth import MAX_AGE
 from tests.webapp.conftest import ALICE, ALICE_ASKS, BOB, BOB_ASKS, WEBAPP_PATH, Dashboard
@@ -366,3 +367,27 @@ async def test_any_replica_answers_any_request(dashboard: Dashboard, database_ur
         assert status == 200
         assert seen["asks"][0]["anxiety_after"] == 1.0
         assert _lessons(seen) == _lessons(first)
+
+
+@pytest.mark.parametrize("language", ["es", "ru"])
+async def test_catalog_ideas_are_named_in_the_persons_language(
+    dashboard: Dashboard, language: str
+) -> None:
+    """The database keeps a catalog idea in English; the history says it in theirs."""
+    async with dashboard.coach.runtime.deps.db.transaction() as session:
+        user = await session.get(User, ALICE)
+        assert user is not None
+        user.language = language
+        keys = list(
+            await session.scalars(
+                select(Challenge.catalog_key)
+                .join(Attempt, Attempt.challenge_id == Challenge.id)
+                .where(Attempt.user_id == ALICE)
+            )
+        )
+    own = load_locale(language)
+    status, summary, _ = await dashboard.call("GET", "summary", ALICE)
+    assert status == 200
+    titles = {ask["title"] for ask in summary["asks"]}
+    expected = {views.short_title(own.ideas_by_id[key].text, limit=90) for key in keys if key}
+    assert expected and expected <= titles
