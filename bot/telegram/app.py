@@ -433,6 +433,31 @@ def chat_pacer(settings: Settings) -> ChatPacer:
     )
 
 
+# Every bot command and its handler: the one registration table. A command appears in
+# Telegram's menu when it has a description under `commands` in prompts.yaml.
+COMMANDS: dict[str, Callable[..., Any]] = {
+    "start": onboarding.on_start,
+    "settings": onboarding.on_settings,
+    "help": basics.on_help,
+    "cancel": basics.on_cancel,
+    "idea": ideas.on_idea,
+    "log": log_start.on_log,
+    "undo": log.on_undo,
+    "history": history.on_history,
+    "add": add.on_add,
+    "pause": pause.on_pause,
+    "resume": pause.on_resume,
+    "recap": recap_and_stats.on_recap,
+    "stats": recap_and_stats.on_stats,
+    "about": basics.on_about,
+    "export": privacy.on_export,
+    "delete": privacy.on_delete,
+    "language": language.on_language,
+    "buddy": buddy.on_buddy,
+    "admin": basics.on_admin,
+}
+
+
 def register_handlers(application: CoachApplication) -> None:
     # Crisis language is looked for first, in every private text (edits and captions too).
     application.add_handler(
@@ -442,28 +467,7 @@ def register_handlers(application: CoachApplication) -> None:
         group=-1,
     )
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    commands: dict[str, Callable[..., Any]] = {
-        "start": onboarding.on_start,
-        "settings": onboarding.on_settings,
-        "help": basics.on_help,
-        "cancel": basics.on_cancel,
-        "idea": ideas.on_idea,
-        "log": log_start.on_log,
-        "undo": log.on_undo,
-        "history": history.on_history,
-        "add": add.on_add,
-        "pause": pause.on_pause,
-        "resume": pause.on_resume,
-        "recap": recap_and_stats.on_recap,
-        "stats": recap_and_stats.on_stats,
-        "about": basics.on_about,
-        "export": privacy.on_export,
-        "delete": privacy.on_delete,
-        "language": language.on_language,
-        "buddy": buddy.on_buddy,
-        "admin": basics.on_admin,
-    }
-    for name, callback in commands.items():
+    for name, callback in COMMANDS.items():
         application.add_handler(CommandHandler(name, callback, filters=private))
     application.add_handler(
         MessageHandler(private & filters.TEXT & ~filters.COMMAND, router.on_text)

@@ -20,30 +20,15 @@ from bot.texts import Markup, Texts
 # The care button that lifts the weekly pace for the week (bot.telegram.handlers.care).
 CARE_KEEP_GOING = "more"
 
-# Commands shown in Telegram's menu, in this order (descriptions live in prompts.yaml).
-MENU_COMMANDS = (
-    "idea",
-    "log",
-    "history",
-    "recap",
-    "stats",
-    "buddy",
-    "settings",
-    "language",
-    "pause",
-    "resume",
-    "export",
-    "delete",
-    "help",
-    "about",
-    "cancel",
-)
-
 
 def menu_commands(texts: Texts) -> list[dict[str, str]]:
-    """The command menu in one language, as setMyCommands takes it."""
+    """The command menu in one language, as setMyCommands takes it: every command with a
+    description under `commands` in the texts, in file order. /start is left out, since
+    Telegram shows its own Start button."""
     return [
-        {"command": name, "description": texts.plain(f"commands.{name}")} for name in MENU_COMMANDS
+        {"command": key.removeprefix("commands."), "description": texts.plain(key)}
+        for key in texts.section("commands")
+        if key != "commands.start"
     ]
 
 

@@ -8,9 +8,13 @@ import io
 import json
 import random
 
+import pytest
+
 from bot.sandbox.harness import CoachHarness
 from bot.services.privacy import ATTEMPT_COLUMNS
-from bot.texts import Texts, load_locale, load_texts
+from bot.telegram.app import COMMANDS
+from bot.telegram.views import menu_commands
+from bot.texts import Texts, available_languages, load_locale, load_texts
 from tests.telegram.conftest import DASHBOARD_URL
 from tests.telegram.helpers import onboard, onboard_in_spanish, user_row
 
@@ -79,6 +83,18 @@ async def test_menus_are_published_per_language(coach: CoachHarness) -> None:
         menu = coach.emulator.commands(language_code=code)
         description = texts.plain("commands.language")
         assert {"command": "language", "description": description} in menu
+        # The menu is every described command (one registration table, one text each).
+        assert [item["command"] for item in menu] == [
+            key.removeprefix("commands.")
+            for key in texts.section("commands")
+            if key != "commands.start"
+        ]
+
+
+@pytest.mark.parametrize("language", available_languages())
+def test_every_command_in_the_menu_is_registered(language: str) -> None:
+    menu = {item["command"] for item in menu_commands(load_locale(language))}
+    assert menu and menu <= set(COMMANDS)
 
 
 async def test_settings_has_a_language_row(coach: CoachHarness) -> None:
