@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,9 +20,9 @@ from hypothesis import strategies as st
 from bot.delivery.update_shape import is_update
 from bot.sandbox.emulator import TelegramEmulator
 from bot.telegram.app import CoachRuntime
+from tests.conftest import Errors
 from tests.e2e.test_health import SECRET, webhook_coach
 from tests.e2e.test_webhook import free_port
-from tests.telegram.test_keyboards import Errors
 
 pytestmark = pytest.mark.usefixtures("database_url")
 PEOPLE = (18_401, 18_402)
@@ -35,16 +34,6 @@ class Served:
     runtime: CoachRuntime
     url: str
     errors: Errors
-
-
-@pytest.fixture
-def errors() -> Iterator[Errors]:
-    handler = Errors()
-    logging.getLogger().addHandler(handler)
-    try:
-        yield handler
-    finally:
-        logging.getLogger().removeHandler(handler)
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import asyncio
 import logging
 import shutil
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,33 +19,13 @@ from hypothesis import strategies as st
 from bot.config import sqlite_url_for
 from bot.sandbox.harness import CoachHarness
 from bot.telegram.keyboards import MAX_ID, Cb, unpack
+from tests.conftest import Errors
 from tests.telegram.helpers import onboard
 
 ADA = 18_301
 HUGE = "9" * 24
 # The numbers that broke or could break a query: past int64, past int4, negative, zero.
 NUMBERS = (HUGE, str(2**63), str(MAX_ID + 1), "-1", "-" + HUGE, "0", "00000000000000000000001")
-
-
-class Errors(logging.Handler):
-    """Every ERROR (or worse) line, from any logger."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(f"{record.name}: {record.getMessage()}")
-
-
-@pytest.fixture
-def errors() -> Iterator[Errors]:
-    handler = Errors()
-    logging.getLogger().addHandler(handler)
-    try:
-        yield handler
-    finally:
-        logging.getLogger().removeHandler(handler)
 
 
 def test_numbers_beyond_our_ids_are_not_numbers() -> None:
