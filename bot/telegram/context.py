@@ -42,6 +42,18 @@ class CoachContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
         user_id: int | None = None,
     ) -> None:
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+        # Set by the router for a button press: the message whose buttons it came from.
+        self.pressed_message_id: int | None = None
+
+    @property
+    def person_chat(self) -> int:
+        """Where to write to the person: their private chat, whose id is their user id.
+
+        Never a chat id taken from the update: a press or message from a group must not
+        send a person's coaching (or re-point their nudges) into that group."""
+        if self._user_id is None:
+            raise ValueError("update without a user")
+        return self._user_id
 
     @property
     def turn(self) -> Turn:

@@ -11,7 +11,6 @@ from bot.services.ideas import Reaction
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
     button,
-    chat_id_of,
     clear_pressed,
     clip,
     label,
@@ -30,39 +29,37 @@ async def on_add(update: Update, ctx: CoachContext) -> None:
     if user is None:
         return
     if await own_ideas.count_own(ctx.turn.session, user.id) >= own_ideas.MAX_OWN_IDEAS:
-        say(ctx, update, "add.too_many", limit=own_ideas.MAX_OWN_IDEAS)
+        say(ctx, "add.too_many", limit=own_ideas.MAX_OWN_IDEAS)
         return
     typed = clip(" ".join(ctx.args or []))
     if not typed:
         await repo.set_conversation(
             ctx.turn.session, user.id, flow=ADD, step="text", now=ctx.turn.now
         )
-        say(ctx, update, "add.ask_text")
+        say(ctx, "add.ask_text")
         return
-    await _take_text(ctx, update, user, typed)
+    await _take_text(ctx, user, typed)
 
 
-async def on_text(
-    ctx: CoachContext, update: Update, user: User, conversation: Conversation, message: str
-) -> None:
+async def on_text(ctx: CoachContext, user: User, conversation: Conversation, message: str) -> None:
     if conversation.step == "text":
-        await _take_text(ctx, update, user, clip(message))
+        await _take_text(ctx, user, clip(message))
         return
     digits = [char for char in message if char.isdigit()]
     if len(digits) == 1 and 1 <= int(digits[0]) <= 5:
-        await _save(ctx, update, user, conversation, int(digits[0]))
+        await _save(ctx, user, conversation, int(digits[0]))
         return
-    say(ctx, update, "add.level_unknown", _levels(ctx))
+    say(ctx, "add.level_unknown", _levels(ctx))
 
 
-async def _take_text(ctx: CoachContext, update: Update, user: User, typed: str) -> None:
+async def _take_text(ctx: CoachContext, user: User, typed: str) -> None:
     screening = own_ideas.screen(typed)
     if not screening.ok:
         await repo.clear_conversation(ctx.turn.session, user.id)
         reasons = "\n".join(
             "• " + text(ctx, f"add.problems.{code.value}") for code in screening.problems[:3]
         )
-        say(ctx, update, "add.rejected", reasons=Markup(reasons))
+        say(ctx, "add.rejected", reasons=Markup(reasons))
         return
     await repo.set_conversation(
         ctx.turn.session,
@@ -72,7 +69,7 @@ async def _take_text(ctx: CoachContext, update: Update, user: User, typed: str) 
         data={"text": " ".join(typed.split())},
         now=ctx.turn.now,
     )
-    say(ctx, update, "add.ask_level", _levels(ctx))
+    say(ctx, "add.ask_level", _levels(ctx))
 
 
 def _levels(ctx: CoachContext) -> Keyboard:
@@ -81,35 +78,31 @@ def _levels(ctx: CoachContext) -> Keyboard:
     )
 
 
-async def on_level_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_level_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     level = callback.int_part(0)
     conversation = await repo.get_conversation(ctx.turn.session, user.id)
     if conversation is None or conversation.flow != ADD or conversation.step != "level":
         return label(ctx, "stale.question")
     if level is None or not 1 <= level <= 5:
         return label(ctx, "stale.button")
-    clear_pressed(ctx, update)
-    await _save(ctx, update, user, conversation, level)
+    clear_pressed(ctx)
+    await _save(ctx, user, conversation, level)
     return None
 
 
-async def _save(
-    ctx: CoachContext, update: Update, user: User, conversation: Conversation, level: int
-) -> None:
+async def _save(ctx: CoachContext, user: User, conversation: Conversation, level: int) -> None:
     turn = ctx.turn
     idea_text = str(conversation.data.get("text", ""))
     await repo.clear_conversation(turn.session, user.id)
     if not own_ideas.screen(idea_text).ok:  # data from an older version, or tampered with
-        say(ctx, update, "stale.question")
+        say(ctx, "stale.question")
         return
     try:
         idea = await own_ideas.add_idea(turn.session, user, idea_text, level, now=turn.now)
     except own_ideas.TooManyIdeas:
-        say(ctx, update, "add.too_many", limit=own_ideas.MAX_OWN_IDEAS)
+        say(ctx, "add.too_many", limit=own_ideas.MAX_OWN_IDEAS)
         return
     # Offering it right away lets the "Try it now" button go through the idea checks.
     await ideas.record(turn.session, user.id, idea.id, Reaction.OFFERED, turn.now)
     keyboard = [[button(ctx, "buttons.add.try_now", pack(Cb.IDEA, IdeaAction.TRY, idea.id))]]
-    ctx.turn.send(chat_id_of(update), text(ctx, "add.saved", level=level), keyboard)
+    ctx.turn.send(ctx.person_chat, text(ctx, "add.saved", level=level), keyboard)

@@ -7,20 +7,20 @@ from telegram import Update
 from bot.db import repo
 from bot.services.operator import operator_counts
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers.common import chat_id_of, profile_of, say, text
+from bot.telegram.handlers.common import profile_of, say, text
 
 
 async def on_help(update: Update, ctx: CoachContext) -> None:
-    say(ctx, update, "help.text")
+    say(ctx, "help.text")
 
 
 async def on_cancel(update: Update, ctx: CoachContext) -> None:
     left = await repo.clear_conversation(ctx.turn.session, profile_of(update).user_id)
-    say(ctx, update, "cancel.left_flow" if left else "cancel.nothing")
+    say(ctx, "cancel.left_flow" if left else "cancel.nothing")
 
 
 async def on_about(update: Update, ctx: CoachContext) -> None:
-    say(ctx, update, "about.text")
+    say(ctx, "about.text")
 
 
 async def on_admin(update: Update, ctx: CoachContext) -> None:
@@ -28,7 +28,7 @@ async def on_admin(update: Update, ctx: CoachContext) -> None:
     it looks like any unknown command."""
     person = update.effective_user
     if person is None or person.id not in ctx.deps.settings.admin_ids:
-        say(ctx, update, "fallback.unknown_command")
+        say(ctx, "fallback.unknown_command")
         return
     counts = await operator_counts(ctx.turn.session, ctx.turn.now)
-    ctx.turn.send(chat_id_of(update), text(ctx, "admin.stats", **counts))
+    ctx.turn.send(ctx.person_chat, text(ctx, "admin.stats", **counts))

@@ -38,17 +38,17 @@ async def on_buddy(update: Update, ctx: CoachContext) -> None:
     user = await onboarded_user(ctx, update)
     if user is None:
         return
-    await _say_if_ended(ctx, update, user)
+    await _say_if_ended(ctx, user)
     buddy = await buddies.active_buddy(ctx.turn.session, user.id)
     if buddy is not None:
-        show_card(ctx, update, buddy)
+        show_card(ctx, buddy)
         return
     token = await buddies.create_invite(ctx.turn.session, user, now=ctx.turn.now)
     link = create_deep_linked_url(ctx.bot.username, token)
-    say(ctx, update, "buddy.intro", link=link)
+    say(ctx, "buddy.intro", link=link)
 
 
-def show_card(ctx: CoachContext, update: Update, buddy: Buddy) -> None:
+def show_card(ctx: CoachContext, buddy: Buddy) -> None:
     name = buddy.other_user.first_name or label(ctx, "nudge.friend")
     sharing_key = "buddy.sharing_on" if buddy.me.sharing else "buddy.sharing_off"
     toggle = (
@@ -60,12 +60,12 @@ def show_card(ctx: CoachContext, update: Update, buddy: Buddy) -> None:
         [button(ctx, "buttons.buddy.suggest", pack(Cb.BUDDY, SUGGEST))],
         [toggle, button(ctx, "buttons.buddy.end", pack(Cb.BUDDY, END))],
     ]
-    say(ctx, update, "buddy.card", keyboard, name=name, sharing=text(ctx, sharing_key, name=name))
+    say(ctx, "buddy.card", keyboard, name=name, sharing=text(ctx, sharing_key, name=name))
 
 
-async def _say_if_ended(ctx: CoachContext, update: Update, user: User) -> bool:
+async def _say_if_ended(ctx: CoachContext, user: User) -> bool:
     if await buddies.take_end_notice(ctx.turn.session, user.id):
-        say(ctx, update, "buddy.ended")
+        say(ctx, "buddy.ended")
         return True
     return False
 
@@ -73,33 +73,31 @@ async def _say_if_ended(ctx: CoachContext, update: Update, user: User) -> bool:
 # -- opening a link -------------------------------------------------------------------------
 
 
-async def open_link(ctx: CoachContext, update: Update, user: User, token: str) -> None:
+async def open_link(ctx: CoachContext, user: User, token: str) -> None:
     """/start <token>: show who invited them and ask for consent, or say kindly why not.
     A person not yet set up sees only the explanation of problems here; the invitation
     itself comes after onboarding (see `invite_after_onboarding`)."""
     opened = await buddies.open_invite(ctx.turn.session, user, token, now=ctx.turn.now)
     if opened.problem is not None:
-        say(ctx, update, f"buddy.problems.{opened.problem.value}")
+        say(ctx, f"buddy.problems.{opened.problem.value}")
         return
     if opened.invite is None:
         return
     if user.onboarded_at is not None:
-        _ask_consent(ctx, update, opened.invite, opened.inviter)
+        _ask_consent(ctx, opened.invite, opened.inviter)
         return
     name = (opened.inviter.first_name if opened.inviter else "") or label(ctx, "nudge.friend")
-    say(ctx, update, "buddy.after_setup", name=name)
+    say(ctx, "buddy.after_setup", name=name)
 
 
-async def invite_after_onboarding(ctx: CoachContext, update: Update, user: User) -> None:
+async def invite_after_onboarding(ctx: CoachContext, user: User) -> None:
     invite = await buddies.pending_invite_for(ctx.turn.session, user.id, now=ctx.turn.now)
     if invite is not None:
         inviter = await ctx.turn.session.get(User, invite.inviter_id)
-        _ask_consent(ctx, update, invite, inviter)
+        _ask_consent(ctx, invite, inviter)
 
 
-def _ask_consent(
-    ctx: CoachContext, update: Update, invite: BuddyInvite, inviter: User | None
-) -> None:
+def _ask_consent(ctx: CoachContext, invite: BuddyInvite, inviter: User | None) -> None:
     name = (inviter.first_name if inviter else "") or label(ctx, "nudge.friend")
     keyboard = [
         [
@@ -107,43 +105,41 @@ def _ask_consent(
             button(ctx, "buttons.buddy.no", pack(Cb.BUDDY, DECLINE, invite.id)),
         ]
     ]
-    say(ctx, update, "buddy.invitation", keyboard, name=name)
+    say(ctx, "buddy.invitation", keyboard, name=name)
 
 
 # -- buttons --------------------------------------------------------------------------------
 
 
-async def on_buddy_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_buddy_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     action, number = callback.part(0), callback.int_part(1)
     if action in (ACCEPT, DECLINE) and number is not None:
-        return await _answer_invite(ctx, update, user, number, accept=action == ACCEPT)
+        return await _answer_invite(ctx, user, number, accept=action == ACCEPT)
     if action in (TAKE, LEAVE) and number is not None:
-        return await _answer_suggestion(ctx, update, user, number, accept=action == TAKE)
-    if await _say_if_ended(ctx, update, user):
-        clear_pressed(ctx, update)
+        return await _answer_suggestion(ctx, user, number, accept=action == TAKE)
+    if await _say_if_ended(ctx, user):
+        clear_pressed(ctx)
         return None
     if action == buddy_notes.CHEER and number is not None:
         return await _cheer(ctx, user, number)
     buddy = await buddies.active_buddy(ctx.turn.session, user.id)
     if buddy is None or action not in (PAUSE, RESUME, END, SUGGEST):
         return label(ctx, "stale.button")
-    clear_pressed(ctx, update)
+    clear_pressed(ctx)
     if action == END:
         await buddies.end(ctx.turn.session, user.id, now=ctx.turn.now)
-        say(ctx, update, "buddy.you_ended")
+        say(ctx, "buddy.you_ended")
     elif action == SUGGEST:
-        await _suggest(ctx, update, user)
+        await _suggest(ctx, user)
     else:
         buddies.set_sharing(buddy, action == RESUME)
         name = buddy.other_user.first_name
-        say(ctx, update, "buddy.resumed" if action == RESUME else "buddy.paused", name=name)
+        say(ctx, "buddy.resumed" if action == RESUME else "buddy.paused", name=name)
     return None
 
 
 async def _answer_invite(
-    ctx: CoachContext, update: Update, user: User, invite_id: int, *, accept: bool
+    ctx: CoachContext, user: User, invite_id: int, *, accept: bool
 ) -> str | None:
     turn = ctx.turn
     opened, pair = await buddies.answer_invite(
@@ -152,14 +148,14 @@ async def _answer_invite(
     if opened.problem is not None:
         if opened.problem is InviteProblem.UNKNOWN:
             return label(ctx, "stale.button")
-        clear_pressed(ctx, update)
-        say(ctx, update, f"buddy.problems.{opened.problem.value}")
+        clear_pressed(ctx)
+        say(ctx, f"buddy.problems.{opened.problem.value}")
         return None
-    clear_pressed(ctx, update)
+    clear_pressed(ctx)
     if pair is None or opened.inviter is None:
-        say(ctx, update, "buddy.declined")
+        say(ctx, "buddy.declined")
         return None
-    say(ctx, update, "buddy.accepted", name=opened.inviter.first_name)
+    say(ctx, "buddy.accepted", name=opened.inviter.first_name)
     buddy_notes.tell(ctx, opened.inviter, "buddy.accepted_inviter", name=user.first_name)
     return None
 
@@ -175,21 +171,21 @@ async def _cheer(ctx: CoachContext, user: User, pair_id: int) -> str | None:
     return label(ctx, "buddy.cheer_sent")
 
 
-async def _suggest(ctx: CoachContext, update: Update, user: User) -> None:
+async def _suggest(ctx: CoachContext, user: User) -> None:
     turn = ctx.turn
     challenge = await buddies.random_catalog_idea(turn.session, turn.rng.randrange(10_000))
     if challenge is None:
-        say(ctx, update, "ideas.none_left")
+        say(ctx, "ideas.none_left")
         return
     buddy, suggestion = await buddies.suggest(turn.session, user, challenge, now=turn.now)
     if buddy is None:
-        say(ctx, update, "buddy.no_buddy")
+        say(ctx, "buddy.no_buddy")
         return
     if suggestion is None:
-        say(ctx, update, "buddy.suggest_once")
+        say(ctx, "buddy.suggest_once")
         return
     receiver = buddy.other_user
-    say(ctx, update, "buddy.suggestion_sent", name=receiver.first_name)
+    say(ctx, "buddy.suggestion_sent", name=receiver.first_name)
     if receiver.is_active:
         _send_suggestion(ctx, receiver, user, challenge, suggestion.id)
 
@@ -210,7 +206,7 @@ def _send_suggestion(
 
 
 async def _answer_suggestion(
-    ctx: CoachContext, update: Update, user: User, suggestion_id: int, *, accept: bool
+    ctx: CoachContext, user: User, suggestion_id: int, *, accept: bool
 ) -> str | None:
     turn = ctx.turn
     suggestion = await buddies.answer_suggestion(
@@ -219,7 +215,7 @@ async def _answer_suggestion(
     challenge = await turn.session.get(Challenge, suggestion.challenge_id) if suggestion else None
     if suggestion is None or challenge is None:
         return label(ctx, "stale.button")
-    clear_pressed(ctx, update)
+    clear_pressed(ctx)
     sender = (
         await turn.session.get(User, suggestion.from_user_id) if suggestion.from_user_id else None
     )
@@ -227,12 +223,12 @@ async def _answer_suggestion(
         key = "buddy.suggestion_taken" if accept else "buddy.not_this_time"
         buddy_notes.tell(ctx, sender, key, name=user.first_name)
     if not accept:
-        say(ctx, update, "buddy.suggestion_left")
+        say(ctx, "buddy.suggestion_left")
         return None
     # Into their own flow, exactly as "I'll try it" on any idea.
     idea = Idea.of(challenge)
     await ideas.record(turn.session, user.id, idea.id, Reaction.ACCEPTED, turn.now)
     attempt = await attempts.start_planned(turn.session, user, idea, source="buddy", now=turn.now)
-    say(ctx, update, "ideas.accepted")
-    await log.begin_before_ask(ctx, update, user, attempt)
+    say(ctx, "ideas.accepted")
+    await log.begin_before_ask(ctx, user, attempt)
     return None

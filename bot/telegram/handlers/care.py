@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from telegram import Update
-
 from bot.db.models import Attempt, Conversation, User
 from bot.domain.feelings import detect_exhaustion, detect_rumination, detect_self_criticism
 from bot.services import care
@@ -34,20 +32,20 @@ SKIP_TOMORROW, KEEP, KEEP_GOING = "skip", "keep", CARE_KEEP_GOING
 AFTER_CRISIS = timedelta(hours=24)
 
 
-def heard_outside_a_question(ctx: CoachContext, update: Update, user: User, typed: str) -> bool:
+def heard_outside_a_question(ctx: CoachContext, user: User, typed: str) -> bool:
     """Feelings outside a question get a kind, specific answer, never "tap /idea": harsh
     self-talk a self-compassion reframe, a long unhappy message a gentle word, and anything
     in the day after a crisis reply a quiet check-in."""
     language = ctx.turn.language
     if detect_self_criticism(typed, language):
-        say(ctx, update, "care.self_talk", part=Part.CARE)
+        say(ctx, "care.self_talk", part=Part.CARE)
     elif detect_rumination(typed):
-        say(ctx, update, "care.rumination", part=Part.CARE)
+        say(ctx, "care.rumination", part=Part.CARE)
     elif (
         user.crisis_at is not None
         and _as_utc(ctx.turn.now) - _as_utc(user.crisis_at) < AFTER_CRISIS
     ):
-        say(ctx, update, "crisis.still_here", part=Part.CARE)
+        say(ctx, "crisis.still_here", part=Part.CARE)
     else:
         return False
     return True
@@ -57,17 +55,17 @@ def _as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def reframe_once(ctx: CoachContext, update: Update, conversation: Conversation, typed: str) -> None:
+def reframe_once(ctx: CoachContext, conversation: Conversation, typed: str) -> None:
     """Harsh self-talk in a reflection gets one kind reframe per conversation."""
     data = dict(conversation.data or {})
     if data.get("reframed") or not detect_self_criticism(typed, ctx.turn.language):
         return
     data["reframed"] = True
     conversation.data = data
-    say(ctx, update, "care.reframe", part=Part.CARE)
+    say(ctx, "care.reframe", part=Part.CARE)
 
 
-async def after_logged(ctx: CoachContext, update: Update, user: User, attempt: Attempt) -> None:
+async def after_logged(ctx: CoachContext, user: User, attempt: Attempt) -> None:
     """After an ask is logged, at most one offer: rest after a draining one (once a day),
     or the weekly pace met (said once; the scheduler says it otherwise)."""
     now = ctx.turn.now
@@ -75,33 +73,31 @@ async def after_logged(ctx: CoachContext, update: Update, user: User, attempt: A
     drained = detect_exhaustion(attempt.lesson or "")
     reason = care.rest_reason(attempt, pace, drained_words=drained)
     if reason is not None and care.may_offer_rest(user, now):
-        offer_rest(ctx, update, user, reason, count=pace.today)
+        offer_rest(ctx, user, reason, count=pace.today)
     elif pace.cap_reached and care.cap_needs_note(user, now):
         care.cap_explained(user, now)
         keyboard = [[button(ctx, "buttons.care.keep_nudging", pack(Cb.CARE, KEEP_GOING))]]
-        say(ctx, update, "care.cap_reached", keyboard, count=pace.this_week, part=Part.OFFER)
+        say(ctx, "care.cap_reached", keyboard, count=pace.this_week, part=Part.OFFER)
 
 
-def offer_rest(
-    ctx: CoachContext, update: Update, user: User, reason: care.RestReason, *, count: int = 0
-) -> None:
+def offer_rest(ctx: CoachContext, user: User, reason: care.RestReason, *, count: int = 0) -> None:
     care.rest_offered(user, ctx.turn.now)
     key = f"care.rest_offer.{reason.value}"
-    say(ctx, update, key, rest_keyboard(ctx), count=count, part=Part.OFFER)
+    say(ctx, key, rest_keyboard(ctx), count=count, part=Part.OFFER)
 
 
-def on_tired_words(ctx: CoachContext, update: Update, user: User) -> None:
+def on_tired_words(ctx: CoachContext, user: User) -> None:
     """ "I'm so drained": the rest offer, or (offered already today) just a kind word."""
     if care.may_offer_rest(user, ctx.turn.now):
-        offer_rest(ctx, update, user, care.RestReason.DRAINED)
+        offer_rest(ctx, user, care.RestReason.DRAINED)
     else:
-        say(ctx, update, "care.rest_heard", part=Part.CARE)
+        say(ctx, "care.rest_heard", part=Part.CARE)
 
 
-def on_wish_for_more(ctx: CoachContext, update: Update, user: User) -> None:
+def on_wish_for_more(ctx: CoachContext, user: User) -> None:
     """ "Keep them coming": nudges keep coming this week, past the weekly pace."""
     care.keep_going_this_week(user, ctx.turn.now)
-    say(ctx, update, "care.more_coming")
+    say(ctx, "care.more_coming")
 
 
 def rest_keyboard(ctx: CoachContext) -> Keyboard:
@@ -113,20 +109,18 @@ def rest_keyboard(ctx: CoachContext) -> Keyboard:
     ]
 
 
-async def cap_holds_idea(ctx: CoachContext, update: Update, user: User) -> bool:
+async def cap_holds_idea(ctx: CoachContext, user: User) -> bool:
     """/idea past the weekly pace: celebrate and suggest rest, with "one anyway"."""
     pace = await care.pace_of(ctx.turn.session, user, ctx.turn.now)
     if not pace.cap_reached:
         return False
     care.cap_explained(user, ctx.turn.now)
     keyboard = [[button(ctx, "buttons.care.one_anyway", pack(Cb.IDEA, IdeaAction.NEW))]]
-    say(ctx, update, "care.cap_idea", keyboard, count=pace.this_week, part=Part.OFFER)
+    say(ctx, "care.cap_idea", keyboard, count=pace.this_week, part=Part.OFFER)
     return True
 
 
-async def on_care_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_care_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     choice = callback.part(0)
     now = ctx.turn.now
     if choice == SKIP_TOMORROW:
@@ -139,11 +133,11 @@ async def on_care_button(
         key = "care.keep_nudges"
     elif choice == KEEP_GOING:
         care.keep_going_this_week(user, now)
-        clear_pressed(ctx, update)
-        await send_idea(ctx, update, user, intro=text(ctx, "care.cap_kept_going"))
+        clear_pressed(ctx)
+        await send_idea(ctx, user, intro=text(ctx, "care.cap_kept_going"))
         return None
     else:
         return label(ctx, "stale.button")
-    clear_pressed(ctx, update)
-    say(ctx, update, key)
+    clear_pressed(ctx)
+    say(ctx, key)
     return None

@@ -4,8 +4,6 @@ it open without further reminders. Never recorded as "didn't ask"."""
 
 from __future__ import annotations
 
-from telegram import Update
-
 from bot.db import repo
 from bot.db.models import Attempt, User
 from bot.domain.answers import NotYet
@@ -15,9 +13,7 @@ from bot.telegram.handlers.common import clear_pressed, say
 from bot.telegram.handlers.pause import when as local_when
 
 
-async def not_yet(
-    ctx: CoachContext, update: Update, user: User, attempts: list[Attempt], answer: NotYet
-) -> None:
+async def not_yet(ctx: CoachContext, user: User, attempts: list[Attempt], answer: NotYet) -> None:
     """Postpone these planned asks' check-ins and say when the next one comes."""
     turn = ctx.turn
     await repo.clear_conversation(turn.session, user.id)
@@ -27,9 +23,9 @@ async def not_yet(
     ]
     upcoming = sorted(instant for instant in coming if instant is not None)
     if upcoming:
-        say(ctx, update, "log.not_yet_again", when=local_when(ctx, user, upcoming[0]))
+        say(ctx, "log.not_yet_again", when=local_when(ctx, user, upcoming[0]))
     else:
-        say(ctx, update, "log.not_yet_open")
+        say(ctx, "log.not_yet_open")
 
 
 async def unanswered(ctx: CoachContext, user: User) -> list[Attempt]:
@@ -38,8 +34,8 @@ async def unanswered(ctx: CoachContext, user: User) -> list[Attempt]:
     return await nudges.unanswered_checkins(turn.session, user.id, now=turn.now)
 
 
-async def not_yet_for_all(ctx: CoachContext, update: Update, user: User) -> str | None:
+async def not_yet_for_all(ctx: CoachContext, user: User) -> str | None:
     """ "Not yet" under several folded check-ins: every ask those check-ins were about."""
-    clear_pressed(ctx, update)
-    await not_yet(ctx, update, user, await unanswered(ctx, user), NotYet.LATER)
+    clear_pressed(ctx)
+    await not_yet(ctx, user, await unanswered(ctx, user), NotYet.LATER)
     return None

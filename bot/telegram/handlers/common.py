@@ -20,19 +20,8 @@ from bot.texts import Texts
 # message should get the same kind answer as a short one, without bloating anything).
 TEXT_INPUT_MAX = 2000
 
-TextFlow = Callable[[CoachContext, Update, User, Conversation, str], Awaitable[None]]
-ButtonFlow = Callable[[CoachContext, Update, User, Callback], Awaitable[str | None]]
-
-
-def chat_id_of(update: Update) -> int:
-    """Where to write to the person: their private chat, whose id is their user id.
-
-    Never a chat id taken from the update: a press or message from a group must not
-    send a person's coaching (or re-point their nudges) into that group."""
-    user = update.effective_user
-    if user is None:
-        raise ValueError("update without a user")
-    return user.id
+TextFlow = Callable[[CoachContext, User, Conversation, str], Awaitable[None]]
+ButtonFlow = Callable[[CoachContext, User, Callback], Awaitable[str | None]]
 
 
 def in_private_chat(update: Update) -> bool:
@@ -55,7 +44,6 @@ def profile_of(update: Update) -> repo.Profile:
 
 def say(
     ctx: CoachContext,
-    update: Update,
     key: str,
     keyboard: Keyboard | None = None,
     *,
@@ -63,7 +51,7 @@ def say(
     **params: object,
 ) -> None:
     """Queue the text `key` (from prompts.yaml) as a part of the reply in this chat."""
-    ctx.turn.send(chat_id_of(update), text(ctx, key, **params), keyboard, part=part)
+    ctx.turn.send(ctx.person_chat, text(ctx, key, **params), keyboard, part=part)
 
 
 def texts_of(ctx: CoachContext) -> Texts:
@@ -112,7 +100,7 @@ async def onboarded_user(ctx: CoachContext, update: Update) -> User | None:
     """The person's row once they finished onboarding; else None, after pointing them to /start."""
     user = await current_user(ctx, update)
     if user is None or user.onboarded_at is None:
-        say(ctx, update, "fallback.not_onboarded")
+        say(ctx, "fallback.not_onboarded")
         return None
     return user
 
@@ -132,16 +120,14 @@ def gentler_keyboard(ctx: CoachContext) -> Keyboard:
     return [[button(ctx, "buttons.log.something_easier", pack(Cb.IDEA, IdeaAction.GENTLER))]]
 
 
-def clear_pressed(ctx: CoachContext, update: Update) -> None:
+def clear_pressed(ctx: CoachContext) -> None:
     """Take the buttons off the message whose button was just pressed."""
-    query = update.callback_query
-    if query is not None and query.message is not None:
-        ctx.turn.clear_buttons(chat_id_of(update), query.message.message_id)
+    if ctx.pressed_message_id is not None:
+        ctx.turn.clear_buttons(ctx.person_chat, ctx.pressed_message_id)
 
 
 async def send_idea(
     ctx: CoachContext,
-    update: Update,
     user: User,
     *,
     intro: str | None = None,
@@ -161,11 +147,11 @@ async def send_idea(
         level=level,
     )
     if idea is None:
-        say(ctx, update, "ideas.none_left")
+        say(ctx, "ideas.none_left")
         return None
     texts = texts_of(ctx)
     body = views.idea_card(texts, turn.rng, idea)
     keyboard = views.idea_keyboard(texts, turn.rng, idea)
     text = f"{intro}\n\n{body}" if intro else body
-    turn.send(chat_id_of(update), text, keyboard, part=Part.OFFER)
+    turn.send(ctx.person_chat, text, keyboard, part=Part.OFFER)
     return idea

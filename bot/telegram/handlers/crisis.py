@@ -42,25 +42,25 @@ async def on_any_text(update: Update, ctx: CoachContext) -> None:
     signal = detect_crisis(typed, ctx.turn.language)
     if signal is None:
         if user is not None and user.crisis_hold_at is not None:
-            check_in(ctx, update, user)
+            check_in(ctx, user)
             raise ApplicationHandlerStop
         return
     if signal.weak:
-        say(ctx, update, "crisis.light", part=Part.CARE)  # the flow carries on in the same reply
+        say(ctx, "crisis.light", part=Part.CARE)  # the flow carries on in the same reply
         return
     await repo.forget_update_payload(ctx.turn.session, update.update_id)
     if user is not None:
         care.rest_for_today(user, ctx.turn.now)
         user.crisis_hold_at = user.crisis_at = ctx.turn.now
         user.crisis_count += 1
-    say(ctx, update, "care.crisis", part=Part.CARE, helplines=Markup(helpline_list(ctx, user)))
+    say(ctx, "care.crisis", part=Part.CARE, helplines=Markup(helpline_list(ctx, user)))
     raise ApplicationHandlerStop
 
 
-def check_in(ctx: CoachContext, update: Update, user: User) -> None:
+def check_in(ctx: CoachContext, user: User) -> None:
     """The message after a crisis reply, whatever it says: writing again lifts the hold."""
     user.crisis_hold_at = None
-    say(ctx, update, "crisis.check_in", follow_through_keyboard(ctx))
+    say(ctx, "crisis.check_in", follow_through_keyboard(ctx))
 
 
 def follow_through_keyboard(ctx: CoachContext) -> Keyboard:
@@ -85,22 +85,19 @@ def helpline_list(ctx: CoachContext, user: User | None) -> str:
     return "\n".join(rows)
 
 
-async def on_crisis_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_crisis_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     choice = callback.part(0)
-    clear_pressed(ctx, update)
+    clear_pressed(ctx)
     user.crisis_hold_at = None
     if choice == LINES:
         say(
             ctx,
-            update,
             "crisis.lines_again",
             follow_through_keyboard(ctx)[1:],
             helplines=Markup(helpline_list(ctx, user)),
         )
     elif choice == OKAY:
-        say(ctx, update, "crisis.back_to_practice")
+        say(ctx, "crisis.back_to_practice")
     else:
         return label(ctx, "stale.button")
     return None

@@ -14,7 +14,6 @@ from bot.telegram.context import CoachContext
 from bot.telegram.handlers import log
 from bot.telegram.handlers.common import (
     button,
-    chat_id_of,
     clear_pressed,
     current_user,
     label,
@@ -28,11 +27,11 @@ from bot.telegram.keyboards import Button, Callback, Cb, pack, rows_of
 async def on_history(update: Update, ctx: CoachContext) -> None:
     user = await current_user(ctx, update)
     if user is None:
-        say(ctx, update, "history.empty")
+        say(ctx, "history.empty")
         return
     entries = await attempts.recent(ctx.turn.session, user.id)
     if not entries:
-        say(ctx, update, "history.empty")
+        say(ctx, "history.empty")
         return
     lines = [text(ctx, "history.title")]
     lines += [_line(ctx, user, number, entry) for number, entry in enumerate(entries, 1)]
@@ -41,7 +40,7 @@ async def on_history(update: Update, ctx: CoachContext) -> None:
         Button(str(number), pack(Cb.HISTORY, entry.attempt.id))
         for number, entry in enumerate(entries, 1)
     ]
-    ctx.turn.send(chat_id_of(update), body, rows_of(numbers, 5))
+    ctx.turn.send(ctx.person_chat, body, rows_of(numbers, 5))
 
 
 def _line(ctx: CoachContext, user: User, number: int, entry: HistoryEntry) -> str:
@@ -78,9 +77,7 @@ def _catalog_text(ctx: CoachContext, catalog_key: str | None) -> str | None:
     return spec.text if spec is not None else None
 
 
-async def on_history_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_history_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     """`h:<attempt>` shows what can be fixed; `h:<attempt>:<field>` asks that question."""
     attempt_id = callback.int_part(0)
     attempt = (
@@ -99,7 +96,7 @@ async def on_history_button(
             button(ctx, f"buttons.fix.{field.value}", pack(Cb.HISTORY, attempt.id, field.value))
             for field in FIX_STEPS
         ]
-        say(ctx, update, "history.pick_field", rows_of(fields, 2), idea=views.short_title(idea))
+        say(ctx, "history.pick_field", rows_of(fields, 2), idea=views.short_title(idea))
         return None
     try:
         field = Field(field_name)
@@ -107,6 +104,6 @@ async def on_history_button(
         return label(ctx, "stale.button")
     if field not in FIX_STEPS:
         return label(ctx, "stale.button")
-    clear_pressed(ctx, update)
-    await log.ask(ctx, update, user, attempt, FIX_STEPS[field], flow=log.FIX)
+    clear_pressed(ctx)
+    await log.ask(ctx, user, attempt, FIX_STEPS[field], flow=log.FIX)
     return None

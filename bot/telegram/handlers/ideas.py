@@ -17,7 +17,6 @@ from bot.telegram.context import CoachContext
 from bot.telegram.handlers import care as care_handlers
 from bot.telegram.handlers import log
 from bot.telegram.handlers.common import (
-    chat_id_of,
     clear_pressed,
     gentler_keyboard,
     label,
@@ -48,27 +47,25 @@ async def on_idea(update: Update, ctx: CoachContext) -> None:
         return
     request = parse_idea_request(ctx.args or [], ctx.turn.language)
     if request.step:
-        await _shift(ctx, update, user, request.step, user.level)
+        await _shift(ctx, user, request.step, user.level)
         return
-    if await care_handlers.cap_holds_idea(ctx, update, user):
+    if await care_handlers.cap_holds_idea(ctx, user):
         return
     if request.unknown_word is not None:
         intro = text(ctx, "ideas.unknown_filter", word=request.unknown_word)
-        await send_idea(ctx, update, user, intro=intro)
+        await send_idea(ctx, user, intro=intro)
         return
-    await send_idea(ctx, update, user, category=request.category)
+    await send_idea(ctx, user, category=request.category)
 
 
-async def on_idea_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_idea_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     action = callback.part(0)
     if action in (NEW.value, GENTLER.value):
-        clear_pressed(ctx, update)
+        clear_pressed(ctx)
         if action == NEW.value:
-            await send_idea(ctx, update, user)
+            await send_idea(ctx, user)
         else:
-            await _shift(ctx, update, user, -1, user.level)
+            await _shift(ctx, user, -1, user.level)
         return None
     challenge_id = callback.int_part(1)
     if challenge_id is None:
@@ -78,43 +75,43 @@ async def on_idea_button(
     handler = _ACTIONS.get(action or "")
     if idea is None or handler is None:
         return label(ctx, "stale.button")
-    clear_pressed(ctx, update)
-    await handler(ctx, update, user, idea, callback.kind)
+    clear_pressed(ctx)
+    await handler(ctx, user, idea, callback.kind)
     return None
 
 
-async def _try(ctx: CoachContext, update: Update, user: User, idea: Idea, kind: Cb) -> None:
+async def _try(ctx: CoachContext, user: User, idea: Idea, kind: Cb) -> None:
     turn = ctx.turn
     await ideas.record(turn.session, user.id, idea.id, Reaction.ACCEPTED, turn.now)
     source = "nudge" if kind is Cb.NUDGE else "idea"
     attempt = await attempts.start_planned(turn.session, user, idea, source=source, now=turn.now)
-    say(ctx, update, "ideas.accepted")
-    await log.begin_before_ask(ctx, update, user, attempt)
+    say(ctx, "ideas.accepted")
+    await log.begin_before_ask(ctx, user, attempt)
 
 
-async def _another(ctx: CoachContext, update: Update, user: User, idea: Idea, kind: Cb) -> None:
+async def _another(ctx: CoachContext, user: User, idea: Idea, kind: Cb) -> None:
     turn = ctx.turn
     await ideas.record(turn.session, user.id, idea.id, Reaction.ANOTHER, turn.now)
-    await send_idea(ctx, update, user, exclude=(idea.id,))
+    await send_idea(ctx, user, exclude=(idea.id,))
 
 
-async def _not_for_me(ctx: CoachContext, update: Update, user: User, idea: Idea, kind: Cb) -> None:
+async def _not_for_me(ctx: CoachContext, user: User, idea: Idea, kind: Cb) -> None:
     turn = ctx.turn
     await ideas.record(turn.session, user.id, idea.id, Reaction.NOT_FOR_ME, turn.now)
-    await send_idea(ctx, update, user, intro=text(ctx, "ideas.not_for_me"), exclude=(idea.id,))
+    await send_idea(ctx, user, intro=text(ctx, "ideas.not_for_me"), exclude=(idea.id,))
 
 
-async def _easier(ctx: CoachContext, update: Update, user: User, idea: Idea, kind: Cb) -> None:
+async def _easier(ctx: CoachContext, user: User, idea: Idea, kind: Cb) -> None:
     await ideas.record(ctx.turn.session, user.id, idea.id, Reaction.EASIER, ctx.turn.now)
-    await _shift(ctx, update, user, -1, idea.level, exclude=(idea.id,))
+    await _shift(ctx, user, -1, idea.level, exclude=(idea.id,))
 
 
-async def _bolder(ctx: CoachContext, update: Update, user: User, idea: Idea, kind: Cb) -> None:
+async def _bolder(ctx: CoachContext, user: User, idea: Idea, kind: Cb) -> None:
     await ideas.record(ctx.turn.session, user.id, idea.id, Reaction.BOLDER, ctx.turn.now)
-    await _shift(ctx, update, user, +1, idea.level, exclude=(idea.id,))
+    await _shift(ctx, user, +1, idea.level, exclude=(idea.id,))
 
 
-async def _not_today(ctx: CoachContext, update: Update, user: User, idea: Idea, kind: Cb) -> None:
+async def _not_today(ctx: CoachContext, user: User, idea: Idea, kind: Cb) -> None:
     turn = ctx.turn
     await ideas.record(turn.session, user.id, idea.id, Reaction.NOT_TODAY, turn.now)
     change = await ideas.apply_ladder(turn.session, user, turn.now)
@@ -123,12 +120,11 @@ async def _not_today(ctx: CoachContext, update: Update, user: User, idea: Idea, 
     if moved is not None:  # a second skip in a row makes the next ideas smaller: say so
         paragraphs.append(moved)
     reply = "\n\n".join(paragraphs)
-    ctx.turn.send(chat_id_of(update), reply, gentler_keyboard(ctx), part=Part.CREDIT)
+    ctx.turn.send(ctx.person_chat, reply, gentler_keyboard(ctx), part=Part.CREDIT)
 
 
 async def _shift(
     ctx: CoachContext,
-    update: Update,
     user: User,
     step: int,
     from_level: int,
@@ -142,7 +138,7 @@ async def _shift(
         key = "ideas.easiest_already" if step < 0 else "ideas.boldest_already"
     else:
         key = "ideas.easier" if step < 0 else "ideas.bolder"
-    await send_idea(ctx, update, user, intro=text(ctx, key), exclude=exclude, level=target)
+    await send_idea(ctx, user, intro=text(ctx, key), exclude=exclude, level=target)
 
 
 _ACTIONS = {

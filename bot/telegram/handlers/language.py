@@ -9,7 +9,7 @@ from telegram import Update
 from bot.db.models import User
 from bot.delivery.turn import Outgoing
 from bot.telegram.context import CoachContext
-from bot.telegram.handlers.common import chat_id_of, clear_pressed, current_user, label, say
+from bot.telegram.handlers.common import clear_pressed, current_user, label, say
 from bot.telegram.keyboards import Button, Callback, Cb, Keyboard, pack, rows_of
 from bot.telegram.views import menu_button, menu_commands
 
@@ -19,31 +19,29 @@ MENU = "menu"
 async def on_language(update: Update, ctx: CoachContext) -> None:
     user = await current_user(ctx, update)
     if user is None:
-        say(ctx, update, "fallback.not_onboarded")
+        say(ctx, "fallback.not_onboarded")
         return
     chosen = _language_named(ctx, " ".join(ctx.args or []))
     if chosen is None:
-        show_choices(ctx, update)
+        show_choices(ctx)
         return
-    _switch(ctx, update, user, chosen)
+    _switch(ctx, user, chosen)
 
 
-async def on_language_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_language_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     choice = callback.part(0)
     if choice == MENU:
-        show_choices(ctx, update)
+        show_choices(ctx)
         return None
     if choice is None or choice not in ctx.deps.languages:
         return label(ctx, "stale.button")
-    clear_pressed(ctx, update)
-    _switch(ctx, update, user, choice)
+    clear_pressed(ctx)
+    _switch(ctx, user, choice)
     return None
 
 
-def show_choices(ctx: CoachContext, update: Update) -> None:
-    say(ctx, update, "language.choose", _choices(ctx))
+def show_choices(ctx: CoachContext) -> None:
+    say(ctx, "language.choose", _choices(ctx))
 
 
 def _choices(ctx: CoachContext) -> Keyboard:
@@ -66,12 +64,12 @@ def _language_named(ctx: CoachContext, typed: str) -> str | None:
     return None
 
 
-def _switch(ctx: CoachContext, update: Update, user: User, language: str) -> None:
+def _switch(ctx: CoachContext, user: User, language: str) -> None:
     user.language = language
     ctx.turn.language = language
-    say(ctx, update, "language.set")
+    say(ctx, "language.set")
     # This chat's command menu in the chosen language, whatever Telegram's own is.
-    chat_id = chat_id_of(update)
+    chat_id = ctx.person_chat
     payload = {
         "commands": menu_commands(ctx.deps.texts_for(language)),
         "scope": {"type": "chat", "chat_id": chat_id},

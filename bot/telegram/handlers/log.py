@@ -43,7 +43,6 @@ from bot.telegram.handlers import buddy_notes, checkins
 from bot.telegram.handlers import care as care_handlers
 from bot.telegram.handlers.common import (
     button,
-    chat_id_of,
     clear_pressed,
     clip,
     current_user,
@@ -71,25 +70,25 @@ def score(value: float) -> str:
 # -- starting -------------------------------------------------------------------------------
 
 
-async def begin_before_ask(ctx: CoachContext, update: Update, user: User, attempt: Attempt) -> None:
+async def begin_before_ask(ctx: CoachContext, user: User, attempt: Attempt) -> None:
     """Right after "I'll try it": the optional warm-up questions, then "off you go"."""
     step = next_before_ask(attempts.progress_of(attempt))
-    await ask(ctx, update, user, attempt, step)
+    await ask(ctx, user, attempt, step)
 
 
-async def log_typed(ctx: CoachContext, update: Update, user: User, typed: str) -> None:
+async def log_typed(ctx: CoachContext, user: User, typed: str) -> None:
     """`/log asked for a discount, got a no, 7 -> 3`, or `/log asked my boss for Friday off`
     (with "she said no" in it, the outcome is taken too)."""
     parsed = parse_quick_log(typed, ctx.turn.language)
     if parsed is not None:
-        await record_quick_log(ctx, update, user, parsed)
+        await record_quick_log(ctx, user, parsed)
         return
     turn = ctx.turn
     attempt = await attempts.start_free(turn.session, user, now=turn.now, description=typed)
     # Only an explicit outcome counts here: "asked my neighbour ..." says nothing of theirs.
     outcome = parse_outcome(typed, turn.language)
     if outcome is None:
-        await ask(ctx, update, user, attempt, Step.OUTCOME)
+        await ask(ctx, user, attempt, Step.OUTCOME)
         return
     conversation = await repo.set_conversation(
         turn.session,
@@ -99,7 +98,7 @@ async def log_typed(ctx: CoachContext, update: Update, user: User, typed: str) -
         attempt_id=attempt.id,
         now=turn.now,
     )
-    await _apply(ctx, update, user, conversation, attempt, Step.OUTCOME, Answer(outcome))
+    await _apply(ctx, user, conversation, attempt, Step.OUTCOME, Answer(outcome))
 
 
 # -- asking ---------------------------------------------------------------------------------
@@ -107,7 +106,6 @@ async def log_typed(ctx: CoachContext, update: Update, user: User, typed: str) -
 
 async def ask(
     ctx: CoachContext,
-    update: Update,
     user: User,
     attempt: Attempt,
     step: Step,
@@ -127,7 +125,7 @@ async def ask(
     )
     question = await _question_text(ctx, attempt, step, resume=resume)
     keyboard = keyboard_for(ctx, attempt.id, step)
-    ctx.turn.send(chat_id_of(update), question, keyboard, part=Part.QUESTION)
+    ctx.turn.send(ctx.person_chat, question, keyboard, part=Part.QUESTION)
 
 
 async def _question_text(ctx: CoachContext, attempt: Attempt, step: Step, *, resume: bool) -> str:
@@ -141,7 +139,7 @@ async def _question_text(ctx: CoachContext, attempt: Attempt, step: Step, *, res
     return text(ctx, f"log.{step.value}")
 
 
-async def reask(ctx: CoachContext, update: Update, user: User, conversation: Conversation) -> None:
+async def reask(ctx: CoachContext, user: User, conversation: Conversation) -> None:
     """Show the pending question again (after a sticker, a command mid-flow, /log)."""
     attempt = await _attempt_of(ctx, user, conversation)
     if attempt is None:
@@ -150,7 +148,7 @@ async def reask(ctx: CoachContext, update: Update, user: User, conversation: Con
     step = Step(conversation.step)
     question = await _question_text(ctx, attempt, step, resume=step is Step.ASKED)
     keyboard = keyboard_for(ctx, attempt.id, step)
-    ctx.turn.send(chat_id_of(update), question, keyboard, part=Part.QUESTION)
+    ctx.turn.send(ctx.person_chat, question, keyboard, part=Part.QUESTION)
 
 
 def keyboard_for(ctx: CoachContext, attempt_id: int, step: Step) -> Keyboard:
@@ -184,47 +182,43 @@ def keyboard_for(ctx: CoachContext, attempt_id: int, step: Step) -> Keyboard:
 # -- answering ------------------------------------------------------------------------------
 
 
-async def on_text(
-    ctx: CoachContext, update: Update, user: User, conversation: Conversation, message: str
-) -> None:
+async def on_text(ctx: CoachContext, user: User, conversation: Conversation, message: str) -> None:
     """A typed answer to the pending question (flows "log" and "fix")."""
     typed = clip(message)
     control = parse_control(typed, ctx.turn.language)
     if control is Control.CANCEL:
         await repo.clear_conversation(ctx.turn.session, user.id)
-        say(ctx, update, "cancel.left_flow")
+        say(ctx, "cancel.left_flow")
         return
     if control is Control.UNDO:
-        await undo(ctx, update, user)
+        await undo(ctx, user)
         return
     attempt = await _attempt_of(ctx, user, conversation)
     if attempt is None:
         await repo.clear_conversation(ctx.turn.session, user.id)
-        say(ctx, update, "fallback.text")
+        say(ctx, "fallback.text")
         return
     step = Step(conversation.step)
     answer = read_typed(QUESTIONS[step], typed, ctx.turn.language)
     if answer is not None and answer.no_guess and conversation.flow == FIX:
         answer = None  # a fix needs a value; "no idea" there is asked again
     if control is Control.SKIP or (answer is not None and answer.no_guess):
-        await _skip(ctx, update, user, conversation, attempt, step)
+        await _skip(ctx, user, conversation, attempt, step)
         return
     if step is Step.ASKED:
         quick = parse_quick_log(typed, ctx.turn.language)
         if quick is not None:
-            await _apply_quick_log_to(ctx, update, user, conversation, attempt, quick)
+            await _apply_quick_log_to(ctx, user, conversation, attempt, quick)
             return
     if answer is None:
-        await _reask_kindly(ctx, update, user, conversation, attempt, step)
+        await _reask_kindly(ctx, user, conversation, attempt, step)
         return
     if step is Step.LESSON:
-        care_handlers.reframe_once(ctx, update, conversation, typed)
-    await _apply(ctx, update, user, conversation, attempt, step, answer)
+        care_handlers.reframe_once(ctx, conversation, typed)
+    await _apply(ctx, user, conversation, attempt, step, answer)
 
 
-async def on_answer_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_answer_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     """A tapped answer: `q:<attempt>:<step>:<code>`, checked against this person's rows."""
     attempt_id, step_name, code = callback.int_part(0), callback.part(1), callback.part(2)
     conversation = await repo.get_conversation(ctx.turn.session, user.id)
@@ -241,20 +235,19 @@ async def on_answer_button(
     if attempt is None:
         return label(ctx, "stale.question")
     step = Step(conversation.step)
-    clear_pressed(ctx, update)
+    clear_pressed(ctx)
     if code == SKIP:
-        await _skip(ctx, update, user, conversation, attempt, step)
+        await _skip(ctx, user, conversation, attempt, step)
         return None
     answer = read_button(QUESTIONS[step], code)
     if answer is None:
         return label(ctx, "stale.button")
-    await _apply(ctx, update, user, conversation, attempt, step, answer)
+    await _apply(ctx, user, conversation, attempt, step, answer)
     return None
 
 
 async def _apply(
     ctx: CoachContext,
-    update: Update,
     user: User,
     conversation: Conversation,
     attempt: Attempt,
@@ -265,25 +258,24 @@ async def _apply(
     session = ctx.turn.session
     if step is Step.ASKED:
         if answer.value is True:
-            await ask(ctx, update, user, attempt, Step.OUTCOME, skipped=_skipped(conversation))
+            await ask(ctx, user, attempt, Step.OUTCOME, skipped=_skipped(conversation))
             return
         if isinstance(answer.value, NotYet):  # still ahead: not a "didn't ask"
-            await checkins.not_yet(ctx, update, user, [attempt], answer.value)
+            await checkins.not_yet(ctx, user, [attempt], answer.value)
             return
         await attempts.save(session, attempt, Field.OUTCOME, answer.value, now=now)
         if answer.value == Outcome.DIDNT_ASK:
-            await _not_this_time(ctx, update, user, attempt)
+            await _not_this_time(ctx, user, attempt)
             return
     else:
         field = QUESTIONS[step].field
         if field is not None:
             await attempts.save(session, attempt, field, answer.value, now=now)
-    await _advance(ctx, update, user, conversation, attempt, step)
+    await _advance(ctx, user, conversation, attempt, step)
 
 
 async def _advance(
     ctx: CoachContext,
-    update: Update,
     user: User,
     conversation: Conversation,
     attempt: Attempt,
@@ -296,26 +288,25 @@ async def _advance(
         if field is not None:  # "Updated ✓" always says to what
             value = _shown(ctx, field, getattr(attempt, field.value))
             what = label(ctx, f"log.fields.{field.value}")
-            say(ctx, update, "history.updated", what=what, value=value or "—")
+            say(ctx, "history.updated", what=what, value=value or "—")
         return
     skipped = _skipped(conversation)
     progress = attempts.progress_of(attempt, set(skipped))
     if step in BEFORE_ASK:
-        await ask(ctx, update, user, attempt, next_before_ask(progress), skipped=skipped)
+        await ask(ctx, user, attempt, next_before_ask(progress), skipped=skipped)
         return
     if step is Step.WHAT:
-        await ask(ctx, update, user, attempt, Step.OUTCOME, skipped=skipped)
+        await ask(ctx, user, attempt, Step.OUTCOME, skipped=skipped)
         return
     following = next_after_ask(progress)
     if following is None:
-        await finish(ctx, update, user, attempt)
+        await finish(ctx, user, attempt)
         return
-    await ask(ctx, update, user, attempt, following, skipped=skipped)
+    await ask(ctx, user, attempt, following, skipped=skipped)
 
 
 async def _skip(
     ctx: CoachContext,
-    update: Update,
     user: User,
     conversation: Conversation,
     attempt: Attempt,
@@ -324,15 +315,14 @@ async def _skip(
     field = QUESTIONS[step].field
     if field is None or field in (Field.OUTCOME, Field.DESCRIPTION):
         # "Did you ask" and "what did they say" are the heart of the log: ask again.
-        await _reask_kindly(ctx, update, user, conversation, attempt, step)
+        await _reask_kindly(ctx, user, conversation, attempt, step)
         return
     conversation.data = {"skipped": [*_skipped(conversation), field.value]}
-    await _advance(ctx, update, user, conversation, attempt, step)
+    await _advance(ctx, user, conversation, attempt, step)
 
 
 async def _reask_kindly(
     ctx: CoachContext,
-    update: Update,
     user: User,
     conversation: Conversation,
     attempt: Attempt,
@@ -343,9 +333,9 @@ async def _reask_kindly(
     keyboard = keyboard_for(ctx, attempt.id, step)
     skippable = QUESTIONS[step].field not in (None, Field.OUTCOME, Field.DESCRIPTION)
     if conversation.retries > MAX_REASKS and skippable:
-        say(ctx, update, "log.offer_skip", keyboard, part=Part.QUESTION)
+        say(ctx, "log.offer_skip", keyboard, part=Part.QUESTION)
         return
-    say(ctx, update, f"log.reask.{QUESTIONS[step].kind.value}", keyboard, part=Part.QUESTION)
+    say(ctx, f"log.reask.{QUESTIONS[step].kind.value}", keyboard, part=Part.QUESTION)
 
 
 def _skipped(conversation: Conversation) -> list[str]:
@@ -362,7 +352,7 @@ async def _attempt_of(ctx: CoachContext, user: User, conversation: Conversation)
 # -- finishing ------------------------------------------------------------------------------
 
 
-async def _not_this_time(ctx: CoachContext, update: Update, user: User, attempt: Attempt) -> None:
+async def _not_this_time(ctx: CoachContext, user: User, attempt: Attempt) -> None:
     completion = await attempts.complete(ctx.turn.session, user, attempt, now=ctx.turn.now)
     await repo.clear_conversation(ctx.turn.session, user.id)
     await buddy_notes.share_effort(ctx, user)  # "not this time" is effort too
@@ -371,16 +361,16 @@ async def _not_this_time(ctx: CoachContext, update: Update, user: User, attempt:
     if moved is not None:  # a second skip in a row makes the next ideas smaller: say so
         paragraphs.append(moved)
     reply = "\n\n".join(paragraphs)
-    ctx.turn.send(chat_id_of(update), reply, gentler_keyboard(ctx), part=Part.CREDIT)
+    ctx.turn.send(ctx.person_chat, reply, gentler_keyboard(ctx), part=Part.CREDIT)
 
 
-async def finish(ctx: CoachContext, update: Update, user: User, attempt: Attempt) -> None:
+async def finish(ctx: CoachContext, user: User, attempt: Attempt) -> None:
     completion = await attempts.complete(ctx.turn.session, user, attempt, now=ctx.turn.now)
     await repo.clear_conversation(ctx.turn.session, user.id)
     await buddy_notes.share_effort(ctx, user)
     summary = "\n\n".join(summary_paragraphs(ctx, completion))
-    ctx.turn.send(chat_id_of(update), summary, part=Part.CREDIT)
-    await care_handlers.after_logged(ctx, update, user, attempt)
+    ctx.turn.send(ctx.person_chat, summary, part=Part.CREDIT)
+    await care_handlers.after_logged(ctx, user, attempt)
 
 
 def summary_paragraphs(ctx: CoachContext, completion: Completion) -> list[str]:
@@ -450,19 +440,17 @@ def level_line(ctx: CoachContext, change: ladder.LevelChange, old: int | None) -
 # -- quick log and undo -----------------------------------------------------------------------
 
 
-async def record_quick_log(ctx: CoachContext, update: Update, user: User, parsed: QuickLog) -> None:
+async def record_quick_log(ctx: CoachContext, user: User, parsed: QuickLog) -> None:
     """A whole attempt in one line: confirm what we understood, with an Undo button."""
     turn = ctx.turn
     completion = await attempts.quick_log(turn.session, user, parsed, now=turn.now)
     attempt = completion.attempt
     undo_button = button(ctx, "buttons.undo", pack(Cb.UNDO, attempt.id))
     summary = quick_summary(ctx, attempt)
-    say(ctx, update, "log.quick_logged", [[undo_button]], summary=summary, part=Part.UNDERSTOOD)
-    turn.send(
-        chat_id_of(update), "\n\n".join(summary_paragraphs(ctx, completion)), part=Part.CREDIT
-    )
+    say(ctx, "log.quick_logged", [[undo_button]], summary=summary, part=Part.UNDERSTOOD)
+    turn.send(ctx.person_chat, "\n\n".join(summary_paragraphs(ctx, completion)), part=Part.CREDIT)
     await buddy_notes.share_effort(ctx, user)
-    await care_handlers.after_logged(ctx, update, user, attempt)
+    await care_handlers.after_logged(ctx, user, attempt)
 
 
 def quick_summary(ctx: CoachContext, attempt: Attempt) -> str:
@@ -485,7 +473,6 @@ def quick_summary(ctx: CoachContext, attempt: Attempt) -> str:
 
 async def _apply_quick_log_to(
     ctx: CoachContext,
-    update: Update,
     user: User,
     conversation: Conversation,
     attempt: Attempt,
@@ -495,39 +482,39 @@ async def _apply_quick_log_to(
     session, now = ctx.turn.session, ctx.turn.now
     await attempts.save(session, attempt, Field.OUTCOME, quick.outcome, now=now)
     if quick.outcome is Outcome.DIDNT_ASK:
-        await _not_this_time(ctx, update, user, attempt)
+        await _not_this_time(ctx, user, attempt)
         return
     if quick.anxiety_before is not None:
         await attempts.save(session, attempt, Field.ANXIETY_BEFORE, quick.anxiety_before, now=now)
     if quick.anxiety_after is not None:
         await attempts.save(session, attempt, Field.ANXIETY_AFTER, quick.anxiety_after, now=now)
-    await _advance(ctx, update, user, conversation, attempt, Step.OUTCOME)
+    await _advance(ctx, user, conversation, attempt, Step.OUTCOME)
 
 
 async def on_undo(update: Update, ctx: CoachContext) -> None:
     user = await current_user(ctx, update)
     if user is None:
-        say(ctx, update, "log.nothing_to_undo")
+        say(ctx, "log.nothing_to_undo")
         return
-    await undo(ctx, update, user)
+    await undo(ctx, user)
 
 
-async def undo(ctx: CoachContext, update: Update, user: User) -> None:
+async def undo(ctx: CoachContext, user: User) -> None:
     """Take back the last answer; if we're mid-flow on that attempt, ask it again."""
     session = ctx.turn.session
     undone = await attempts.undo_last(session, user.id, now=ctx.turn.now)
     if undone is None:
-        say(ctx, update, "log.nothing_to_undo")
+        say(ctx, "log.nothing_to_undo")
         return
     if undone.attempt is None:
-        say(ctx, update, "log.undone_quick")
+        say(ctx, "log.undone_quick")
         return
     what = label(ctx, f"log.fields.{undone.field}")
     value = _shown(ctx, Field(undone.field), getattr(undone.attempt, undone.field))
     if value is None:
-        say(ctx, update, "log.undone", what=what)
+        say(ctx, "log.undone", what=what)
     else:
-        say(ctx, update, "log.undone_to", what=what, value=value)
+        say(ctx, "log.undone_to", what=what, value=value)
     conversation = await repo.get_conversation(session, user.id)
     in_this_flow = conversation is not None and conversation.attempt_id == undone.attempt_id
     # Only the question we are in is asked again: an old ask is never reopened, and no
@@ -535,7 +522,7 @@ async def undo(ctx: CoachContext, update: Update, user: User) -> None:
     if in_this_flow:
         step = _step_for(Field(undone.field), undone.attempt)
         skipped = _skipped(conversation) if conversation is not None else []
-        await ask(ctx, update, user, undone.attempt, step, skipped=skipped)
+        await ask(ctx, user, undone.attempt, step, skipped=skipped)
 
 
 def _shown(ctx: CoachContext, field: Field, value: object) -> str | None:
@@ -564,9 +551,7 @@ def _step_for(field: Field, attempt: Attempt) -> Step:
     return FIX_STEPS[field]
 
 
-async def on_undo_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_undo_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     """The Undo button under a quick log."""
     attempt_id = callback.int_part(0)
     if attempt_id is None:
@@ -574,19 +559,17 @@ async def on_undo_button(
     removed = await attempts.undo_quick_log(ctx.turn.session, user.id, attempt_id)
     if not removed:
         return label(ctx, "stale.button")
-    clear_pressed(ctx, update)
-    say(ctx, update, "log.undone_quick")
+    clear_pressed(ctx)
+    say(ctx, "log.undone_quick")
     return None
 
 
-async def on_followup_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_followup_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     """The check-in's "I asked!" / "Not this time" / "Not yet": continue logging that
     attempt (or, for "Not yet", ask again later)."""
     attempt_id, code = callback.int_part(0), callback.part(1) or ""
     if attempt_id == views.ALL_CHECKINS and code == "l":
-        return await checkins.not_yet_for_all(ctx, update, user)
+        return await checkins.not_yet_for_all(ctx, user)
     attempt = (
         await attempts.owned(ctx.turn.session, user.id, attempt_id)
         if attempt_id is not None
@@ -595,9 +578,9 @@ async def on_followup_button(
     answer = read_button(QUESTIONS[Step.ASKED], code)
     if attempt is None or attempt.status != "planned" or answer is None:
         return label(ctx, "stale.question")
-    clear_pressed(ctx, update)
+    clear_pressed(ctx)
     conversation = await at_did_you_ask(ctx, user, attempt)
-    await _apply(ctx, update, user, conversation, attempt, Step.ASKED, answer)
+    await _apply(ctx, user, conversation, attempt, Step.ASKED, answer)
     return None
 
 
@@ -609,7 +592,7 @@ async def at_did_you_ask(ctx: CoachContext, user: User, attempt: Attempt) -> Con
     )
 
 
-async def answer_check_in(ctx: CoachContext, update: Update, user: User, typed: str) -> bool:
+async def answer_check_in(ctx: CoachContext, user: User, typed: str) -> bool:
     """A typed answer to a recent check-in ("not yet", "yes!", "got a no 6->2") answers it,
     as its buttons would. False when there is none, or the text doesn't answer it."""
     pending = await checkins.unanswered(ctx, user)
@@ -621,18 +604,16 @@ async def answer_check_in(ctx: CoachContext, update: Update, user: User, typed: 
         return False  # another ask, told in full: logged as itself, not as the check-in's
     answer = read_typed(QUESTIONS[Step.ASKED], typed, language)
     if answer is not None and isinstance(answer.value, NotYet):
-        await checkins.not_yet(ctx, update, user, pending, answer.value)
+        await checkins.not_yet(ctx, user, pending, answer.value)
         return True
     if answer is None and parse_quick_log(typed, language) is None:
         return False
     conversation = await at_did_you_ask(ctx, user, pending[0])  # the oldest check-in first
-    await on_text(ctx, update, user, conversation, typed)
+    await on_text(ctx, user, conversation, typed)
     return True
 
 
-async def log_reply_to_idea(
-    ctx: CoachContext, update: Update, user: User, challenge_id: int, typed: str
-) -> bool:
+async def log_reply_to_idea(ctx: CoachContext, user: User, challenge_id: int, typed: str) -> bool:
     """A typed reply to a nudge or idea card ("got a no!") logs an ask for that idea.
     Returns False when the idea isn't one we offered this person."""
     turn = ctx.turn
@@ -644,5 +625,5 @@ async def log_reply_to_idea(
     await ideas.record(turn.session, user.id, idea.id, ideas.Reaction.ACCEPTED, turn.now)
     attempt = await attempts.start_planned(turn.session, user, idea, source="reply", now=turn.now)
     conversation = await at_did_you_ask(ctx, user, attempt)
-    await on_text(ctx, update, user, conversation, typed)
+    await on_text(ctx, user, conversation, typed)
     return True

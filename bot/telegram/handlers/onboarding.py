@@ -36,7 +36,6 @@ from bot.telegram.context import CoachContext
 from bot.telegram.handlers import buddy
 from bot.telegram.handlers.common import (
     button,
-    chat_id_of,
     clear_pressed,
     clip,
     label,
@@ -104,17 +103,17 @@ async def on_start(update: Update, ctx: CoachContext) -> None:
     if user.onboarded_at is not None:
         await repo.clear_conversation(turn.session, user.id)
         if token:  # a buddy invitation link: that is what they came for
-            await buddy.open_link(ctx, update, user, token)
+            await buddy.open_link(ctx, user, token)
             return
-        say(ctx, update, "start.welcome_back", name=user.first_name or text(ctx, "nudge.friend"))
-        say(ctx, update, "start.returning_hint")
+        say(ctx, "start.welcome_back", name=user.first_name or text(ctx, "nudge.friend"))
+        say(ctx, "start.returning_hint")
         return
     if token:  # claimed now; the invitation itself comes after onboarding
-        await buddy.open_link(ctx, update, user, token)
-    say(ctx, update, "start.welcome", name=user.first_name or text(ctx, "nudge.friend"))
-    say(ctx, update, "start.not_therapy")
+        await buddy.open_link(ctx, user, token)
+    say(ctx, "start.welcome", name=user.first_name or text(ctx, "nudge.friend"))
+    say(ctx, "start.not_therapy")
     # After the long welcome the first question is its own message, so it stays on screen.
-    await ask(ctx, update, user, ONBOARDING, "timezone", part=Part.ALONE)
+    await ask(ctx, user, ONBOARDING, "timezone", part=Part.ALONE)
 
 
 async def on_settings(update: Update, ctx: CoachContext) -> None:
@@ -122,10 +121,10 @@ async def on_settings(update: Update, ctx: CoachContext) -> None:
     if user is None:
         return
     await repo.clear_conversation(ctx.turn.session, user.id)
-    show_settings(ctx, update, user)
+    show_settings(ctx, user)
 
 
-def show_settings(ctx: CoachContext, update: Update, user: User) -> None:
+def show_settings(ctx: CoachContext, user: User) -> None:
     keyboard = [
         [
             button(ctx, "buttons.settings.timezone", pack(Cb.SETTINGS, "timezone")),
@@ -147,7 +146,6 @@ def show_settings(ctx: CoachContext, update: Update, user: User) -> None:
     ]
     say(
         ctx,
-        update,
         "settings.overview",
         keyboard,
         zone=user.timezone,
@@ -161,17 +159,15 @@ def show_settings(ctx: CoachContext, update: Update, user: User) -> None:
     )
 
 
-async def on_settings_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_settings_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     choice = callback.part(0)
     if choice == "done":
         await repo.clear_conversation(ctx.turn.session, user.id)
-        say(ctx, update, "settings.closed")
+        say(ctx, "settings.closed")
         return None
     if choice not in STEPS + SETTINGS_ONLY:
         return label(ctx, "stale.button")
-    await ask(ctx, update, user, SETTINGS, choice)
+    await ask(ctx, user, SETTINGS, choice)
     return None
 
 
@@ -180,7 +176,6 @@ async def on_settings_button(
 
 async def ask(
     ctx: CoachContext,
-    update: Update,
     user: User,
     flow: str,
     step: str,
@@ -188,7 +183,7 @@ async def ask(
     part: Part = Part.QUESTION,
 ) -> None:
     await repo.set_conversation(ctx.turn.session, user.id, flow=flow, step=step, now=ctx.turn.now)
-    say(ctx, update, f"onboarding.ask_{step}", _keyboard(ctx, user, step), part=part)
+    say(ctx, f"onboarding.ask_{step}", _keyboard(ctx, user, step), part=part)
 
 
 def _keyboard(ctx: CoachContext, user: User, step: str) -> Keyboard:
@@ -247,23 +242,21 @@ def _hhmm(at: time) -> str:
 # -- answers -----------------------------------------------------------------------------
 
 
-async def on_text(
-    ctx: CoachContext, update: Update, user: User, conversation: Conversation, message: str
-) -> None:
+async def on_text(ctx: CoachContext, user: User, conversation: Conversation, message: str) -> None:
     """A typed answer to the pending onboarding/settings question."""
     answer = clip(message)
     step = conversation.step
     if step == "quiet":
-        await _quiet_typed(ctx, update, user, conversation, answer)
+        await _quiet_typed(ctx, user, conversation, answer)
         return
-    saved = _apply_typed(ctx, update, user, step, answer)
+    saved = _apply_typed(ctx, user, step, answer)
     if saved:
-        await _after_answer(ctx, update, user, conversation.flow, step)
+        await _after_answer(ctx, user, conversation.flow, step)
         return
     conversation.retries += 1
     if step == "time" and is_impossible_time(answer, user.language):
         keyboard = _keyboard(ctx, user, step)
-        say(ctx, update, "onboarding.time_impossible", keyboard, answer=answer[:60])
+        say(ctx, "onboarding.time_impossible", keyboard, answer=answer[:60])
         return
     key = {
         "timezone": "timezone_unknown",
@@ -275,7 +268,6 @@ async def on_text(
     }
     say(
         ctx,
-        update,
         f"onboarding.{key.get(step, 'level_unknown')}",
         _keyboard(ctx, user, step),
         answer=answer[:60],
@@ -283,29 +275,27 @@ async def on_text(
 
 
 async def _quiet_typed(
-    ctx: CoachContext, update: Update, user: User, conversation: Conversation, answer: str
+    ctx: CoachContext, user: User, conversation: Conversation, answer: str
 ) -> None:
     hours = parse_quiet_hours(answer, user.language)
     if hours is not None and hours[0] != hours[1]:
         await profile.set_quiet_hours(ctx.turn.session, user, *hours, ctx.turn.now)
-        await _after_answer(ctx, update, user, conversation.flow, "quiet")
+        await _after_answer(ctx, user, conversation.flow, "quiet")
         return
     conversation.retries += 1
     keyboard = _keyboard(ctx, user, "quiet")
     if hours is None and is_impossible_time(answer, user.language):
-        say(ctx, update, "onboarding.time_impossible", keyboard, answer=answer[:60])
+        say(ctx, "onboarding.time_impossible", keyboard, answer=answer[:60])
     elif hours is None:
-        say(ctx, update, "onboarding.quiet_unknown", keyboard, answer=answer[:60])
+        say(ctx, "onboarding.quiet_unknown", keyboard, answer=answer[:60])
     else:  # the same time twice: all quiet or never quiet?
-        say(ctx, update, "onboarding.quiet_same", keyboard, time=hours[0].strftime("%H:%M"))
+        say(ctx, "onboarding.quiet_same", keyboard, time=hours[0].strftime("%H:%M"))
 
 
-def _apply_typed(ctx: CoachContext, update: Update, user: User, step: str, answer: str) -> bool:
+def _apply_typed(ctx: CoachContext, user: User, step: str, answer: str) -> bool:
     now, language = ctx.turn.now, user.language
     if step == "timezone":
-        return _saved(
-            resolve_timezone(answer, language), lambda zone: _set_zone(ctx, update, user, zone)
-        )
+        return _saved(resolve_timezone(answer, language), lambda zone: _set_zone(ctx, user, zone))
     if step == "time":
         return _saved(
             parse_nudge_time(answer, language), lambda at: profile.set_nudge_time(user, at, now)
@@ -338,28 +328,26 @@ def _saved(parsed: _T | None, save: Callable[[_T], object]) -> bool:
     return True
 
 
-def _set_zone(ctx: CoachContext, update: Update, user: User, zone: str) -> None:
+def _set_zone(ctx: CoachContext, user: User, zone: str) -> None:
     now = ctx.turn.now
     profile.set_timezone(user, zone, now)
-    say(ctx, update, "onboarding.timezone_set", zone=zone, local_time=_clock(now, zone))
+    say(ctx, "onboarding.timezone_set", zone=zone, local_time=_clock(now, zone))
 
 
 async def on_location(
-    ctx: CoachContext, update: Update, user: User, conversation: Conversation
+    ctx: CoachContext, user: User, conversation: Conversation, location: tuple[float, float] | None
 ) -> bool:
     """A location shared at the time-zone question sets the zone (nearest zone city, looked
     up locally); False when this is not that question, so the caller points back instead."""
-    message = update.effective_message
-    location = message.location if message is not None else None
     if location is None or conversation.flow not in (ONBOARDING, SETTINGS):
         return False
     if conversation.step != "timezone":
         return False
-    zone = zone_at(location.latitude, location.longitude)
+    zone = zone_at(*location)
     if zone is None:
         return False
-    _set_zone(ctx, update, user, zone)
-    await _after_answer(ctx, update, user, conversation.flow, "timezone")
+    _set_zone(ctx, user, zone)
+    await _after_answer(ctx, user, conversation.flow, "timezone")
     return True
 
 
@@ -371,9 +359,7 @@ def _days_label(ctx: CoachContext, days: frozenset[int]) -> str:
     return " · ".join(label(ctx, f"weekdays.{day}") for day in sorted(days))
 
 
-async def on_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     """A tapped answer to an onboarding or settings question."""
     step = {
         Cb.TIMEZONE: "timezone",
@@ -390,14 +376,14 @@ async def on_button(
         return label(ctx, "stale.question")
     if conversation.step != step:
         return label(ctx, "stale.question")
-    if not await _apply_button(ctx, update, user, callback):
+    if not await _apply_button(ctx, user, callback):
         return label(ctx, "stale.button")
-    clear_pressed(ctx, update)
-    await _after_answer(ctx, update, user, conversation.flow, step)
+    clear_pressed(ctx)
+    await _after_answer(ctx, user, conversation.flow, step)
     return None
 
 
-async def _apply_button(ctx: CoachContext, update: Update, user: User, callback: Callback) -> bool:
+async def _apply_button(ctx: CoachContext, user: User, callback: Callback) -> bool:
     now = ctx.turn.now
     if callback.kind is Cb.TIMEZONE:
         index = callback.int_part(0)
@@ -405,7 +391,7 @@ async def _apply_button(ctx: CoachContext, update: Update, user: User, callback:
             return False
         zone = COMMON_ZONES[index][1]
         profile.set_timezone(user, zone, now)
-        say(ctx, update, "onboarding.timezone_set", zone=zone, local_time=_clock(now, zone))
+        say(ctx, "onboarding.timezone_set", zone=zone, local_time=_clock(now, zone))
         return True
     if callback.kind is Cb.TIME:
         value = callback.part(0) or ""
@@ -456,11 +442,9 @@ async def _apply_button(ctx: CoachContext, update: Update, user: User, callback:
     return True
 
 
-async def _after_answer(
-    ctx: CoachContext, update: Update, user: User, flow: str, step: str
-) -> None:
+async def _after_answer(ctx: CoachContext, user: User, flow: str, step: str) -> None:
     if step == "pace" and user.pace == Pace.THREE_A_WEEK:
-        await ask(ctx, update, user, flow, "days")  # which three days?
+        await ask(ctx, user, flow, "days")  # which three days?
         return
     if step == "days":
         step = "pace"  # carry on as if the pace question had just been answered
@@ -468,28 +452,26 @@ async def _after_answer(
         await repo.clear_conversation(ctx.turn.session, user.id)
         say(
             ctx,
-            update,
             "settings.saved",
             what=label(ctx, f"buttons.settings.{step}"),
             value=_now_set(ctx, user, step),
         )
         if step in ("time", "quiet"):
-            _point_out_quiet_nudges(ctx, update, user)
-        show_settings(ctx, update, user)
+            _point_out_quiet_nudges(ctx, user)
+        show_settings(ctx, user)
         return
     position = STEPS.index(step)
     if position + 1 < len(STEPS):
-        await ask(ctx, update, user, ONBOARDING, STEPS[position + 1])
+        await ask(ctx, user, ONBOARDING, STEPS[position + 1])
         return
-    await _finish(ctx, update, user)
+    await _finish(ctx, user)
 
 
-async def _finish(ctx: CoachContext, update: Update, user: User) -> None:
+async def _finish(ctx: CoachContext, user: User) -> None:
     profile.finish_onboarding(user, ctx.turn.now)
     await repo.clear_conversation(ctx.turn.session, user.id)
     say(
         ctx,
-        update,
         "onboarding.done",
         time=user.nudge_time.strftime("%H:%M"),
         zone=user.timezone,
@@ -498,10 +480,9 @@ async def _finish(ctx: CoachContext, update: Update, user: User) -> None:
         recap_day=label(ctx, f"weekdays.{user.recap_weekday}"),
         recap_time=user.recap_time.strftime("%H:%M"),
     )
-    _point_out_quiet_nudges(ctx, update, user)
+    _point_out_quiet_nudges(ctx, user)
     say(
         ctx,
-        update,
         "onboarding.first_idea_offer",
         [
             [
@@ -510,8 +491,8 @@ async def _finish(ctx: CoachContext, update: Update, user: User) -> None:
             ]
         ],
     )
-    set_menu_button(ctx, chat_id_of(update), user.language)
-    await buddy.invite_after_onboarding(ctx, update, user)
+    set_menu_button(ctx, ctx.person_chat, user.language)
+    await buddy.invite_after_onboarding(ctx, user)
 
 
 def _now_set(ctx: CoachContext, user: User, step: str) -> str:
@@ -530,14 +511,13 @@ def _now_set(ctx: CoachContext, user: User, step: str) -> str:
     return values[step]()
 
 
-def _point_out_quiet_nudges(ctx: CoachContext, update: Update, user: User) -> None:
+def _point_out_quiet_nudges(ctx: CoachContext, user: User) -> None:
     """Nudges keep their time even inside quiet hours (only check-ins wait): say so."""
     quiet = schedule.QuietHours(user.quiet_start, user.quiet_end)
     if quiet.contains(user.nudge_time):
         quiet_label = _quiet_label(ctx, user.quiet_start, user.quiet_end)
         say(
             ctx,
-            update,
             "settings.nudge_in_quiet",
             time=user.nudge_time.strftime("%H:%M"),
             quiet=quiet_label,

@@ -56,30 +56,30 @@ async def on_pause(update: Update, ctx: CoachContext) -> None:
     if typed:
         days = _days_from(ctx, user, typed)
         if days is None:
-            say(ctx, update, "pause.unknown", _choices(ctx), answer=typed[:60])
+            say(ctx, "pause.unknown", _choices(ctx), answer=typed[:60])
         else:
-            _pause(ctx, update, user, days)
+            _pause(ctx, user, days)
         return
-    await _ask_how_long(ctx, update, user)
+    await _ask_how_long(ctx, user)
 
 
-async def on_typed_wish(ctx: CoachContext, update: Update, user: User, typed: str) -> None:
+async def on_typed_wish(ctx: CoachContext, user: User, typed: str) -> None:
     """ "pause for 2 days" typed outside any question: the break at once, or "how long?"."""
     days = _days_from(ctx, user, typed)
     if days is None:
-        await _ask_how_long(ctx, update, user)
+        await _ask_how_long(ctx, user)
     else:
-        _pause(ctx, update, user, days)
+        _pause(ctx, user, days)
 
 
-async def _ask_how_long(ctx: CoachContext, update: Update, user: User) -> None:
+async def _ask_how_long(ctx: CoachContext, user: User) -> None:
     # The answer may be typed as well as tapped; an open question (a log in progress) keeps
     # the typed answers, and the buttons still work there.
     if await repo.get_conversation(ctx.turn.session, user.id) is None:
         await repo.set_conversation(
             ctx.turn.session, user.id, flow=PAUSE, step="days", now=ctx.turn.now
         )
-    say(ctx, update, "pause.how_long", _choices(ctx))
+    say(ctx, "pause.how_long", _choices(ctx))
 
 
 def _asked_long_ago(ctx: CoachContext, conversation: Conversation) -> bool:
@@ -90,9 +90,7 @@ def _asked_long_ago(ctx: CoachContext, conversation: Conversation) -> bool:
     return ctx.turn.now - asked > QUESTION_LIFETIME
 
 
-async def on_text(
-    ctx: CoachContext, update: Update, user: User, conversation: Conversation, message: str
-) -> bool:
+async def on_text(ctx: CoachContext, user: User, conversation: Conversation, message: str) -> bool:
     """A typed answer to "how long a break?". False when the message is about something
     else (a quick log, say): the question is let go and the message read as usual."""
     typed = clip(message)
@@ -101,40 +99,38 @@ async def on_text(
         return False
     if parse_control(typed, ctx.turn.language) is Control.CANCEL:
         await repo.clear_conversation(ctx.turn.session, user.id)
-        say(ctx, update, "cancel.left_flow")
+        say(ctx, "cancel.left_flow")
         return True
     days = _days_from(ctx, user, typed)
     if days is not None:
         await repo.clear_conversation(ctx.turn.session, user.id)
-        _pause(ctx, update, user, days)
+        _pause(ctx, user, days)
         return True
     if parse_quick_log(typed, ctx.turn.language) is not None or conversation.retries >= MAX_REASKS:
         await repo.clear_conversation(ctx.turn.session, user.id)
         return False
     conversation.retries += 1
-    say(ctx, update, "pause.unknown", _choices(ctx), answer=typed[:60])
+    say(ctx, "pause.unknown", _choices(ctx), answer=typed[:60])
     return True
 
 
-def _pause(ctx: CoachContext, update: Update, user: User, days: int) -> None:
+def _pause(ctx: CoachContext, user: User, days: int) -> None:
     if not 1 <= days <= profile.MAX_PAUSE_DAYS:
-        say(ctx, update, "pause.out_of_range", most=profile.MAX_PAUSE_DAYS)
+        say(ctx, "pause.out_of_range", most=profile.MAX_PAUSE_DAYS)
         return
     profile.pause(user, days, ctx.turn.now)
-    say(ctx, update, "pause.paused", back=when(ctx, user, user.next_nudge_at))
+    say(ctx, "pause.paused", back=when(ctx, user, user.next_nudge_at))
 
 
-async def on_pause_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_pause_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     days = callback.int_part(0)
     if days not in PAUSE_CHOICES:
         return label(ctx, "stale.button")
-    clear_pressed(ctx, update)
+    clear_pressed(ctx)
     conversation = await repo.get_conversation(ctx.turn.session, user.id)
     if conversation is not None and conversation.flow == PAUSE:
         await repo.clear_conversation(ctx.turn.session, user.id)
-    _pause(ctx, update, user, days)
+    _pause(ctx, user, days)
     return None
 
 
@@ -144,4 +140,4 @@ async def on_resume(update: Update, ctx: CoachContext) -> None:
         return
     was_paused = profile.resume(user, ctx.turn.now)
     key = "pause.resumed" if was_paused else "pause.not_paused"
-    say(ctx, update, key, next=when(ctx, user, user.next_nudge_at))
+    say(ctx, key, next=when(ctx, user, user.next_nudge_at))

@@ -12,7 +12,6 @@ from bot.services.kept_files import Kind, Reuse
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
     button,
-    chat_id_of,
     clear_pressed,
     current_user,
     label,
@@ -36,15 +35,15 @@ async def on_export(update: Update, ctx: CoachContext) -> None:
     turn = ctx.turn
     user = await current_user(ctx, update)
     if user is None:
-        say(ctx, update, "fallback.not_onboarded")
+        say(ctx, "fallback.not_onboarded")
         return
     made = await _kept_export(ctx, user.id)
     if made is not None:
-        say(ctx, update, "export.again")
+        say(ctx, "export.again")
     else:
         data = await privacy.export_data(turn.session, user.id)
         if data is None:
-            say(ctx, update, "fallback.not_onboarded")
+            say(ctx, "fallback.not_onboarded")
             return
         columns = {
             column: label(ctx, f"export.columns.{column}") for column in privacy.ATTEMPT_COLUMNS
@@ -57,11 +56,11 @@ async def on_export(update: Update, ctx: CoachContext) -> None:
         }
         for kind, file in made.items():
             await kept_files.keep(turn.session, user.id, kind, basis="", now=turn.now, data=file)
-        say(ctx, update, "export.intro")
+        say(ctx, "export.intro")
     for kind, file in made.items():
         filename, caption = FILES[kind]
         turn.send_file(
-            chat_id_of(update), "sendDocument", file, filename=filename, caption=text(ctx, caption)
+            ctx.person_chat, "sendDocument", file, filename=filename, caption=text(ctx, caption)
         )
 
 
@@ -80,25 +79,23 @@ async def _kept_export(ctx: CoachContext, user_id: int) -> dict[Kind, bytes] | N
 async def on_delete(update: Update, ctx: CoachContext) -> None:
     user = await current_user(ctx, update)
     if user is None:
-        say(ctx, update, "fallback.not_onboarded")
+        say(ctx, "fallback.not_onboarded")
         return
     keyboard = [
         [button(ctx, "buttons.delete.yes", pack(Cb.DELETE, YES))],
         [button(ctx, "buttons.delete.no", pack(Cb.DELETE, NO))],
     ]
-    say(ctx, update, "delete.confirm", keyboard)
+    say(ctx, "delete.confirm", keyboard)
 
 
-async def on_delete_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_delete_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     choice = callback.part(0)
     if choice not in (YES, NO):
         return label(ctx, "stale.button")
-    clear_pressed(ctx, update)
+    clear_pressed(ctx)
     if choice == NO:
-        say(ctx, update, "delete.kept")
+        say(ctx, "delete.kept")
         return None
-    await privacy.delete_everything(ctx.turn.session, user.id, chat_id_of(update), now=ctx.turn.now)
-    say(ctx, update, "delete.done")
+    await privacy.delete_everything(ctx.turn.session, user.id, ctx.person_chat, now=ctx.turn.now)
+    say(ctx, "delete.done")
     return None

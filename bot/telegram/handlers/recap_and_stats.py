@@ -15,7 +15,6 @@ from bot.telegram import views
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
     button,
-    chat_id_of,
     clear_pressed,
     label,
     onboarded_user,
@@ -33,7 +32,7 @@ async def on_recap(update: Update, ctx: CoachContext) -> None:
     if user is None:
         return
     if any(word.lower() == LAST for word in ctx.args or []):
-        await _last_recap(ctx, update, user.id, user.recap_weekday)
+        await _last_recap(ctx, user.id, user.recap_weekday)
         return
     turn = ctx.turn
     week = recaps.Week.containing(turn.now, user.timezone)
@@ -51,25 +50,23 @@ async def on_recap(update: Update, ctx: CoachContext) -> None:
         buddy=together.get(user.id),
     )
     keyboard = [[button(ctx, "buttons.recap.last_week", pack(Cb.RECAP, LAST))]]
-    turn.send(chat_id_of(update), text, keyboard)
+    turn.send(ctx.person_chat, text, keyboard)
 
 
-async def on_recap_button(
-    ctx: CoachContext, update: Update, user: User, callback: Callback
-) -> str | None:
+async def on_recap_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     if callback.part(0) != LAST:
         return label(ctx, "stale.button")
-    clear_pressed(ctx, update)
-    await _last_recap(ctx, update, user.id, user.recap_weekday)
+    clear_pressed(ctx)
+    await _last_recap(ctx, user.id, user.recap_weekday)
     return None
 
 
-async def _last_recap(ctx: CoachContext, update: Update, user_id: int, weekday: int) -> None:
+async def _last_recap(ctx: CoachContext, user_id: int, weekday: int) -> None:
     stored = await recaps.latest(ctx.turn.session, user_id)
     if stored is None:
-        say(ctx, update, "recap.none_stored", day=label(ctx, f"weekdays.{weekday}"))
+        say(ctx, "recap.none_stored", day=label(ctx, f"weekdays.{weekday}"))
         return
-    ctx.turn.send(chat_id_of(update), stored.text)
+    ctx.turn.send(ctx.person_chat, stored.text)
 
 
 async def on_stats(update: Update, ctx: CoachContext) -> None:
@@ -81,7 +78,7 @@ async def on_stats(update: Update, ctx: CoachContext) -> None:
     history = await recaps.logged_attempts(turn.session, [user.id], since=since)
     attempts = history.get(user.id, [])
     if not any(attempt.outcome in ASKED for attempt in attempts):
-        say(ctx, update, "stats.nothing_yet")
+        say(ctx, "stats.nothing_yet")
         return
     texts = texts_of(ctx)
     data = chart_data.chart_data(attempts, tz_name=user.timezone, now=turn.now)
@@ -92,13 +89,13 @@ async def on_stats(update: Update, ctx: CoachContext) -> None:
     kept = await kept_files.get(turn.session, user.id, Kind.STATS)
     decision = kept_files.reuse(kept, Kind.STATS, basis, turn.now)
     if decision.reuse is Reuse.ON_ITS_WAY:
-        say(ctx, update, "stats.on_its_way")
+        say(ctx, "stats.on_its_way")
         return
     caption = views.chart_caption(
         texts, turn.rng, weeks=chart_data.CHART_WEEKS, change=chart_data.average_change(attempts)
     )
     keyboard = views.dashboard_keyboard(texts, turn.rng, ctx.deps.settings.webapp_url)
-    chat_id = chat_id_of(update)
+    chat_id = ctx.person_chat
     if decision.data is not None:
         if decision.reuse is Reuse.AGAIN:
             caption = text(ctx, "stats.again") + "\n\n" + caption

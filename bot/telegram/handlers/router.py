@@ -37,7 +37,6 @@ from bot.telegram.handlers import (
 from bot.telegram.handlers.common import (
     ButtonFlow,
     TextFlow,
-    chat_id_of,
     clip,
     current_user,
     in_private_chat,
@@ -47,7 +46,7 @@ from bot.telegram.handlers.common import (
 )
 from bot.telegram.keyboards import Cb, IdeaAction, unpack
 
-Reask = Callable[[CoachContext, Update, User, Conversation], Awaitable[None]]
+Reask = Callable[[CoachContext, User, Conversation], Awaitable[None]]
 
 TEXT_FLOWS: dict[str, TextFlow] = {
     onboarding.ONBOARDING: onboarding.on_text,
@@ -59,10 +58,8 @@ TEXT_FLOWS: dict[str, TextFlow] = {
 }
 
 
-async def _reask_onboarding(
-    ctx: CoachContext, update: Update, user: User, conversation: Conversation
-) -> None:
-    await onboarding.ask(ctx, update, user, conversation.flow, conversation.step)
+async def _reask_onboarding(ctx: CoachContext, user: User, conversation: Conversation) -> None:
+    await onboarding.ask(ctx, user, conversation.flow, conversation.step)
 
 
 REASK: dict[str, Reask] = {
@@ -107,50 +104,50 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
         return
     user = await current_user(ctx, update)
     if user is None:
-        say(ctx, update, "fallback.not_onboarded")
+        say(ctx, "fallback.not_onboarded")
         return
     conversation = await repo.get_conversation(ctx.turn.session, user.id)
     if conversation is not None and conversation.flow == pause.PAUSE:
-        if await pause.on_text(ctx, update, user, conversation, message.text):
+        if await pause.on_text(ctx, user, conversation, message.text):
             return
         conversation = None
     if conversation is not None and await answers_a_newer_check_in(
-        ctx, update, user, conversation, message.text
+        ctx, user, conversation, message.text
     ):
         return
     if conversation is not None and conversation.flow in TEXT_FLOWS:
-        await TEXT_FLOWS[conversation.flow](ctx, update, user, conversation, message.text)
+        await TEXT_FLOWS[conversation.flow](ctx, user, conversation, message.text)
         return
     if user.onboarded_at is None:
-        say(ctx, update, "fallback.not_onboarded")
+        say(ctx, "fallback.not_onboarded")
         return
     replied_idea = idea_replied_to(update)
     if replied_idea is not None and await log.log_reply_to_idea(
-        ctx, update, user, replied_idea, message.text
+        ctx, user, replied_idea, message.text
     ):
         return
-    if await log.answer_check_in(ctx, update, user, message.text):
+    if await log.answer_check_in(ctx, user, message.text):
         return
     quick = parse_quick_log(clip(message.text), ctx.turn.language)
     if quick is not None:
-        await log.record_quick_log(ctx, update, user, quick)
+        await log.record_quick_log(ctx, user, quick)
         return
     if wants_a_pause(clip(message.text), ctx.turn.language):
-        await pause.on_typed_wish(ctx, update, user, clip(message.text))
+        await pause.on_typed_wish(ctx, user, clip(message.text))
         return
     if detect_exhaustion(clip(message.text)):
-        care.on_tired_words(ctx, update, user)
+        care.on_tired_words(ctx, user)
         return
     if wants_more(clip(message.text), ctx.turn.language):
-        care.on_wish_for_more(ctx, update, user)
+        care.on_wish_for_more(ctx, user)
         return
-    if care.heard_outside_a_question(ctx, update, user, clip(message.text)):
+    if care.heard_outside_a_question(ctx, user, clip(message.text)):
         return
-    say(ctx, update, "fallback.text")
+    say(ctx, "fallback.text")
 
 
 async def answers_a_newer_check_in(
-    ctx: CoachContext, update: Update, user: User, conversation: Conversation, typed: str
+    ctx: CoachContext, user: User, conversation: Conversation, typed: str
 ) -> bool:
     """A check-in sent after the log question in progress is the question on screen: "not
     yet" answers the check-in, not the warm-up question left open hours earlier."""
@@ -160,7 +157,7 @@ async def answers_a_newer_check_in(
     asked = _aware(conversation.updated_at)
     if not any(_aware(instant) > asked for instant in sent):
         return False
-    return await log.answer_check_in(ctx, update, user, typed)
+    return await log.answer_check_in(ctx, user, typed)
 
 
 def _aware(moment: datetime) -> datetime:
@@ -175,14 +172,16 @@ async def on_button(update: Update, ctx: CoachContext) -> None:
         # message) is forged or misplaced. Ignored: no answer, nothing read or changed.
         return
     note: str | None = None
+    if query.message is not None:
+        ctx.pressed_message_id = query.message.message_id
     callback = unpack(query.data)
     user = await current_user(ctx, update)
     if callback is None or callback.kind not in BUTTONS or user is None:
         note = label(ctx, "stale.button")
     else:
-        note = await BUTTONS[callback.kind](ctx, update, user, callback)
+        note = await BUTTONS[callback.kind](ctx, user, callback)
     # Answer the press first: it stops the spinner on the button while the rest is sent.
-    ctx.turn.answer_button(chat_id_of(update), query.id, note, first=True)
+    ctx.turn.answer_button(ctx.person_chat, query.id, note, first=True)
 
 
 async def on_not_text(update: Update, ctx: CoachContext) -> None:
@@ -194,20 +193,20 @@ async def on_not_text(update: Update, ctx: CoachContext) -> None:
     if (
         user is not None
         and conversation is not None
-        and await onboarding.on_location(ctx, update, user, conversation)
+        and await onboarding.on_location(ctx, user, conversation, shared_location(update))
     ):
         return
     if user is None or conversation is None or conversation.flow not in REASK:
         if update.edited_message is None:  # an edit outside a question needs no answer
-            say(ctx, update, "fallback.media")
+            say(ctx, "fallback.media")
         return
     key = "fallback.edited_in_flow" if update.edited_message else "fallback.media_in_flow"
-    say(ctx, update, key)
-    await REASK[conversation.flow](ctx, update, user, conversation)
+    say(ctx, key)
+    await REASK[conversation.flow](ctx, user, conversation)
 
 
 async def on_unknown_command(update: Update, ctx: CoachContext) -> None:
-    say(ctx, update, "fallback.unknown_command")
+    say(ctx, "fallback.unknown_command")
 
 
 async def on_group(update: Update, ctx: CoachContext) -> None:
@@ -247,6 +246,13 @@ def _joined(change: ChatMemberUpdated) -> bool:
     return change.new_chat_member.status in ("member", "administrator") and (
         change.old_chat_member.status in ("left", "kicked")
     )
+
+
+def shared_location(update: Update) -> tuple[float, float] | None:
+    """The (latitude, longitude) a message shares, if it shares one."""
+    message = update.effective_message
+    location = message.location if message is not None else None
+    return None if location is None else (location.latitude, location.longitude)
 
 
 def idea_replied_to(update: Update) -> int | None:
