@@ -3,7 +3,7 @@
 The questions are tables (`bot.domain.flows.onboarding`) run by
 `bot.services.onboarding_flow`; this module reads what the person typed or tapped, hands
 it over, and renders the decision. The buttons and the overview are in
-`bot.telegram.views.settings`.
+`bot.telegram.views.settings`. The flow names are re-exported for the router's tables.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.db.models import User
-from bot.domain.flows.onboarding import ONBOARDING, SETTINGS
+from bot.domain.flows.onboarding import ONBOARDING as ONBOARDING
+from bot.domain.flows.onboarding import SETTINGS as SETTINGS
 from bot.services import flows, profile
 from bot.services import onboarding_flow as setup
 from bot.services.flows import Ask, Pending, Reask, Stale
@@ -47,8 +48,6 @@ from bot.telegram.views.settings import (
     quiet_label,
     show_settings,
 )
-
-__all__ = ["ONBOARDING", "SETTINGS", "ask", "on_button", "on_location", "on_text"]
 
 # Which question each kind of button answers.
 STEP_OF = {
