@@ -13,13 +13,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Attempt, User, table
 from bot.domain import schedule
+from bot.domain.flows.onboarding import WEEKLY_CAPS
 from bot.domain.recap import ASKED
 from bot.services import profile
 
 # "Several attempts in one day" is a vulnerability-hangover signal from this many on.
 BUSY_DAY = 3
 ROUGH_AFTER = 8.0
-CAP_CHOICES = (2, 3, 5, 7, 0)  # 0 = no cap
+CAP_CHOICES = WEEKLY_CAPS  # 0 = no cap
 
 
 def start_of_local_day(day_offset: int, user: User, now: datetime) -> datetime:

@@ -14,7 +14,7 @@ from bot.domain.crisis.helplines import (
     lines_for,
     zone_countries,
 )
-from bot.telegram.handlers.onboarding import COMMON_ZONES
+from bot.domain.flows.onboarding import COMMON_ZONES
 
 REQUIRED = [
     "US",

@@ -16,7 +16,7 @@ from bot.db.models import Conversation, User
 from bot.domain.answers import parse_quick_log
 from bot.domain.feelings import detect_exhaustion
 from bot.domain.wishes import wants_a_pause, wants_more
-from bot.services import buddies, profile
+from bot.services import buddies, flows, profile
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import (
     add,
@@ -48,9 +48,19 @@ from bot.telegram.keyboards import Cb, IdeaAction, unpack
 
 Reask = Callable[[CoachContext, User, Conversation], Awaitable[None]]
 
+
+async def _onboarding_text(
+    ctx: CoachContext, user: User, conversation: Conversation, typed: str
+) -> None:
+    # Onboarding reads a Pending snapshot, not the row (until every text flow does).
+    pending = await flows.pending(ctx.turn.session, user.id)
+    if pending is not None:
+        await onboarding.on_text(ctx, user, pending, typed)
+
+
 TEXT_FLOWS: dict[str, TextFlow] = {
-    onboarding.ONBOARDING: onboarding.on_text,
-    onboarding.SETTINGS: onboarding.on_text,
+    onboarding.ONBOARDING: _onboarding_text,
+    onboarding.SETTINGS: _onboarding_text,
     log.LOG: log.on_text,
     log.FIX: log.on_text,
     log_start.WHICH: log_start.on_text,
@@ -193,7 +203,7 @@ async def on_not_text(update: Update, ctx: CoachContext) -> None:
     if (
         user is not None
         and conversation is not None
-        and await onboarding.on_location(ctx, user, conversation, shared_location(update))
+        and await _location_at_the_question(ctx, user, shared_location(update))
     ):
         return
     if user is None or conversation is None or conversation.flow not in REASK:
@@ -203,6 +213,13 @@ async def on_not_text(update: Update, ctx: CoachContext) -> None:
     key = "fallback.edited_in_flow" if update.edited_message else "fallback.media_in_flow"
     say(ctx, key)
     await REASK[conversation.flow](ctx, user, conversation)
+
+
+async def _location_at_the_question(
+    ctx: CoachContext, user: User, location: tuple[float, float] | None
+) -> bool:
+    pending = await flows.pending(ctx.turn.session, user.id)
+    return pending is not None and await onboarding.on_location(ctx, user, pending, location)
 
 
 async def on_unknown_command(update: Update, ctx: CoachContext) -> None:
