@@ -75,7 +75,7 @@ def _render(ctx: CoachContext, decision: add_flow.Decision) -> None:
 
 def _render_question(ctx: CoachContext, question: Ask | Reask) -> None:
     if isinstance(question, Reask):
-        say(ctx, "add.level_unknown", _levels(ctx))
+        say(ctx, f"add.{question.miss}", _levels(ctx))  # the table's words for a miss
     elif question.step == LEVEL:
         say(ctx, "add.ask_level", _levels(ctx))
     else:

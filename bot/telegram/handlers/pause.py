@@ -47,7 +47,7 @@ def _render(ctx: CoachContext, user: User, decision: pause_flow.Decision, typed:
     elif isinstance(decision, Ask):
         say(ctx, "pause.how_long", _choices(ctx))
     elif isinstance(decision, Reask):
-        say(ctx, "pause.unknown", _choices(ctx), answer=typed[:60])
+        say(ctx, f"pause.{decision.miss}", _choices(ctx), answer=typed[:60])
     elif isinstance(decision, Left):
         say(ctx, "cancel.left_flow")
 
