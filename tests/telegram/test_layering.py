@@ -22,7 +22,6 @@ NOT_YET_RENDERERS = {
     "log",  # the log and fix flows
     "log_start",  # "this one or something else?"
     "checkins",
-    "onboarding",  # onboarding and /settings
     "care",
 }
 
