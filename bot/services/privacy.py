@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import delete, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db import repo
 from bot.db.models import (
     AnswerLog,
     Attempt,
@@ -142,3 +143,9 @@ async def delete_everything(
     await session.execute(
         delete(OutboxMessage).where(OutboxMessage.chat_id.in_([chat_id, user_id]))
     )
+
+
+async def forget_message(session: AsyncSession, update_id: int) -> None:
+    """Drop what a person wrote from the inbox row of this update (a crisis message is never
+    kept; the row itself stays, so the update is still processed once)."""
+    await repo.forget_update_payload(session, update_id)

@@ -16,6 +16,14 @@ from bot.domain.language import SOURCE_LANGUAGE, language_for
 from bot.domain.schedule import Pace
 from bot.services import recaps
 
+# What Telegram tells us about a person, as handlers build it from an update.
+Profile = repo.Profile
+
+
+async def get_user(session: AsyncSession, user_id: int) -> User | None:
+    """The person (their pending question loaded in the same query), if they exist."""
+    return await repo.get_user(session, user_id)
+
 
 @dataclass(frozen=True)
 class StartResult:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.db import repo
+from bot.services import flows
 from bot.services.operator import operator_counts
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import profile_of, say, text
@@ -15,7 +15,7 @@ async def on_help(update: Update, ctx: CoachContext) -> None:
 
 
 async def on_cancel(update: Update, ctx: CoachContext) -> None:
-    left = await repo.clear_conversation(ctx.turn.session, profile_of(update).user_id)
+    left = await flows.end(ctx.turn.session, profile_of(update).user_id)
     say(ctx, "cancel.left_flow" if left else "cancel.nothing")
 
 

@@ -6,10 +6,11 @@ from collections.abc import Awaitable, Callable
 
 from telegram import Update
 
-from bot.db import repo
-from bot.db.models import NAME_MAX, Attempt, Conversation, User
+from bot.db.models import NAME_MAX, Attempt, User
 from bot.services import attempts, ideas
+from bot.services.flows import Pending
 from bot.services.ideas import Idea
+from bot.services.profile import Profile, get_user
 from bot.telegram import views
 from bot.telegram.compose import Part
 from bot.telegram.context import CoachContext
@@ -20,7 +21,7 @@ from bot.texts import Texts
 # message should get the same kind answer as a short one, without bloating anything).
 TEXT_INPUT_MAX = 2000
 
-TextFlow = Callable[[CoachContext, User, Conversation, str], Awaitable[None]]
+TextFlow = Callable[[CoachContext, User, Pending, str], Awaitable[None]]
 ButtonFlow = Callable[[CoachContext, User, Callback], Awaitable[str | None]]
 
 
@@ -30,11 +31,11 @@ def in_private_chat(update: Update) -> bool:
     return chat is not None and user is not None and chat.type == "private" and chat.id == user.id
 
 
-def profile_of(update: Update) -> repo.Profile:
+def profile_of(update: Update) -> Profile:
     user = update.effective_user
     if user is None:
         raise ValueError("update without a user")
-    return repo.Profile(
+    return Profile(
         user_id=user.id,
         chat_id=user.id,
         first_name=user.first_name or "",
@@ -83,7 +84,7 @@ def button(ctx: CoachContext, key: str, data: str, **params: object) -> Button:
 async def current_user(ctx: CoachContext, update: Update) -> User | None:
     """The person's row, refreshed with what Telegram says about them, if they exist."""
     profile = profile_of(update)
-    user = await repo.get_user(ctx.turn.session, profile.user_id)
+    user = await get_user(ctx.turn.session, profile.user_id)
     if user is not None:
         # Assigned only when they changed: an assignment marks the row dirty even with the
         # same value, and every flush (and commit) then checks it for changes.

@@ -19,11 +19,10 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot.db import repo
 from bot.db.models import User
 from bot.domain.crisis import detect_crisis
 from bot.domain.crisis.helplines import DIRECTORY, country_of, lines_for
-from bot.services import care
+from bot.services import care, privacy
 from bot.telegram.compose import Part
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import button, clear_pressed, current_user, label, say, text
@@ -48,7 +47,7 @@ async def on_any_text(update: Update, ctx: CoachContext) -> None:
     if signal.weak:
         say(ctx, "crisis.light", part=Part.CARE)  # the flow carries on in the same reply
         return
-    await repo.forget_update_payload(ctx.turn.session, update.update_id)
+    await privacy.forget_message(ctx.turn.session, update.update_id)
     if user is not None:
         care.rest_for_today(user, ctx.turn.now)
         user.crisis_hold_at = user.crisis_at = ctx.turn.now

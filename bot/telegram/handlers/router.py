@@ -11,12 +11,14 @@ from datetime import UTC, datetime
 
 from telegram import ChatMemberUpdated, Update
 
-from bot.db import repo
 from bot.db.models import Conversation, User
 from bot.domain.answers import parse_quick_log
 from bot.domain.feelings import detect_exhaustion
+from bot.domain.flows.add import ADD
+from bot.domain.flows.pause import PAUSE
 from bot.domain.wishes import wants_a_pause, wants_more
-from bot.services import buddies, flows, profile
+from bot.services import buddies, flows, group_notes, profile
+from bot.services.flows import Pending
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import (
     add,
@@ -46,38 +48,58 @@ from bot.telegram.handlers.common import (
 )
 from bot.telegram.keyboards import Cb, IdeaAction, unpack
 
-Reask = Callable[[CoachContext, User, Conversation], Awaitable[None]]
+Reask = Callable[[CoachContext, User, Pending], Awaitable[None]]
+
+# -- until log and log_start take a Pending (their own branch drops these) ------------------
+RowTextFlow = Callable[[CoachContext, User, Conversation, str], Awaitable[None]]
+RowReask = Callable[[CoachContext, User, Conversation], Awaitable[None]]
 
 
-async def _onboarding_text(
-    ctx: CoachContext, user: User, conversation: Conversation, typed: str
-) -> None:
-    # Onboarding reads a Pending snapshot, not the row (until every text flow does).
-    pending = await flows.pending(ctx.turn.session, user.id)
-    if pending is not None:
-        await onboarding.on_text(ctx, user, pending, typed)
+async def _row(ctx: CoachContext, user: User) -> Conversation | None:
+    # The row flows.pending() just read: in the session already, so no query.
+    return await ctx.turn.session.get(Conversation, user.id)
 
+
+def _text_with_row(flow: RowTextFlow) -> TextFlow:
+    async def run(ctx: CoachContext, user: User, pending: Pending, message: str) -> None:
+        row = await _row(ctx, user)
+        if row is not None:
+            await flow(ctx, user, row, message)
+
+    return run
+
+
+def _reask_with_row(flow: RowReask) -> Reask:
+    async def run(ctx: CoachContext, user: User, pending: Pending) -> None:
+        row = await _row(ctx, user)
+        if row is not None:
+            await flow(ctx, user, row)
+
+    return run
+
+
+# -- end of the adapters ---------------------------------------------------------------------
 
 TEXT_FLOWS: dict[str, TextFlow] = {
-    onboarding.ONBOARDING: _onboarding_text,
-    onboarding.SETTINGS: _onboarding_text,
-    log.LOG: log.on_text,
-    log.FIX: log.on_text,
-    log_start.WHICH: log_start.on_text,
-    add.ADD: add.on_text,
+    onboarding.ONBOARDING: onboarding.on_text,
+    onboarding.SETTINGS: onboarding.on_text,
+    log.LOG: _text_with_row(log.on_text),
+    log.FIX: _text_with_row(log.on_text),
+    log_start.WHICH: _text_with_row(log_start.on_text),
+    ADD: add.on_text,
 }
 
 
-async def _reask_onboarding(ctx: CoachContext, user: User, conversation: Conversation) -> None:
-    await onboarding.ask(ctx, user, conversation.flow, conversation.step)
+async def _reask_onboarding(ctx: CoachContext, user: User, pending: Pending) -> None:
+    await onboarding.ask(ctx, user, pending.flow, pending.step)
 
 
 REASK: dict[str, Reask] = {
     onboarding.ONBOARDING: _reask_onboarding,
     onboarding.SETTINGS: _reask_onboarding,
-    log.LOG: log.reask,
-    log.FIX: log.reask,
-    log_start.WHICH: log_start.reask,
+    log.LOG: _reask_with_row(log.reask),
+    log.FIX: _reask_with_row(log.reask),
+    log_start.WHICH: _reask_with_row(log_start.reask),
 }
 
 BUTTONS: dict[Cb, ButtonFlow] = {
@@ -116,17 +138,15 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
     if user is None:
         say(ctx, "fallback.not_onboarded")
         return
-    conversation = await repo.get_conversation(ctx.turn.session, user.id)
-    if conversation is not None and conversation.flow == pause.PAUSE:
-        if await pause.on_text(ctx, user, conversation, message.text):
+    pending = await flows.pending(ctx.turn.session, user.id)
+    if pending is not None and pending.flow == PAUSE:
+        if await pause.on_text(ctx, user, pending, message.text):
             return
-        conversation = None
-    if conversation is not None and await answers_a_newer_check_in(
-        ctx, user, conversation, message.text
-    ):
+        pending = None
+    if pending is not None and await answers_a_newer_check_in(ctx, user, pending, message.text):
         return
-    if conversation is not None and conversation.flow in TEXT_FLOWS:
-        await TEXT_FLOWS[conversation.flow](ctx, user, conversation, message.text)
+    if pending is not None and pending.flow in TEXT_FLOWS:
+        await TEXT_FLOWS[pending.flow](ctx, user, pending, message.text)
         return
     if user.onboarded_at is None:
         say(ctx, "fallback.not_onboarded")
@@ -157,15 +177,14 @@ async def on_text(update: Update, ctx: CoachContext) -> None:
 
 
 async def answers_a_newer_check_in(
-    ctx: CoachContext, user: User, conversation: Conversation, typed: str
+    ctx: CoachContext, user: User, pending: Pending, typed: str
 ) -> bool:
     """A check-in sent after the log question in progress is the question on screen: "not
     yet" answers the check-in, not the warm-up question left open hours earlier."""
-    if conversation.flow != log.LOG:
+    if pending.flow != log.LOG:
         return False
     sent = [a.followup_sent_at for a in await checkins.unanswered(ctx, user) if a.followup_sent_at]
-    asked = _aware(conversation.updated_at)
-    if not any(_aware(instant) > asked for instant in sent):
+    if not any(_aware(instant) > pending.asked_at for instant in sent):
         return False
     return await log.answer_check_in(ctx, user, typed)
 
@@ -197,29 +216,22 @@ async def on_button(update: Update, ctx: CoachContext) -> None:
 async def on_not_text(update: Update, ctx: CoachContext) -> None:
     """Stickers, photos, voice notes, edits: a kind pointer back to where we were."""
     user = await current_user(ctx, update)
-    conversation = None
+    pending = None
     if user is not None:
-        conversation = await repo.get_conversation(ctx.turn.session, user.id)
+        pending = await flows.pending(ctx.turn.session, user.id)
     if (
         user is not None
-        and conversation is not None
-        and await _location_at_the_question(ctx, user, shared_location(update))
+        and pending is not None
+        and await onboarding.on_location(ctx, user, pending, shared_location(update))
     ):
         return
-    if user is None or conversation is None or conversation.flow not in REASK:
+    if user is None or pending is None or pending.flow not in REASK:
         if update.edited_message is None:  # an edit outside a question needs no answer
             say(ctx, "fallback.media")
         return
     key = "fallback.edited_in_flow" if update.edited_message else "fallback.media_in_flow"
     say(ctx, key)
-    await REASK[conversation.flow](ctx, user, conversation)
-
-
-async def _location_at_the_question(
-    ctx: CoachContext, user: User, location: tuple[float, float] | None
-) -> bool:
-    pending = await flows.pending(ctx.turn.session, user.id)
-    return pending is not None and await onboarding.on_location(ctx, user, pending, location)
+    await REASK[pending.flow](ctx, user, pending)
 
 
 async def on_unknown_command(update: Update, ctx: CoachContext) -> None:
@@ -235,7 +247,7 @@ async def _note_group(ctx: CoachContext, update: Update) -> None:
     chat = update.effective_chat
     if chat is None or chat.type == "private":
         return
-    if await repo.may_note_group(ctx.turn.session, chat.id, now=ctx.turn.now):
+    if await group_notes.may_note(ctx.turn.session, chat.id, now=ctx.turn.now):
         ctx.turn.send(chat.id, text(ctx, "errors.not_private"))
 
 
@@ -248,7 +260,7 @@ async def on_my_chat_member(update: Update, ctx: CoachContext) -> None:
         if _joined(change):
             await _note_group(ctx, update)
         return
-    user = await repo.get_user(ctx.turn.session, change.from_user.id)
+    user = await profile.get_user(ctx.turn.session, change.from_user.id)
     if user is None:
         return
     if change.new_chat_member.status == "kicked":
