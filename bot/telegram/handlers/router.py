@@ -17,6 +17,7 @@ from bot.domain.answers import parse_quick_log
 from bot.domain.feelings import detect_exhaustion
 from bot.domain.wishes import wants_a_pause, wants_more
 from bot.services import buddies, flows, profile
+from bot.services.flows import Pending
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import (
     add,
@@ -58,12 +59,35 @@ async def _onboarding_text(
         await onboarding.on_text(ctx, user, pending, typed)
 
 
+# The log and log_start flows read a Pending too (until the router hands every flow one).
+PendingTextFlow = Callable[[CoachContext, User, Pending, str], Awaitable[None]]
+PendingReask = Callable[[CoachContext, User, Pending], Awaitable[None]]
+
+
+def _with_pending(flow: PendingTextFlow) -> TextFlow:
+    async def run(ctx: CoachContext, user: User, _row: Conversation, message: str) -> None:
+        pending = await flows.pending(ctx.turn.session, user.id)
+        if pending is not None:
+            await flow(ctx, user, pending, message)
+
+    return run
+
+
+def _reask_with_pending(flow: PendingReask) -> Reask:
+    async def run(ctx: CoachContext, user: User, _row: Conversation) -> None:
+        pending = await flows.pending(ctx.turn.session, user.id)
+        if pending is not None:
+            await flow(ctx, user, pending)
+
+    return run
+
+
 TEXT_FLOWS: dict[str, TextFlow] = {
     onboarding.ONBOARDING: _onboarding_text,
     onboarding.SETTINGS: _onboarding_text,
-    log.LOG: log.on_text,
-    log.FIX: log.on_text,
-    log_start.WHICH: log_start.on_text,
+    log.LOG: _with_pending(log.on_text),
+    log.FIX: _with_pending(log.on_text),
+    log_start.WHICH: _with_pending(log_start.on_text),
     add.ADD: add.on_text,
 }
 
@@ -75,9 +99,9 @@ async def _reask_onboarding(ctx: CoachContext, user: User, conversation: Convers
 REASK: dict[str, Reask] = {
     onboarding.ONBOARDING: _reask_onboarding,
     onboarding.SETTINGS: _reask_onboarding,
-    log.LOG: log.reask,
-    log.FIX: log.reask,
-    log_start.WHICH: log_start.reask,
+    log.LOG: _reask_with_pending(log.reask),
+    log.FIX: _reask_with_pending(log.reask),
+    log_start.WHICH: _reask_with_pending(log_start.reask),
 }
 
 BUTTONS: dict[Cb, ButtonFlow] = {
