@@ -486,7 +486,7 @@ def test_unclear_quiet_hours(text: str) -> None:
 
 
 # ─── "Did you ask?" in the logging conversation ──────────────────────────────
-# English (tests/domain/test_questions.py): 13.
+# English (tests/domain/flows/test_log.py): 13.
 DID_YOU_ASK: list[tuple[str, object]] = [
     ("sí", True), ("sí, lo hice", True), ("¡sí!", True), ("lo pregunté", True),
     ("no", D), ("nop", D), ("esta vez no", D), ("todavía no", NotYet.LATER), ("me rajé", D),

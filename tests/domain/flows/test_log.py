@@ -1,4 +1,4 @@
-"""The logging conversation's order and how answers are read."""
+"""The logging conversation's table (bot.domain.flows.log): its order and how answers are read."""
 
 from __future__ import annotations
 
