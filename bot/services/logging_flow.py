@@ -386,17 +386,20 @@ async def _attempt_of(session: AsyncSession, user: User, pending: Pending) -> At
 
 
 async def _finish(session: AsyncSession, user: User, attempt: Attempt, now: datetime) -> Finished:
-    completion = await attempts.complete(session, user, attempt, now=now)
-    await flows.end(session, user.id)
-    return Finished(completion)
+    return Finished(await _closed(session, user, attempt, now))
 
 
 async def _not_this_time(
     session: AsyncSession, user: User, attempt: Attempt, now: datetime
 ) -> NotThisTime:
+    return NotThisTime(await _closed(session, user, attempt, now))
+
+
+async def _closed(session: AsyncSession, user: User, attempt: Attempt, now: datetime) -> Completion:
+    """The attempt is done (the ladder reacts) and so is the conversation."""
     completion = await attempts.complete(session, user, attempt, now=now)
     await flows.end(session, user.id)
-    return NotThisTime(completion)
+    return completion
 
 
 # -- check-ins ---------------------------------------------------------------------------------

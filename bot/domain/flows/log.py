@@ -137,23 +137,21 @@ def _question(kind: Kind, writes: Field | None, then: Next) -> Rule:
 
 
 # `then` is a step, or a function of the attempt's Progress (the service passes it).
-LOG = Flow(
-    "log",
-    first=Step.WHAT,
-    steps={
-        #                      accepts       writes                then
-        Step.WHAT: _question(Kind.TEXT, Field.DESCRIPTION, Step.OUTCOME),
-        Step.PREDICT: _question(Kind.PERCENT, Field.PREDICTED, next_before_ask),
-        Step.ANXIETY_NOW: _question(Kind.SCALE, Field.ANXIETY_BEFORE, next_before_ask),
-        # "yes" -> outcome; an outcome said here is stored and goes on as from `outcome`
-        Step.ASKED: _question(Kind.ASKED, Field.OUTCOME, Step.OUTCOME),
-        Step.OUTCOME: _question(Kind.OUTCOME, Field.OUTCOME, next_after_ask),
-        Step.PREDICTED: _question(Kind.PERCENT, Field.PREDICTED, next_after_ask),
-        Step.ANXIETY_BEFORE: _question(Kind.SCALE, Field.ANXIETY_BEFORE, next_after_ask),
-        Step.ANXIETY_AFTER: _question(Kind.SCALE, Field.ANXIETY_AFTER, next_after_ask),
-        Step.LESSON: _question(Kind.TEXT, Field.LESSON, next_after_ask),
-    },
-)
+# fmt: off
+LOG = Flow("log", first=Step.WHAT, steps={
+    #                              accepts       writes                then
+    Step.WHAT:           _question(Kind.TEXT,    Field.DESCRIPTION,    Step.OUTCOME),
+    Step.PREDICT:        _question(Kind.PERCENT, Field.PREDICTED,      next_before_ask),
+    Step.ANXIETY_NOW:    _question(Kind.SCALE,   Field.ANXIETY_BEFORE, next_before_ask),
+    # "yes" -> outcome; an outcome said here ("they said no") is stored, and on as from it
+    Step.ASKED:          _question(Kind.ASKED,   Field.OUTCOME,        Step.OUTCOME),
+    Step.OUTCOME:        _question(Kind.OUTCOME, Field.OUTCOME,        next_after_ask),
+    Step.PREDICTED:      _question(Kind.PERCENT, Field.PREDICTED,      next_after_ask),
+    Step.ANXIETY_BEFORE: _question(Kind.SCALE,   Field.ANXIETY_BEFORE, next_after_ask),
+    Step.ANXIETY_AFTER:  _question(Kind.SCALE,   Field.ANXIETY_AFTER,  next_after_ask),
+    Step.LESSON:         _question(Kind.TEXT,    Field.LESSON,         next_after_ask),
+})
+# fmt: on
 
 # The question that re-asks a field when someone fixes it from /history.
 FIX_STEPS: dict[Field, Step] = {
