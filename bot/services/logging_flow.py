@@ -13,9 +13,15 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Attempt, User
-from bot.domain.answers import NotYet, Outcome, QuickLog, parse_outcome, parse_quick_log
+from bot.domain.answers import (
+    Control,
+    NotYet,
+    Outcome,
+    QuickLog,
+    parse_outcome,
+    parse_quick_log,
+)
 from bot.domain.answers.asks import Answer
-from bot.domain.answers.types import Control
 from bot.domain.answers.which import describes_an_ask
 from bot.domain.flows import MAX_REASKS
 from bot.domain.flows.log import (
@@ -188,16 +194,16 @@ async def fix(
 
 
 async def log_typed(
-    session: AsyncSession, user: User, typed: str, language: str, *, now: datetime
+    session: AsyncSession, user: User, told: str, language: str, *, now: datetime
 ) -> Decision:
     """`/log asked for a discount, got a no, 7 -> 3`, or `/log asked my boss for Friday off`
     (with "she said no" in it, the outcome is taken too)."""
-    parsed = parse_quick_log(typed, language)
+    parsed = parse_quick_log(told, language)
     if parsed is not None:
         return await quick_log(session, user, parsed, now=now)
-    attempt = await attempts.start_free(session, user, now=now, description=typed)
+    attempt = await attempts.start_free(session, user, now=now, description=told)
     # Only an explicit outcome counts here: "asked my neighbour ..." says nothing of theirs.
-    outcome = parse_outcome(typed, language)
+    outcome = parse_outcome(told, language)
     question = await ask(session, user, attempt, Step.OUTCOME, now=now)
     if outcome is None:
         return question

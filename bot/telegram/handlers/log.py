@@ -64,7 +64,7 @@ async def render(ctx: CoachContext, user: User, decision: Decision) -> None:
             await _undone(ctx, decision)
         case flows.Left():
             say(ctx, "cancel.left_flow")
-        case flows.Stale():
+        case flows.Stale():  # typed at a question whose attempt is gone: it was let go
             say(ctx, "fallback.text")
         case logging_flow.NotOurs():
             pass  # only a press can be forged; on_answer_button notes it
