@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, inspect, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from bot.db.models import NAME_MAX, Conversation, GroupNote, InboxUpdate, User
@@ -101,6 +102,7 @@ async def set_conversation(
     if conversation is None:
         conversation = Conversation(user_id=user_id, flow=flow, step=step, updated_at=now)
         session.add(conversation)
+        _remember_on_user(session, user_id, conversation)
     conversation.flow = flow
     conversation.step = step
     conversation.attempt_id = attempt_id
@@ -114,7 +116,17 @@ async def set_conversation(
 async def clear_conversation(session: AsyncSession, user_id: int) -> bool:
     """Leave any flow. Returns whether there was one."""
     result = await session.execute(delete(Conversation).where(Conversation.user_id == user_id))
+    _remember_on_user(session, user_id, None)
     return bool(getattr(result, "rowcount", 0))
+
+
+def _remember_on_user(session: AsyncSession, user_id: int, row: Conversation | None) -> None:
+    """Keep a loaded person's `conversation` in step with the row, so get_conversation's
+    no-query answer stays right (and a new row, referenced only by the session's weak
+    identity map, isn't collected and then missed within the same turn)."""
+    user = session.sync_session.identity_map.get(identity_key(User, user_id))
+    if isinstance(user, User) and "conversation" not in inspect(user).unloaded:
+        set_committed_value(user, "conversation", row)
 
 
 async def forget_update_payload(session: AsyncSession, update_id: int) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.models import IDEA_TEXT_MAX, LESSON_MAX, AnswerLog, Attempt, Challenge, User, table
 from bot.domain import ladder
 from bot.domain.answers import Outcome, QuickLog
-from bot.domain.questions import Field, Progress
+from bot.domain.flows.log import Field, Progress
 from bot.services import ideas, nudges
 from bot.services.ideas import Idea
 from bot.texts import IdeaSpec

@@ -14,7 +14,7 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import AnswerLog
-from bot.domain.questions import Field
+from bot.domain.flows.log import Field
 from bot.services.attempts import UNDO_WINDOW
 
 REPLACED_TEXTS = (Field.LESSON.value, Field.DESCRIPTION.value)

@@ -21,8 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import repo
 from bot.db.models import User
 from bot.deps import Deps
+from bot.domain.flows.log import FIX_STEPS, read_fix
 from bot.domain.language import language_for
-from bot.domain.questions import FIX_STEPS, read_fix
 from bot.domain.schedule import Pace
 from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
 from bot.domain.words import SOURCE_LANGUAGE

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain.answers import NotYet, Outcome, parse_not_yet
-from bot.domain.questions import QUESTIONS, Step, read_button, read_typed
+from bot.domain.flows.log import Step, read_button, read_typed
 from bot.domain.schedule import (
     OPENING_TIME,
     QuietHours,
@@ -57,22 +57,22 @@ NOT_NOT_YET = [
 @pytest.mark.parametrize(("language", "typed", "expected"), NOT_YET)
 def test_not_yet_is_read_in_every_language(language: str, typed: str, expected: NotYet) -> None:
     assert parse_not_yet(typed, language) is expected
-    assert read_typed(QUESTIONS[Step.ASKED], typed, language) is not None
-    answer = read_typed(QUESTIONS[Step.ASKED], typed, language)
+    assert read_typed(Step.ASKED, typed, language) is not None
+    answer = read_typed(Step.ASKED, typed, language)
     assert answer is not None and answer.value is expected
 
 
 @pytest.mark.parametrize(("language", "typed"), NOT_NOT_YET)
 def test_other_answers_are_not_not_yet(language: str, typed: str) -> None:
     assert parse_not_yet(typed, language) is None
-    answer = read_typed(QUESTIONS[Step.ASKED], typed, language)
+    answer = read_typed(Step.ASKED, typed, language)
     assert answer is None or not isinstance(answer.value, NotYet)
 
 
 def test_the_not_yet_button() -> None:
-    answer = read_button(QUESTIONS[Step.ASKED], "l")
+    answer = read_button(Step.ASKED, "l")
     assert answer is not None and answer.value is NotYet.LATER
-    didnt = read_button(QUESTIONS[Step.ASKED], "n")
+    didnt = read_button(Step.ASKED, "n")
     assert didnt is not None and didnt.value is Outcome.DIDNT_ASK
 
 

@@ -36,7 +36,7 @@ from bot.domain.answers.choices import (
     parse_weekly_limit,
 )
 from bot.domain.answers.pauses import parse_pause_days
-from bot.domain.questions import QUESTIONS, Step, read_typed
+from bot.domain.flows.log import Step, read_typed
 from bot.domain.schedule import Pace
 from bot.domain.timezones import parse_nudge_time, parse_quiet_hours, resolve_timezone
 
@@ -486,7 +486,7 @@ def test_unclear_quiet_hours(text: str) -> None:
 
 
 # ─── "Did you ask?" in the logging conversation ──────────────────────────────
-# English (tests/domain/test_questions.py): 13.
+# English (tests/domain/flows/test_log.py): 13.
 DID_YOU_ASK: list[tuple[str, object]] = [
     ("sí", True), ("sí, lo hice", True), ("¡sí!", True), ("lo pregunté", True),
     ("no", D), ("nop", D), ("esta vez no", D), ("todavía no", NotYet.LATER), ("me rajé", D),
@@ -498,7 +498,7 @@ DID_YOU_ASK: list[tuple[str, object]] = [
 
 @pytest.mark.parametrize(("typed", "expected"), DID_YOU_ASK)
 def test_did_you_ask(typed: str, expected: object) -> None:
-    answer = read_typed(QUESTIONS[Step.ASKED], typed, ES)
+    answer = read_typed(Step.ASKED, typed, ES)
     assert (answer.value if answer else None) == expected
 
 

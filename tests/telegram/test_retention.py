@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.db.models import AnswerLog, Attempt
-from bot.domain.questions import Field
+from bot.domain.flows.log import Field
 from bot.sandbox.harness import CoachHarness
 from bot.services import attempts
 from bot.services.attempts import UNDO_WINDOW

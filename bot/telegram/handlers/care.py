@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.db.models import Attempt, Conversation, User
+from bot.db.models import Attempt, User
 from bot.domain.feelings import detect_exhaustion, detect_rumination, detect_self_criticism
-from bot.services import care
+from bot.services import care, flows
 from bot.telegram.compose import Part
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers.common import (
@@ -26,6 +26,7 @@ from bot.telegram.keyboards import Callback, Cb, IdeaAction, Keyboard, pack
 from bot.telegram.views import CARE_KEEP_GOING
 
 SKIP_TOMORROW, KEEP, KEEP_GOING = "skip", "keep", CARE_KEEP_GOING
+REFRAMED = "reframed"  # the open question's flag: its one reframe was said
 
 #: After a crisis reply, how long a message outside any question is answered gently
 #: rather than with the usual pointer to /idea.
@@ -55,14 +56,12 @@ def _as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def reframe_once(ctx: CoachContext, conversation: Conversation, typed: str) -> None:
-    """Harsh self-talk in a reflection gets one kind reframe per conversation."""
-    data = dict(conversation.data or {})
-    if data.get("reframed") or not detect_self_criticism(typed, ctx.turn.language):
+async def reframe_once(ctx: CoachContext, user: User, typed: str) -> None:
+    """Harsh self-talk in a reflection gets one kind reframe per open question."""
+    if not detect_self_criticism(typed, ctx.turn.language):
         return
-    data["reframed"] = True
-    conversation.data = data
-    say(ctx, "care.reframe", part=Part.CARE)
+    if await flows.first_time(ctx.turn.session, user.id, REFRAMED):
+        say(ctx, "care.reframe", part=Part.CARE)
 
 
 async def after_logged(ctx: CoachContext, user: User, attempt: Attempt) -> None:

@@ -6,8 +6,8 @@ from telegram import Update
 
 from bot.db.models import User
 from bot.domain import dates, schedule
-from bot.domain.questions import FIX_STEPS, Field
-from bot.services import attempts
+from bot.domain.flows.log import FIX_STEPS, Field
+from bot.services import attempts, logging_flow
 from bot.services.attempts import HistoryEntry
 from bot.telegram import views
 from bot.telegram.context import CoachContext
@@ -22,6 +22,7 @@ from bot.telegram.handlers.common import (
     texts_of,
 )
 from bot.telegram.keyboards import Button, Callback, Cb, pack, rows_of
+from bot.telegram.views.log import score
 
 
 async def on_history(update: Update, ctx: CoachContext) -> None:
@@ -52,8 +53,8 @@ def _line(ctx: CoachContext, user: User, number: int, entry: HistoryEntry) -> st
         change = text(
             ctx,
             "history.change",
-            before=log.score(attempt.anxiety_before),
-            after=log.score(attempt.anxiety_after),
+            before=score(attempt.anxiety_before),
+            after=score(attempt.anxiety_after),
         )
     return text(
         ctx,
@@ -105,5 +106,6 @@ async def on_history_button(ctx: CoachContext, user: User, callback: Callback) -
     if field not in FIX_STEPS:
         return label(ctx, "stale.button")
     clear_pressed(ctx)
-    await log.ask(ctx, user, attempt, FIX_STEPS[field], flow=log.FIX)
+    ask = await logging_flow.fix(ctx.turn.session, user, attempt, field, now=ctx.turn.now)
+    await log.show_question(ctx, ask)
     return None

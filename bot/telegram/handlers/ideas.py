@@ -26,6 +26,7 @@ from bot.telegram.handlers.common import (
     text,
 )
 from bot.telegram.keyboards import Callback, Cb, IdeaAction
+from bot.telegram.views import log as log_views
 
 TRY, ANOTHER, EASIER, BOLDER = (
     IdeaAction.TRY,
@@ -116,7 +117,7 @@ async def _not_today(ctx: CoachContext, user: User, idea: Idea, kind: Cb) -> Non
     await ideas.record(turn.session, user.id, idea.id, Reaction.NOT_TODAY, turn.now)
     change = await ideas.apply_ladder(turn.session, user, turn.now)
     paragraphs = [text(ctx, "nudge.not_today")]
-    moved = log.level_line(ctx, change, None)
+    moved = log_views.level_line(ctx, change, None)
     if moved is not None:  # a second skip in a row makes the next ideas smaller: say so
         paragraphs.append(moved)
     reply = "\n\n".join(paragraphs)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.db import repo
-from bot.db.models import Attempt, Conversation, User
+from bot.db.models import Attempt, User
 from bot.domain.answers import Control, parse_control, parse_quick_log
 from bot.domain.answers.which import Which, describes_an_ask, parse_which
-from bot.domain.questions import QUESTIONS, Step, read_typed
-from bot.services import attempts
+from bot.domain.flows.log import Step, read_typed
+from bot.services import attempts, flows, logging_flow
+from bot.services.flows import Pending
 from bot.telegram.context import CoachContext
 from bot.telegram.handlers import log
 from bot.telegram.handlers.common import (
@@ -38,21 +38,18 @@ async def on_log(update: Update, ctx: CoachContext) -> None:
     if typed:
         await log.log_typed(ctx, user, typed)
         return
-    conversation = await repo.get_conversation(turn.session, user.id)
-    in_flow = conversation is not None and conversation.flow in (log.LOG, log.FIX)
-    if in_flow and conversation and await _open_attempt(ctx, user, conversation) is not None:
+    pending = await flows.pending(turn.session, user.id)
+    in_flow = pending is not None and pending.flow in (log.LOG, log.FIX)
+    if in_flow and pending and await _open_attempt(ctx, user, pending) is not None:
         say(ctx, "log.in_progress")
-        await log.reask(ctx, user, conversation)
+        await log.reask(ctx, user, pending)
         return
     planned = await attempts.open_planned(turn.session, user.id, now=turn.now)
     if planned is not None:
-        await repo.set_conversation(
-            turn.session, user.id, flow=WHICH, step=WHICH, attempt_id=planned.id, now=turn.now
-        )
+        await flows.ask(turn.session, user.id, WHICH, WHICH, attempt_id=planned.id, now=turn.now)
         await _ask_which(ctx, planned)
         return
-    attempt = await attempts.start_free(turn.session, user, now=turn.now)
-    await log.ask(ctx, user, attempt, Step.WHAT)
+    await _something_else(ctx, user)
 
 
 async def _ask_which(ctx: CoachContext, planned: Attempt) -> None:
@@ -69,39 +66,38 @@ def _keyboard(ctx: CoachContext, planned: Attempt) -> Keyboard:
     ]
 
 
-async def reask(ctx: CoachContext, user: User, conversation: Conversation) -> None:
-    planned = await _open_attempt(ctx, user, conversation)
+async def reask(ctx: CoachContext, user: User, pending: Pending) -> None:
+    planned = await _open_attempt(ctx, user, pending)
     if planned is None:
-        await repo.clear_conversation(ctx.turn.session, user.id)
+        await flows.end(ctx.turn.session, user.id)
         return
     await _ask_which(ctx, planned)
 
 
-async def on_text(ctx: CoachContext, user: User, conversation: Conversation, message: str) -> None:
+async def on_text(ctx: CoachContext, user: User, pending: Pending, message: str) -> None:
     """A typed answer to "this one or something else?"."""
     typed = clip(message)
     language = ctx.turn.language
     if parse_control(typed, language) is Control.CANCEL:
-        await repo.clear_conversation(ctx.turn.session, user.id)
+        await flows.end(ctx.turn.session, user.id)
         say(ctx, "cancel.left_flow")
         return
-    planned = await _open_attempt(ctx, user, conversation)
+    planned = await _open_attempt(ctx, user, pending)
     which = parse_which(typed, language)
     if planned is None or which is Which.OTHER:
         await _something_else(ctx, user)
         return
     if which is Which.THIS:
-        await log.ask(ctx, user, planned, Step.ASKED, resume=True)
+        await _this_one(ctx, user, planned)
         return
     if describes_an_ask(typed, language):
         # "asked my boss for Friday off, she said no": that ask, not the open idea.
-        await repo.clear_conversation(ctx.turn.session, user.id)
+        await flows.end(ctx.turn.session, user.id)
         await log.log_typed(ctx, user, typed)
         return
-    answers_it = read_typed(QUESTIONS[Step.ASKED], typed, language) is not None
+    answers_it = read_typed(Step.ASKED, typed, language) is not None
     if answers_it or parse_quick_log(typed, language) is not None:
-        asked = await log.at_did_you_ask(ctx, user, planned)
-        await log.on_text(ctx, user, asked, typed)
+        await log.answer_did_you_ask(ctx, user, planned, typed)
         return
     say(ctx, "log.which_reask", _keyboard(ctx, planned))
 
@@ -109,31 +105,36 @@ async def on_text(ctx: CoachContext, user: User, conversation: Conversation, mes
 async def on_button(ctx: CoachContext, user: User, callback: Callback) -> str | None:
     """ "This one" / "Something else" under /log's question."""
     attempt_id, code = callback.int_part(0), callback.part(1)
-    conversation = await repo.get_conversation(ctx.turn.session, user.id)
-    if conversation is None or conversation.flow != WHICH or conversation.attempt_id != attempt_id:
+    pending = await flows.pending(ctx.turn.session, user.id)
+    if pending is None or pending.flow != WHICH or pending.attempt_id != attempt_id:
         return label(ctx, "stale.question")
-    planned = await _open_attempt(ctx, user, conversation)
+    planned = await _open_attempt(ctx, user, pending)
     if planned is None or code not in (Which.THIS.value, Which.OTHER.value):
         return label(ctx, "stale.question")
     clear_pressed(ctx)
     if code == Which.THIS.value:
-        await log.ask(ctx, user, planned, Step.ASKED, resume=True)
+        await _this_one(ctx, user, planned)
     else:
         await _something_else(ctx, user)
     return None
 
 
+async def _this_one(ctx: CoachContext, user: User, planned: Attempt) -> None:
+    turn = ctx.turn
+    await log.show_question(
+        ctx, await logging_flow.resume(turn.session, user, planned, now=turn.now)
+    )
+
+
 async def _something_else(ctx: CoachContext, user: User) -> None:
-    attempt = await attempts.start_free(ctx.turn.session, user, now=ctx.turn.now)
-    await log.ask(ctx, user, attempt, Step.WHAT)
+    turn = ctx.turn
+    await log.show_question(ctx, await logging_flow.start_free(turn.session, user, now=turn.now))
 
 
-async def _open_attempt(
-    ctx: CoachContext, user: User, conversation: Conversation
-) -> Attempt | None:
-    if conversation.attempt_id is None:
+async def _open_attempt(ctx: CoachContext, user: User, pending: Pending) -> Attempt | None:
+    if pending.attempt_id is None:
         return None
-    attempt = await attempts.owned(ctx.turn.session, user.id, conversation.attempt_id)
-    if conversation.flow == WHICH and (attempt is None or attempt.status != "planned"):
+    attempt = await attempts.owned(ctx.turn.session, user.id, pending.attempt_id)
+    if pending.flow == WHICH and (attempt is None or attempt.status != "planned"):
         return None
     return attempt

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from telegram import ChatMemberUpdated, Update
 
-from bot.db.models import Conversation, User
+from bot.db.models import User
 from bot.domain.answers import parse_quick_log
 from bot.domain.feelings import detect_exhaustion
 from bot.domain.flows.add import ADD
@@ -50,42 +50,12 @@ from bot.telegram.keyboards import Cb, IdeaAction, unpack
 
 Reask = Callable[[CoachContext, User, Pending], Awaitable[None]]
 
-# -- until log and log_start take a Pending (their own branch drops these) ------------------
-RowTextFlow = Callable[[CoachContext, User, Conversation, str], Awaitable[None]]
-RowReask = Callable[[CoachContext, User, Conversation], Awaitable[None]]
-
-
-async def _row(ctx: CoachContext, user: User) -> Conversation | None:
-    # The row flows.pending() just read: in the session already, so no query.
-    return await ctx.turn.session.get(Conversation, user.id)
-
-
-def _text_with_row(flow: RowTextFlow) -> TextFlow:
-    async def run(ctx: CoachContext, user: User, pending: Pending, message: str) -> None:
-        row = await _row(ctx, user)
-        if row is not None:
-            await flow(ctx, user, row, message)
-
-    return run
-
-
-def _reask_with_row(flow: RowReask) -> Reask:
-    async def run(ctx: CoachContext, user: User, pending: Pending) -> None:
-        row = await _row(ctx, user)
-        if row is not None:
-            await flow(ctx, user, row)
-
-    return run
-
-
-# -- end of the adapters ---------------------------------------------------------------------
-
 TEXT_FLOWS: dict[str, TextFlow] = {
     onboarding.ONBOARDING: onboarding.on_text,
     onboarding.SETTINGS: onboarding.on_text,
-    log.LOG: _text_with_row(log.on_text),
-    log.FIX: _text_with_row(log.on_text),
-    log_start.WHICH: _text_with_row(log_start.on_text),
+    log.LOG: log.on_text,
+    log.FIX: log.on_text,
+    log_start.WHICH: log_start.on_text,
     ADD: add.on_text,
 }
 
@@ -97,9 +67,9 @@ async def _reask_onboarding(ctx: CoachContext, user: User, pending: Pending) -> 
 REASK: dict[str, Reask] = {
     onboarding.ONBOARDING: _reask_onboarding,
     onboarding.SETTINGS: _reask_onboarding,
-    log.LOG: _reask_with_row(log.reask),
-    log.FIX: _reask_with_row(log.reask),
-    log_start.WHICH: _reask_with_row(log_start.reask),
+    log.LOG: log.reask,
+    log.FIX: log.reask,
+    log_start.WHICH: log_start.reask,
 }
 
 BUTTONS: dict[Cb, ButtonFlow] = {

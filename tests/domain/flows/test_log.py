@@ -1,12 +1,11 @@
-"""The logging conversation's order and how answers are read."""
+"""The logging conversation's table (bot.domain.flows.log): its order and how answers are read."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.domain.answers import Outcome
-from bot.domain.questions import (
-    QUESTIONS,
+from bot.domain.flows.log import (
     Progress,
     Step,
     next_after_ask,
@@ -66,15 +65,15 @@ def test_after_ask_skips_what_was_given_before() -> None:
     ],
 )
 def test_did_you_ask(typed: str, expected: object) -> None:
-    answer = read_typed(QUESTIONS[Step.ASKED], typed)
+    answer = read_typed(Step.ASKED, typed)
     assert (answer.value if answer else None) == expected
 
 
 def test_buttons_only_accept_our_own_codes() -> None:
-    percent, scale = QUESTIONS[Step.PREDICT], QUESTIONS[Step.ANXIETY_AFTER]
+    percent, scale = Step.PREDICT, Step.ANXIETY_AFTER
     assert read_button(percent, "70") is not None
     assert read_button(percent, "71") is None  # no such button
     assert read_button(scale, "10") is not None
     assert read_button(scale, "11") is None
-    assert read_button(QUESTIONS[Step.OUTCOME], "na") is not None
-    assert read_button(QUESTIONS[Step.OUTCOME], "maybe") is None
+    assert read_button(Step.OUTCOME, "na") is not None
+    assert read_button(Step.OUTCOME, "maybe") is None
