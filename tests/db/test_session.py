@@ -1,0 +1,87 @@
+"""PostgreSQL's pool pings only connections that sat idle: a warm connection costs no extra
+round trip per transaction, and a dead one is still replaced without anyone noticing."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from bot.db import session as db_session
+from bot.db.session import Database, is_transient
+
+
+async def _backend_pid(database: Database) -> int:
+    async with database.transaction() as session:
+        return int((await session.execute(text("SELECT pg_backend_pid()"))).scalar_one())
+
+
+async def _terminate(url: str, pid: int) -> None:
+    """What a server restart does to one connection, from another connection."""
+    other = Database(url)
+    try:
+        async with other.transaction() as session:
+            await session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    finally:
+        await other.dispose()
+    await asyncio.sleep(0.1)  # the backend exits asynchronously
+
+
+def _count_pings(database: Database, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    pings: list[int] = []
+    dialect = database.engine.dialect
+    ping = dialect.do_ping
+
+    def counted(dbapi_connection: Any) -> bool:
+        pings.append(1)
+        return bool(ping(dbapi_connection))
+
+    monkeypatch.setattr(dialect, "do_ping", counted)
+    return pings
+
+
+async def test_a_connection_in_steady_use_is_not_pinged(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = Database(postgres_url)
+    pings = _count_pings(database, monkeypatch)
+    try:
+        pid = await _backend_pid(database)
+        for _ in range(20):
+            assert await _backend_pid(database) == pid
+    finally:
+        await database.dispose()
+    assert pings == []
+
+
+async def test_an_idle_connection_that_died_is_replaced_unnoticed(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db_session, "PING_AFTER_IDLE_SECONDS", 0.2)
+    database = Database(postgres_url)
+    pings = _count_pings(database, monkeypatch)
+    try:
+        pid = await _backend_pid(database)
+        await _terminate(postgres_url, pid)
+        await asyncio.sleep(0.2)
+        assert await _backend_pid(database) != pid  # no error: the ping caught it
+    finally:
+        await database.dispose()
+    assert len(pings) == 1
+
+
+async def test_a_busy_connection_that_died_fails_once_as_transient_then_recovers(
+    postgres_url: str,
+) -> None:
+    database = Database(postgres_url)
+    try:
+        pid = await _backend_pid(database)
+        await _terminate(postgres_url, pid)
+        with pytest.raises(Exception) as failure:
+            await _backend_pid(database)
+        assert is_transient(failure.value)  # the inbox and outbox retry these
+        assert await _backend_pid(database) != pid
+    finally:
+        await database.dispose()
