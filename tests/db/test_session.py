@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from bot.db import session as db_session
 from bot.db.session import Database, is_transient
@@ -79,7 +80,7 @@ async def test_a_busy_connection_that_died_fails_once_as_transient_then_recovers
     try:
         pid = await _backend_pid(database)
         await _terminate(postgres_url, pid)
-        with pytest.raises(Exception) as failure:
+        with pytest.raises(DBAPIError) as failure:
             await _backend_pid(database)
         assert is_transient(failure.value)  # the inbox and outbox retry these
         assert await _backend_pid(database) != pid
