@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Executable, event
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
@@ -146,6 +146,7 @@ class Database:
         self.engine = create_engine(url, echo=echo, pool_size=pool_size)
         self.sessions = make_sessionmaker(self.engine)
         self._writers = make_sessionmaker(self.engine.execution_options(**{WRITE: True}))
+        self._autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._write_lock = asyncio.Lock() if self.is_sqlite else None
 
@@ -164,6 +165,18 @@ class Database:
                 await session.rollback()
                 raise
             await session.commit()
+
+    async def execute_alone(self, statement: Executable, parameters: Any = None) -> None:
+        """One write statement that is atomic by itself (storing a polled batch, deleting
+        sent rows). On PostgreSQL it runs in autocommit: one round trip instead of three
+        (BEGIN, the statement, COMMIT), and under load every round trip is a wait for the
+        server process to be scheduled. On SQLite it is an ordinary write transaction."""
+        if self._write_lock is None:
+            async with self._autocommit.connect() as connection:
+                await connection.execute(statement, parameters)
+            return
+        async with self.transaction() as session:
+            await session.execute(statement, parameters)
 
     async def ping(self) -> bool:
         """True when the database answers (for /healthz and recovery checks)."""

@@ -144,9 +144,10 @@ class Inbox:
             }
             for payload, chat_id in zip(payloads, chat_ids, strict=True)
         ]
+        database = self._deps.db
         try:
-            async with self._deps.db.transaction() as session:
-                await session.execute(_STORE[dialect_of(session)], rows)
+            # One statement: atomic alone, so no transaction around it (see execute_alone).
+            await database.execute_alone(_STORE[database.engine.dialect.name], rows)
         except Exception as error:
             if not is_transient(error):
                 raise

@@ -495,8 +495,7 @@ class _Acknowledger:
         while self._waiting:
             batch, self._waiting = self._waiting, []
             try:
-                async with self._deps.db.transaction() as session:
-                    await session.execute(_DELETE_SENT, {"ids": [i for i, _ in batch]})
+                await self._deps.db.execute_alone(_DELETE_SENT, {"ids": [i for i, _ in batch]})
             except Exception as error:
                 if not is_transient(error):
                     for _, done in batch:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import asyncpg  # type: ignore[import-untyped]
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -86,3 +87,33 @@ async def test_a_busy_connection_that_died_fails_once_as_transient_then_recovers
         assert await _backend_pid(database) != pid
     finally:
         await database.dispose()
+
+
+async def test_one_statement_alone_is_one_round_trip_without_begin_or_commit(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Storing a polled batch and deleting sent rows run this way: on PostgreSQL, in
+    autocommit, so neither BEGIN nor COMMIT costs a round trip."""
+    begun: list[int] = []
+    start = asyncpg.transaction.Transaction.start
+
+    async def counted(transaction: asyncpg.transaction.Transaction) -> None:
+        begun.append(1)
+        await start(transaction)
+
+    monkeypatch.setattr(asyncpg.transaction.Transaction, "start", counted)
+    database = Database(postgres_url)
+    try:
+        async with database.transaction() as session:  # connects (and sets itself up)
+            await session.execute(text("CREATE TABLE sent (id integer)"))
+        before = len(begun)
+        async with database.transaction() as session:
+            await session.execute(text("INSERT INTO sent VALUES (1)"))
+        assert len(begun) == before + 1
+        await database.execute_alone(text("INSERT INTO sent VALUES (2), (3)"))
+        assert len(begun) == before + 1
+        async with database.sessions() as session:
+            stored = (await session.execute(text("SELECT count(*) FROM sent"))).scalar_one()
+    finally:
+        await database.dispose()
+    assert stored == 3
