@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import platform
 import statistics
@@ -195,6 +196,41 @@ def emulator_process(*, history_limit: int = 6) -> Iterator[EmulatorProcess]:
             child.wait(30)
         except subprocess.TimeoutExpired:
             child.kill()
+
+
+_CGROUP_V1 = Path("/sys/fs/cgroup/cpu")
+_CGROUP_V2 = Path("/sys/fs/cgroup")
+_PERIOD_US = 10_000
+
+
+@contextmanager
+def cpu_capped(pid: int, share: float | None) -> Iterator[None]:
+    """Give process `pid` at most `share` of one core (a cgroup CPU quota, 10 ms period)
+    while the block runs: a steady stand-in for a machine shared with other work, where a
+    bot gets a slice of a core rather than a whole one. Linux, as root; None: no cap."""
+    if share is None:
+        yield
+        return
+    quota = str(max(1000, int(share * _PERIOD_US)))
+    if (_CGROUP_V1 / "cpu.cfs_quota_us").exists():
+        group = _CGROUP_V1 / f"bench-bot-{pid}"
+        group.mkdir()
+        (group / "cpu.cfs_period_us").write_text(str(_PERIOD_US))
+        (group / "cpu.cfs_quota_us").write_text(quota)
+        parent = _CGROUP_V1
+    else:
+        group = _CGROUP_V2 / f"bench-bot-{pid}"
+        group.mkdir()
+        (group / "cpu.max").write_text(f"{quota} {_PERIOD_US}")
+        parent = _CGROUP_V2
+    try:
+        (group / "cgroup.procs").write_text(str(pid))
+        yield
+    finally:
+        with contextlib.suppress(OSError):  # the process may be gone already
+            (parent / "cgroup.procs").write_text(str(pid))
+        with contextlib.suppress(OSError):
+            group.rmdir()
 
 
 def cpu_seconds(pid: int) -> float:

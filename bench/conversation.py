@@ -16,6 +16,11 @@ Workloads:
           from each message to its first reply.
 
     python -m bench.conversation [--workloads quick,steps,busy] [--logs 2000] [--users 50]
+        [--bot-cpu 0.35]
+
+--bot-cpu caps each bot process (echo and coach alike) at that share of one core (a cgroup
+quota; Linux, as root): latency on a shared machine depends on how much CPU the bot gets,
+and a cap makes that reproducible where the machine's load is not.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from bench.common import (
     EmulatorProcess,
     banner,
     bot_env,
+    cpu_capped,
     cpu_seconds,
     emulator_process,
     fresh_database,
@@ -74,6 +80,8 @@ class Workload:
     users: int
     logs: int
     seconds: float
+    # The bot's share of one core (None: uncapped), see --bot-cpu.
+    cpu_share: float | None = None
 
 
 @dataclass
@@ -225,6 +233,7 @@ def run(label: str, command: list[str], env: dict[str, str], workload: Workload)
         env = {**env, "TELEGRAM_API_BASE_URL": emulator.base_url}
         with (
             process(command, env, Path(folder) / "bot.log") as child,
+            cpu_capped(child.pid, workload.cpu_share),
             _profiled(child.pid, label, workload),
         ):
             buttons = label.startswith("coach")
@@ -279,7 +288,8 @@ def run_echo(workload: Workload) -> Result:
 
 def compare(workload: Workload, backends: list[str], *, echo: bool = True) -> None:
     """Echo, the coach on each backend, echo again: the ratio uses the echo bot's mean."""
-    print(f"\n-- {workload.name}: {workload.users} people", flush=True)
+    cap = "" if workload.cpu_share is None else f", each bot capped at {workload.cpu_share} core"
+    print(f"\n-- {workload.name}: {workload.users} people{cap}", flush=True)
     if not echo:
         for backend in backends:
             print(run_coach(backend, workload).line(), flush=True)
@@ -315,14 +325,16 @@ def main() -> None:
     parser.add_argument(
         "--no-echo", action="store_true", help="the coach alone (while tuning; no ratios)"
     )
+    parser.add_argument(
+        "--bot-cpu", type=float, default=None, help="cap each bot at this share of a core"
+    )
     args = parser.parse_args()
     backends = [backend.strip() for backend in args.backends.split(",") if backend.strip()]
     banner("conversation: coach vs a stock PTB echo bot")
     for name in args.workloads.split(","):
         users = args.step_users if name == "steps" else args.users
-        compare(
-            Workload(name.strip(), users, args.logs, args.seconds), backends, echo=not args.no_echo
-        )
+        workload = Workload(name.strip(), users, args.logs, args.seconds, args.bot_cpu)
+        compare(workload, backends, echo=not args.no_echo)
 
 
 if __name__ == "__main__":

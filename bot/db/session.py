@@ -10,10 +10,16 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Executable, event
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    DBAPIError,
+    DisconnectionError,
+    InterfaceError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -32,6 +38,12 @@ SQLITE_BUSY_TIMEOUT_MS = 25
 SQLITE_MIGRATION_BUSY_TIMEOUT_MS = 15_000
 # Connections marked with this execution option begin with BEGIN IMMEDIATE.
 WRITE = "coach_write"
+# PostgreSQL: a pooled connection idle for longer than this is pinged before it is used.
+# One used more recently is not: a ping on every checkout is a round trip on every
+# transaction (three per busy-hour message), and if the server went away in between, the
+# statement fails as a disconnect, SQLAlchemy discards the whole pool, and the caller's
+# retry (the inbox, the outbox, Telegram's redelivery) runs on fresh connections.
+PING_AFTER_IDLE_SECONDS = 5.0
 
 
 def create_engine(
@@ -51,7 +63,8 @@ def create_engine(
     "database is locked" at once instead of waiting. Read-only sessions use a plain BEGIN.
     Migrations pass sqlite_foreign_keys=False: Alembic's batch mode recreates tables, and
     with foreign keys on, dropping the old copy would cascade-delete the children.
-    PostgreSQL: pre-ping, so the pool recovers by itself after the server restarts.
+    PostgreSQL: connections that sat idle are pinged before use, so the pool recovers by
+    itself after the server restarts (see PING_AFTER_IDLE_SECONDS).
     Both: `hide_parameters`, so an error (or SQL echo) never prints what people wrote.
     """
     parsed = make_url(url)
@@ -67,14 +80,31 @@ def create_engine(
         )
         _tune_sqlite(engine, foreign_keys=sqlite_foreign_keys, busy_ms=sqlite_busy_timeout_ms)
         return engine
-    return create_async_engine(
-        url,
-        echo=echo,
-        hide_parameters=True,
-        pool_pre_ping=True,
-        pool_size=pool_size,
-        max_overflow=pool_size,
+    engine = create_async_engine(
+        url, echo=echo, hide_parameters=True, pool_size=pool_size, max_overflow=pool_size
     )
+    _ping_when_idle(engine, PING_AFTER_IDLE_SECONDS)
+    return engine
+
+
+def _ping_when_idle(engine: AsyncEngine, idle_seconds: float) -> None:
+    """Pool pre-ping, only for connections that sat idle for `idle_seconds` or more."""
+    dialect = engine.dialect
+
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < idle_seconds:
+            return
+        try:
+            dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            # The pool drops this connection and checks out (or opens) another one.
+            raise DisconnectionError("a pooled connection did not answer a ping") from error
 
 
 def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool, busy_ms: int) -> None:
@@ -116,6 +146,7 @@ class Database:
         self.engine = create_engine(url, echo=echo, pool_size=pool_size)
         self.sessions = make_sessionmaker(self.engine)
         self._writers = make_sessionmaker(self.engine.execution_options(**{WRITE: True}))
+        self._autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._write_lock = asyncio.Lock() if self.is_sqlite else None
 
@@ -134,6 +165,18 @@ class Database:
                 await session.rollback()
                 raise
             await session.commit()
+
+    async def execute_alone(self, statement: Executable, parameters: Any = None) -> None:
+        """One write statement that is atomic by itself (storing a polled batch, deleting
+        sent rows). On PostgreSQL it runs in autocommit: one round trip instead of three
+        (BEGIN, the statement, COMMIT), and under load every round trip is a wait for the
+        server process to be scheduled. On SQLite it is an ordinary write transaction."""
+        if self._write_lock is None:
+            async with self._autocommit.connect() as connection:
+                await connection.execute(statement, parameters)
+            return
+        async with self.transaction() as session:
+            await session.execute(statement, parameters)
 
     async def ping(self) -> bool:
         """True when the database answers (for /healthz and recovery checks)."""

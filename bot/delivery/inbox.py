@@ -144,9 +144,10 @@ class Inbox:
             }
             for payload, chat_id in zip(payloads, chat_ids, strict=True)
         ]
+        database = self._deps.db
         try:
-            async with self._deps.db.transaction() as session:
-                await session.execute(_insert_ignoring_duplicates(session, rows))
+            # One statement: atomic alone, so no transaction around it (see execute_alone).
+            await database.execute_alone(_STORE[database.engine.dialect.name], rows)
         except Exception as error:
             if not is_transient(error):
                 raise
@@ -393,13 +394,14 @@ async def _lock_chat(session: AsyncSession, chat_id: int) -> None:
         await session.execute(_LOCK_CHAT, {"chat_id": chat_id})
 
 
-def _insert_ignoring_duplicates(session: AsyncSession, rows: list[dict[str, Any]]) -> Any:
-    """Insert new updates; skip redeliveries; treat a reused id with new content as new."""
-    insert = pg_insert if dialect_of(session) == "postgresql" else sqlite_insert
-    statement = insert(InboxUpdate).values(rows)
+def _insert_ignoring_duplicates(dialect: str) -> Any:
+    """Insert new updates; skip redeliveries; treat a reused id with new content as new.
+    Run with a list of rows (one executemany); built once per dialect, see _STORE."""
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(_INBOX)
     excluded = statement.excluded
     return statement.on_conflict_do_update(
-        index_elements=[InboxUpdate.update_id],
+        index_elements=[_INBOX.c.update_id],
         set_={
             "chat_id": excluded.chat_id,
             "payload": excluded.payload,
@@ -408,8 +410,12 @@ def _insert_ignoring_duplicates(session: AsyncSession, rows: list[dict[str, Any]
             "processed_at": None,
             "tries": 0,
         },
-        where=InboxUpdate.digest != excluded.digest,
+        where=_INBOX.c.digest != excluded.digest,
     )
+
+
+# Built once: a statement built per call cost more CPU than storing the update.
+_STORE = {dialect: _insert_ignoring_duplicates(dialect) for dialect in ("postgresql", "sqlite")}
 
 
 def digest_of(payload: Mapping[str, Any]) -> str:

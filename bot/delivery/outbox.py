@@ -30,7 +30,17 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, exists, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from telegram import InputFile
@@ -48,6 +58,20 @@ logger = logging.getLogger(__name__)
 LEASE = timedelta(seconds=20)
 # The Core table, for the statements that run once per message sent (no ORM bookkeeping).
 _OUTBOX = table(OutboxMessage)
+# Those statements, built once (building one costs about as much CPU as running it).
+_DELETE_SENT = delete(_OUTBOX).where(_OUTBOX.c.id.in_(bindparam("ids", expanding=True)))
+_CHATS_ROWS = (
+    select(_OUTBOX.c.id, _OUTBOX.c.chat_id)
+    .where(_OUTBOX.c.chat_id.in_(bindparam("chats", expanding=True)))
+    .order_by(_OUTBOX.c.id)
+)
+_CHATS_WAITING = (
+    select(_OUTBOX.c.chat_id)
+    .where(_OUTBOX.c.chat_id.in_(bindparam("chats", expanding=True)))
+    .distinct()
+)
+_INSERT = insert(_OUTBOX)
+_INSERT_RETURNING = insert(_OUTBOX).returning(_OUTBOX.c.id, sort_by_parameter_order=True)
 MAX_TRIES = 8
 MAX_BACKOFF = timedelta(seconds=60)
 _DONE_ALREADY = ("message is not modified", "query is too old", "message to edit not found")
@@ -426,23 +450,12 @@ async def _insert_rows(
     an executemany hands out increasing rowids in row order, so reading the chats' rows back
     in id order gives ours last, and anything before them is an older row still waiting.
     """
-    chats = {row["chat_id"] for row in rows}
+    chats = list({row["chat_id"] for row in rows})
     if dialect_of(session) == "postgresql":
-        waiting = set(
-            await session.scalars(
-                select(OutboxMessage.chat_id).where(OutboxMessage.chat_id.in_(chats)).distinct()
-            )
-        )
-        statement = insert(_OUTBOX).returning(_OUTBOX.c.id, sort_by_parameter_order=True)
-        return list(await session.scalars(statement, rows)), waiting
-    await session.execute(insert(_OUTBOX), rows)
-    found = (
-        await session.execute(
-            select(_OUTBOX.c.id, _OUTBOX.c.chat_id)
-            .where(_OUTBOX.c.chat_id.in_(chats))
-            .order_by(_OUTBOX.c.id)
-        )
-    ).all()
+        waiting = set(await session.scalars(_CHATS_WAITING, {"chats": chats}))
+        return list(await session.scalars(_INSERT_RETURNING, rows)), waiting
+    await session.execute(_INSERT, rows)
+    found = (await session.execute(_CHATS_ROWS, {"chats": chats})).all()
     ours = found[-len(rows) :]
     if len(ours) != len(rows):
         raise RuntimeError("outbox rows vanished inside their own transaction")
@@ -482,10 +495,7 @@ class _Acknowledger:
         while self._waiting:
             batch, self._waiting = self._waiting, []
             try:
-                async with self._deps.db.transaction() as session:
-                    await session.execute(
-                        delete(_OUTBOX).where(_OUTBOX.c.id.in_([i for i, _ in batch]))
-                    )
+                await self._deps.db.execute_alone(_DELETE_SENT, {"ids": [i for i, _ in batch]})
             except Exception as error:
                 if not is_transient(error):
                     for _, done in batch:
